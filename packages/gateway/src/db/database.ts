@@ -1,0 +1,100 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+
+export interface Database {
+  prisma: PrismaClient;
+  /** Connection URL (for the embedded database, the loopback socket in front of PGlite). */
+  url: string;
+  kind: 'embedded' | 'postgresql';
+  /** Where the data lives: the PGlite folder, or the server URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+/** Thrown when the database cannot be reached; its message is one line that says what to check. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+export interface DatabaseOptions {
+  /** Called with every SQL statement Prisma sends (for statement counts and debugging). */
+  onQuery?: (sql: string, durationMs: number) => void;
+  /** PostgreSQL schema to use on a server (tests use one per run). @default "public" */
+  schema?: string;
+}
+
+/**
+ * Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, otherwise the
+ * embedded PGlite database in CHISO_DATA_DIR. Both are reached through `@prisma/adapter-pg`.
+ */
+export async function openDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'CHISO_DATA_DIR'>,
+  options: DatabaseOptions = {},
+): Promise<Database> {
+  let url: string;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let location: string;
+  if (config.DATABASE_URL) {
+    url = config.DATABASE_URL;
+    location = redact(url);
+    await checkReachable(url, location);
+  } else {
+    try {
+      const embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR);
+      url = embedded.url;
+      stopEmbedded = embedded.stop;
+    } catch (error) {
+      throw new DatabaseUnavailableError(
+        `cannot open the embedded database in ${config.CHISO_DATA_DIR}: ${(error as Error).message} ` +
+          '(is another chiso process using it? set CHISO_DATA_DIR to another folder)',
+      );
+    }
+    location = config.CHISO_DATA_DIR;
+  }
+  const adapter = new PrismaPg({ connectionString: url }, options.schema ? { schema: options.schema } : undefined);
+  const prisma = new PrismaClient({
+    adapter,
+    log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
+  });
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    prisma.$on('query' as never, (event: { query: string; duration: number }) => onQuery(event.query, event.duration));
+  }
+  return {
+    prisma,
+    url,
+    kind: stopEmbedded ? 'embedded' : 'postgresql',
+    location,
+    async close() {
+      await prisma.$disconnect();
+      await stopEmbedded?.();
+    },
+  };
+}
+
+async function checkReachable(url: string, location: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (error) {
+    const reason = (error as Error).message || (error as { code?: string }).code || 'unknown error';
+    throw new DatabaseUnavailableError(`cannot reach PostgreSQL at ${location}: ${reason} (check DATABASE_URL and that the server is running)`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL (unparseable)';
+  }
+}
