@@ -1,0 +1,29 @@
+import { createYoga } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Context } from './context.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { createLoaders } from './loaders.ts';
+import { useRequestLog } from './plugins/use-request-log.ts';
+import { schema } from './schema/index.ts';
+
+export interface AppOptions {
+  prisma: PrismaClient;
+  logger: Logger;
+  /** Serve GraphiQL on GET /graphql. @default true */
+  graphiql?: boolean;
+}
+
+/** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
+export function createApp({ prisma, logger, graphiql = true }: AppOptions) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: graphiql ? { title: 'chiso GraphQL' } : false,
+    landingPage: false,
+    // Unexpected errors reach the client as "Unexpected error." with no stack; GraphQLErrors we throw keep their message.
+    maskedErrors: true,
+    logging: false,
+    context: (initial) => ({ ...initial, prisma, loaders: createLoaders(prisma) }),
+    plugins: [useRequestLog(logger)],
+  });
+}

@@ -1,0 +1,76 @@
+import { builder } from '../builder.ts';
+import { badUserInput } from '../errors.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { ChangeReferenceEnum, ObservationStatusEnum, PeriodKindEnum, QualifierEnum } from './enums.ts';
+import { formatIsoDate } from './scalars.ts';
+
+/**
+ * Current observations whose period lies within [from, to]. A `from` after `to` is an error
+ * the client can fix.
+ */
+export function observationRange(args: { from?: Date | null; to?: Date | null }): Prisma.ObservationWhereInput {
+  if (args.from && args.to && args.from > args.to) {
+    throw badUserInput(
+      `"from" (${formatIsoDate(args.from)}) is after "to" (${formatIsoDate(args.to)}): swap them or widen the range`,
+    );
+  }
+  return {
+    supersededAt: null,
+    ...(args.from ? { periodStart: { gte: args.from } } : {}),
+    ...(args.to ? { periodEnd: { lte: args.to } } : {}),
+  };
+}
+
+interface ReportedChangeShape {
+  percent: number | null;
+  absolute: number | null;
+  against: 'SAME_PERIOD_LAST_YEAR' | 'PREVIOUS_PERIOD';
+}
+
+const ReportedChange = builder.objectRef<ReportedChangeShape>('ReportedChange').implement({
+  description:
+    'A change the source itself reported ("so với cùng kỳ"), as data: the earlier value is not reported and is not invented here.',
+  fields: (t) => ({
+    percent: t.exposeFloat('percent', { nullable: true, description: 'Change in percent: −56.8 means −56,8 %.' }),
+    absolute: t.exposeFloat('absolute', { nullable: true, description: "Change in the indicator's unit: −1 means one fewer." }),
+    against: t.expose('against', { type: ChangeReferenceEnum, description: 'The period compared against.' }),
+  }),
+});
+
+builder.prismaNode('Observation', {
+  id: { field: 'id' },
+  description: 'One value of an indicator for a unit and a period, as one source gave it.',
+  fields: (t) => ({
+    periodStart: t.expose('periodStart', { type: 'Date', description: 'First day of the period (inclusive).' }),
+    periodEnd: t.expose('periodEnd', { type: 'Date', description: 'Last day of the period (inclusive).' }),
+    periodKind: t.expose('periodKind', { type: PeriodKindEnum }),
+    value: t.float({
+      description: "The value in the indicator unit's base: 14700000 USD, 99.8 %. See `displayUnit` and `scaleExponent` on the indicator.",
+      resolve: (o) => o.value.toNumber(),
+    }),
+    exactValue: t.string({
+      description: 'The stored decimal as a string, for clients that must not round through floating point.',
+      resolve: (o) => o.value.toString(),
+    }),
+    qualifier: t.expose('qualifier', { type: QualifierEnum }),
+    status: t.expose('status', { type: ObservationStatusEnum }),
+    reportedChange: t.field({
+      type: ReportedChange,
+      nullable: true,
+      description: 'The change against an earlier period as the source reported it; null when it reported none.',
+      resolve: (o) =>
+        o.reportedChangeAgainst
+          ? {
+              percent: o.reportedChangePercent?.toNumber() ?? null,
+              absolute: o.reportedChangeAbsolute?.toNumber() ?? null,
+              against: o.reportedChangeAgainst,
+            }
+          : null,
+    }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When this value became known (its vintage).' }),
+    note: t.exposeString('note', { nullable: true }),
+    region: t.relation('region'),
+    indicator: t.relation('indicator'),
+    source: t.relation('source'),
+  }),
+});

@@ -1,0 +1,56 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { applyMigrations } from './db/migrations.ts';
+import { isSeeded, seedDatabase } from './db/seed/seed.ts';
+
+export interface Gateway {
+  url: string;
+  db: Database;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies pending migrations, seeds an empty database and starts listening.
+ * Fails with one of ConfigError, DatabaseUnavailableError, MigrationError or DataFileError.
+ */
+export async function startGateway(
+  config: Config,
+  options: { logger?: Logger; onQuery?: (sql: string) => void; say?: (line: string) => void } = {},
+): Promise<Gateway> {
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const say = options.say ?? (() => {});
+  const db = await openDatabase(config, options.onQuery ? { onQuery: options.onQuery } : {});
+  try {
+    const applied = await applyMigrations(db.url);
+    if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
+    if (!(await isSeeded(db.prisma))) {
+      const result = await seedDatabase(db.prisma);
+      say(`loaded reference data and source reports: ${result.regions} regions, ${result.indicators} indicators, ${result.observationsCreated} observations`);
+    }
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const app = createApp({ prisma: db.prisma, logger });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.HOST}:${port}/graphql`,
+    db,
+    server,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await db.close();
+    },
+  };
+}
