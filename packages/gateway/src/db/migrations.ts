@@ -36,8 +36,8 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationList
  * exactly as `prisma migrate deploy` does. Applying twice changes nothing.
  * @returns the names of the migrations applied now
  */
-export async function applyMigrations(url: string): Promise<string[]> {
-  const migrationsList = await readMigrations();
+export async function applyMigrations(url: string, dir = migrationsDir): Promise<string[]> {
+  const migrationsList = await readMigrations(dir);
   if (migrationsList.migrationDirectories.length === 0) {
     throw new MigrationError(`no migrations found in ${migrationsList.baseDir}`);
   }

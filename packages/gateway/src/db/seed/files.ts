@@ -92,8 +92,8 @@ export class DataFileError extends Error {
   override name = 'DataFileError';
 }
 
-export async function readDataFile<T extends z.ZodType>(relative: string, schema: T): Promise<z.infer<T>> {
-  const file = path.join(dataDir, relative);
+export async function readDataFile<T extends z.ZodType>(relative: string, schema: T, dir = dataDir): Promise<z.infer<T>> {
+  const file = path.join(dir, relative);
   let raw: unknown;
   try {
     raw = JSON.parse(await fs.readFile(file, 'utf8'));

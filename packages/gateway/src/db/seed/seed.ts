@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { validOn } from '../validity.ts';
-import { catalogueFile, DataFileError, readDataFile, regionsFile, sourceFile, successionFile, utcDate } from './files.ts';
+import { catalogueFile, DataFileError, dataDir, readDataFile, regionsFile, sourceFile, successionFile, utcDate } from './files.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,11 +20,12 @@ export interface SeedResult {
  * reports. Every file is validated first and everything is written in one transaction, so a bad
  * file leaves the database as it was. Running it again updates in place and adds nothing twice.
  */
-export async function seedDatabase(prisma: PrismaClient): Promise<SeedResult> {
-  const regions = await readDataFile('regions.json', regionsFile);
-  const succession = await readDataFile('province-succession-2025.json', successionFile);
-  const catalogue = await readDataFile('indicators.json', catalogueFile);
-  const sources = await Promise.all(bundledSources.map((f) => readDataFile(f, sourceFile)));
+export async function seedDatabase(prisma: PrismaClient, options: { dataDir?: string } = {}): Promise<SeedResult> {
+  const dir = options.dataDir ?? dataDir;
+  const regions = await readDataFile('regions.json', regionsFile, dir);
+  const succession = await readDataFile('province-succession-2025.json', successionFile, dir);
+  const catalogue = await readDataFile('indicators.json', catalogueFile, dir);
+  const sources = await Promise.all(bundledSources.map((f) => readDataFile(f, sourceFile, dir)));
   checkCatalogue(catalogue);
 
   return prisma.$transaction(

@@ -1,0 +1,22 @@
+import { pino } from 'pino';
+import { createApp } from '../../src/app.ts';
+import type { PrismaClient } from '../../src/generated/prisma/client.ts';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: string[] }>;
+}
+
+/** Runs operations in-process through the yoga app's fetch (no port). */
+export function graphqlClient(prisma: PrismaClient) {
+  const app = createApp({ prisma, logger: pino({ level: 'silent' }) });
+  return async function query<T = any>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await app.fetch('http://chiso.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: document, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  };
+}
