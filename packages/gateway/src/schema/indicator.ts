@@ -51,6 +51,18 @@ builder.prismaNode('Indicator', {
   }),
 });
 
+function catalogueFilter(args: { search?: string | null; category?: Prisma.IndicatorWhereInput['category'] | null }): Prisma.IndicatorWhereInput {
+  const where: Prisma.IndicatorWhereInput = {};
+  if (args.category) where.category = args.category;
+  const search = args.search?.trim();
+  if (search) {
+    where.OR = (['slug', 'nameVi', 'nameEn', 'descriptionVi', 'descriptionEn'] as const).map((field) => ({
+      [field]: { contains: search, mode: 'insensitive' as const },
+    }));
+  }
+  return where;
+}
+
 builder.queryFields((t) => ({
   indicators: t.prismaConnection({
     type: 'Indicator',
@@ -60,19 +72,12 @@ builder.queryFields((t) => ({
       search: t.arg.string(),
       category: t.arg({ type: IndicatorCategoryEnum }),
     },
+    totalCount: (_connection, args, ctx) => ctx.prisma.indicator.count({ where: catalogueFilter(args) }),
     resolve: (query, _root, args, ctx) => {
       checkPageSize(args);
-      const where: Prisma.IndicatorWhereInput = {};
-      if (args.category) where.category = args.category;
-      const search = args.search?.trim();
-      if (search) {
-        where.OR = (['slug', 'nameVi', 'nameEn', 'descriptionVi', 'descriptionEn'] as const).map((field) => ({
-          [field]: { contains: search, mode: 'insensitive' as const },
-        }));
-      }
-      return ctx.prisma.indicator.findMany({ ...query, where, orderBy: { slug: 'asc' } });
+      return ctx.prisma.indicator.findMany({ ...query, where: catalogueFilter(args), orderBy: { slug: 'asc' } });
     },
-  }),
+  }, { name: 'IndicatorConnection' }, { name: 'IndicatorEdge' }),
   indicator: t.prismaField({
     type: 'Indicator',
     nullable: true,

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import type { Prisma, RegionLevel } from '../generated/prisma/client.ts';
 import { checkPageSize } from '../errors.ts';
 import { validOn } from '../db/validity.ts';
 import { observationRange } from './observation.ts';
@@ -64,6 +65,11 @@ builder.prismaObject('RegionSuccession', {
   }),
 });
 
+const regionFilter = (args: { level?: RegionLevel | null; at?: Date | null }): Prisma.RegionWhereInput => ({
+  ...(args.level ? { level: args.level } : {}),
+  ...validOn(args.at ?? today()),
+});
+
 const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
 
 builder.queryFields((t) => ({
@@ -75,15 +81,12 @@ builder.queryFields((t) => ({
       level: t.arg({ type: RegionLevelEnum }),
       at: t.arg({ type: 'Date', description: 'The date the units must be valid on. Default: today.' }),
     },
+    totalCount: (_connection, args, ctx) => ctx.prisma.region.count({ where: regionFilter(args) }),
     resolve: (query, _root, args, ctx) => {
       checkPageSize(args);
-      return ctx.prisma.region.findMany({
-        ...query,
-        where: { ...(args.level ? { level: args.level } : {}), ...validOn(args.at ?? today()) },
-        orderBy: [{ code: 'asc' }, { id: 'asc' }],
-      });
+      return ctx.prisma.region.findMany({ ...query, where: regionFilter(args), orderBy: [{ code: 'asc' }, { id: 'asc' }] });
     },
-  }),
+  }, { name: 'RegionConnection' }, { name: 'RegionEdge' }),
   region: t.prismaField({
     type: 'Region',
     nullable: true,

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import { type GraphQLObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../src/schema/index.ts';
+
+describe('the committed schema.graphql', () => {
+  it('is the schema the gateway serves (run `pnpm --filter @chiso/gateway schema:print` after a change)', () => {
+    const committed = fs.readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
+    expect(printSchema(lexicographicSortSchema(schema)) + '\n').toBe(committed);
+  });
+
+  it('keeps the contract other parts rely on', () => {
+    const signature = (typeName: string, field: string) => {
+      const f = (schema.getType(typeName) as GraphQLObjectType).getFields()[field]!;
+      return `${f.args.map((a) => `${a.name}: ${a.type}`).sort().join(', ')} -> ${f.type}`;
+    };
+    expect(signature('Query', 'indicators')).toBe(
+      'after: String, before: String, category: IndicatorCategory, first: Int, last: Int, search: String -> IndicatorConnection!',
+    );
+    expect(signature('Query', 'indicator')).toBe('slug: String! -> Indicator');
+    expect(signature('Query', 'regions')).toBe('after: String, at: Date, before: String, first: Int, last: Int, level: RegionLevel -> RegionConnection!');
+    expect(signature('Query', 'region')).toBe('at: Date, code: String! -> Region');
+    expect(signature('Indicator', 'series')).toBe('from: Date, region: String!, to: Date -> [Observation!]!');
+    expect(signature('Indicator', 'name')).toBe('lang: Lang -> String!');
+    expect(signature('Observation', 'reportedChange')).toBe(' -> ReportedChange');
+    expect(signature('Region', 'predecessors')).toBe(' -> [Region!]!');
+    expect(signature('Source', 'publishedAt')).toBe(' -> Date');
+  });
+});
