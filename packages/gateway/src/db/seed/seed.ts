@@ -190,16 +190,25 @@ export async function recordObservation(
   tx: Tx,
   data: Prisma.ObservationUncheckedCreateInput & { recordedAt: Date },
 ): Promise<'created' | 'revised' | 'unchanged'> {
-  const current = await tx.observation.findFirst({
-    where: {
-      indicatorId: data.indicatorId,
-      regionId: data.regionId,
-      periodKind: data.periodKind,
-      periodStart: data.periodStart,
-      periodEnd: data.periodEnd,
-      supersededAt: null,
-    },
-  });
+  const key = {
+    indicatorId: data.indicatorId,
+    regionId: data.regionId,
+    periodKind: data.periodKind,
+    periodStart: data.periodStart,
+    periodEnd: data.periodEnd,
+  };
+  // This very vintage is already stored (a re-run of the same load): nothing to do, even if a
+  // later revision has superseded it since.
+  const sameVintage = await tx.observation.findFirst({ where: { ...key, recordedAt: data.recordedAt } });
+  if (sameVintage) {
+    if (!sameVintage.value.equals(String(data.value))) {
+      throw new DataFileError(
+        `a different value (${sameVintage.value.toString()}) was already recorded at ${data.recordedAt.toISOString()} for this indicator, unit and period`,
+      );
+    }
+    return 'unchanged';
+  }
+  const current = await tx.observation.findFirst({ where: { ...key, supersededAt: null } });
   if (current) {
     const same =
       current.value.equals(String(data.value)) &&
