@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { startGateway, type Gateway } from '../src/start.ts';
+
+const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs `src/server.ts` as a user would, until it prints its URL or exits. */
+function runServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: gatewayDir,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = /GraphiQL at (http:\/\/\S+)/.exec(stdout);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  ready.catch(() => {}); // awaited only by tests that expect a start
+
+  return { child, ready, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function post(url: string, query: string, accept = 'application/json') {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query }) });
+  return { response, body: (await response.json()) as any };
+}
+
+const onTimeRate = `{ indicator(slug: "dossiers_on_time_rate") { series(region: "49", from: "2020-12-15", to: "2021-09-15") { value } } }`;
+
+describe('the gateway over real HTTP', () => {
+  let gateway: Gateway;
+  beforeAll(async () => {
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://' });
+    gateway = await startGateway(config, { logger: pino({ level: 'silent' }) });
+  });
+  afterAll(() => gateway?.stop());
+
+  it('answers POST and GET queries with a request id', async () => {
+    const { response, body } = await post(gateway.url, onTimeRate);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.data.indicator.series[0].value).toBe(99.8);
+
+    const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ region(code: "49", at: "2021-01-01") { name(lang: EN) } }')}`, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
+    expect(await get.json()).toEqual({ data: { region: { name: 'Quang Nam' } } });
+  });
+
+  it('serves GraphiQL to a browser', async () => {
+    const response = await fetch(gateway.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<title>chiso GraphQL</title>');
+    expect(html.toLowerCase()).toContain('graphiql');
+  });
+
+  it('answers bad input with HTTP 400 and BAD_USER_INPUT (GraphQL over HTTP media type)', async () => {
+    const invalidDate = `{ regions(at: "yesterday") { edges { node { code } } } }`;
+    const { response, body } = await post(gateway.url, invalidDate, 'application/graphql-response+json');
+    expect(response.status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0].message).toMatch(/"yesterday" is not a valid date/);
+
+    const tooMany = await post(gateway.url, `{ indicators(first: 1000) { edges { node { slug } } } }`);
+    expect(tooMany.response.status).toBe(400);
+    expect(tooMany.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('starting the server process', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-data-'));
+  });
+  afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
+
+  it('creates, migrates and seeds the embedded database on first start, and reuses it on the next', async () => {
+    const first = runServer({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: dataDir });
+    const url = await first.ready;
+    expect((await post(url, onTimeRate)).body.data.indicator.series[0].value).toBe(99.8);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output().stdout).toMatch(/applied migrations: \d{14}_init/);
+    expect(first.output().stdout).toMatch(/loaded reference data and source reports: 98 regions, 24 indicators, 24 observations/);
+
+    const second = runServer({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: dataDir });
+    const again = await second.ready;
+    expect((await post(again, onTimeRate)).body.data.indicator.series[0].value).toBe(99.8);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(second.output().stdout).not.toMatch(/applied migrations|loaded reference data/);
+  });
+
+  it('says in one line that the database cannot be reached', async () => {
+    const run = runServer({ DATABASE_URL: 'postgresql://chiso:secret@127.0.0.1:1/chiso' });
+    expect(await run.exited).toBe(1);
+    const lines = run.output().stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^chiso: cannot start: cannot reach PostgreSQL at postgresql:\/\/chiso:\*\*\*@127\.0\.0\.1:1\/chiso: .*ECONNREFUSED.* \(check DATABASE_URL and that the server is running\)$/);
+    expect(run.output().stderr).not.toContain('secret');
+  });
+
+  it('names a bad setting', async () => {
+    const run = runServer({ PORT: 'eighty' });
+    expect(await run.exited).toBe(1);
+    expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: PORT: Invalid input: expected number, received NaN');
+  });
+});
