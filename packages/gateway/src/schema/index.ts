@@ -6,6 +6,11 @@ import './source.ts';
 import './observation.ts';
 import './indicator.ts';
 import './region.ts';
+import './period.ts';
+import './change.ts';
+import './ranking.ts';
+import './aggregate.ts';
+import './time-series.ts';
 
 builder.queryType({});
 

@@ -44,6 +44,7 @@ builder.prismaNode('Indicator', {
         region: t.arg.string({ required: true, description: 'Region code, e.g. "49".' }),
         from: t.arg({ type: 'Date', description: 'Only periods starting on or after this day.' }),
         to: t.arg({ type: 'Date', description: 'Only periods ending on or before this day.' }),
+        asOf: t.arg({ type: 'DateTime', description: 'The values known at this instant (earlier vintages), instead of the current ones.' }),
       },
       resolve: (query, indicator, args, ctx) =>
         ctx.loaders.series.load({ indicatorId: indicator.id, regionCode: args.region, where: observationRange(args), query }),

@@ -3,19 +3,23 @@ import { badUserInput } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { ChangeReferenceEnum, ObservationStatusEnum, PeriodKindEnum, QualifierEnum } from './enums.ts';
 import { formatIsoDate } from './scalars.ts';
+import { vintageWhere } from '../analytics/vintage.ts';
+import { periodOf } from '../analytics/period.ts';
+import { ChangeRef } from './change.ts';
+import { PeriodRef } from './period.ts';
 
 /**
  * Current observations whose period lies within [from, to]. A `from` after `to` is an error
  * the client can fix.
  */
-export function observationRange(args: { from?: Date | null; to?: Date | null }): Prisma.ObservationWhereInput {
+export function observationRange(args: { from?: Date | null; to?: Date | null; asOf?: Date | null }): Prisma.ObservationWhereInput {
   if (args.from && args.to && args.from > args.to) {
     throw badUserInput(
       `"from" (${formatIsoDate(args.from)}) is after "to" (${formatIsoDate(args.to)}): swap them or widen the range`,
     );
   }
   return {
-    supersededAt: null,
+    ...vintageWhere(args.asOf),
     ...(args.from ? { periodStart: { gte: args.from } } : {}),
     ...(args.to ? { periodEnd: { lte: args.to } } : {}),
   };
@@ -37,7 +41,7 @@ const ReportedChange = builder.objectRef<ReportedChangeShape>('ReportedChange').
   }),
 });
 
-builder.prismaNode('Observation', {
+export const ObservationRef = builder.prismaNode('Observation', {
   id: { field: 'id' },
   description: 'One value of an indicator for a unit and a period, as one source gave it.',
   fields: (t) => ({
@@ -67,7 +71,34 @@ builder.prismaNode('Observation', {
             }
           : null,
     }),
+    period: t.field({
+      type: PeriodRef,
+      description: 'The period as one object, with its code and label.',
+      resolve: (o) => periodOf(o.periodKind, o.periodStart, o.periodEnd),
+    }),
+    change: t.field({
+      type: ChangeRef,
+      nullable: true,
+      description:
+        'The change against the same period a year earlier (default) or the previous period: COMPUTED from stored values (composed from predecessors across a merger), else REPORTED by the source with a DERIVED previous value; null when neither exists.',
+      args: {
+        against: t.arg({ type: ChangeReferenceEnum, defaultValue: 'SAME_PERIOD_LAST_YEAR' }),
+        asOf: t.arg({ type: 'DateTime', description: 'Use the previous value known at this instant.' }),
+      },
+      resolve: (o, args, ctx) => ctx.loaders.change.load({ observation: o, against: args.against ?? 'SAME_PERIOD_LAST_YEAR', asOf: args.asOf }),
+    }),
     recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When this value became known (its vintage).' }),
+    supersededAt: t.expose('supersededAt', { type: 'DateTime', nullable: true, description: 'When a revision replaced it; null for the current value.' }),
+    revisions: t.prismaField({
+      type: ['Observation'],
+      description: 'Earlier values of the same indicator, unit and period, newest first, each with when it was recorded and its source.',
+      resolve: (query, o, _args, ctx) =>
+        ctx.loaders.revisions.load({
+          key: { indicatorId: o.indicatorId, regionId: o.regionId, periodKind: o.periodKind, periodStart: o.periodStart, periodEnd: o.periodEnd },
+          before: o.recordedAt,
+          query,
+        }),
+    }),
     note: t.exposeString('note', { nullable: true }),
     region: t.relation('region'),
     indicator: t.relation('indicator'),

@@ -29,6 +29,7 @@ export const Region = builder.prismaNode('Region', {
         indicator: t.arg.string({ description: 'Indicator slug.' }),
         from: t.arg({ type: 'Date', description: 'Only periods starting on or after this day.' }),
         to: t.arg({ type: 'Date', description: 'Only periods ending on or before this day.' }),
+        asOf: t.arg({ type: 'DateTime', description: 'The values known at this instant, instead of the current ones.' }),
       },
       query: (args) => ({
         where: { ...observationRange(args), ...(args.indicator ? { indicator: { slug: args.indicator } } : {}) },

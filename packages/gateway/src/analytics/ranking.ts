@@ -1,0 +1,65 @@
+import { Prisma, type PrismaClient, type RegionLevel } from '../generated/prisma/client.ts';
+import type { Period } from './period.ts';
+import { vintageSql } from './vintage.ts';
+
+export interface RankingRequest {
+  indicatorIds: number[];
+  level: RegionLevel;
+  /** Units valid on this day take part. */
+  at: Date;
+  period: Period;
+  asOf?: Date | null;
+  /** Restrict to these units (compare); all units of the level otherwise. */
+  regionIds?: number[];
+}
+
+export interface RankedUnit {
+  indicatorId: number;
+  regionId: number;
+  regionCode: string;
+  observationId: number | null;
+  value: Prisma.Decimal | null;
+  /** 1 is best by the indicator's direction; equal values share a rank; null without data. */
+  rank: number | null;
+}
+
+/**
+ * Ranks every unit of a level for one or more indicators and one period, in one SQL statement.
+ * The direction decides the order (LOWER_IS_BETTER ascending, otherwise descending); ties share a
+ * rank (RANK()); units without a value for the period are kept, with a null rank, after the others.
+ * Observations match the period by their dates, whatever kind they were stored with.
+ */
+export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Promise<RankedUnit[]> {
+  if (req.indicatorIds.length === 0) return [];
+  const unitFilter = req.regionIds ? Prisma.sql`AND r.id = ANY(${req.regionIds}::int[])` : Prisma.empty;
+  const rows = await prisma.$queryRaw<Array<{ indicatorId: number; regionId: number; regionCode: string; observationId: number | null; value: Prisma.Decimal | null; rank: bigint | null }>>`
+    WITH units AS (
+      SELECT r.id, r.code FROM "Region" r
+      WHERE r.level = ${req.level}::"RegionLevel"
+        AND (r."validFrom" IS NULL OR r."validFrom" <= ${req.at}::date)
+        AND (r."validTo" IS NULL OR r."validTo" >= ${req.at}::date)
+        ${unitFilter}
+    ),
+    vals AS (
+      SELECT DISTINCT ON (o."indicatorId", o."regionId") o."indicatorId", o."regionId", o.id, o.value
+      FROM "Observation" o
+      WHERE o."indicatorId" = ANY(${req.indicatorIds}::int[])
+        AND o."periodStart" = ${req.period.start}::date AND o."periodEnd" = ${req.period.end}::date
+        AND o."regionId" IN (SELECT id FROM units)
+        AND ${vintageSql(req.asOf)}
+      ORDER BY o."indicatorId", o."regionId", o."recordedAt" DESC, o.id DESC
+    )
+    SELECT i.id AS "indicatorId", u.id AS "regionId", u.code AS "regionCode", v.id AS "observationId", v.value,
+      CASE WHEN v.value IS NULL THEN NULL ELSE RANK() OVER (
+        PARTITION BY i.id
+        ORDER BY v.value IS NULL,
+          CASE WHEN i.direction = 'LOWER_IS_BETTER' THEN v.value END ASC,
+          CASE WHEN i.direction <> 'LOWER_IS_BETTER' THEN v.value END DESC
+      ) END AS rank
+    FROM "Indicator" i
+    CROSS JOIN units u
+    LEFT JOIN vals v ON v."indicatorId" = i.id AND v."regionId" = u.id
+    WHERE i.id = ANY(${req.indicatorIds}::int[])
+    ORDER BY i.id, v.value IS NULL, rank, u.code`;
+  return rows.map((row) => ({ ...row, rank: row.rank === null ? null : Number(row.rank) }));
+}
