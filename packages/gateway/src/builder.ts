@@ -1,9 +1,14 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import type PrismaTypes from './generated/pothos-types.ts';
 import { getDatamodel } from './generated/pothos-types.ts';
 import type { Context } from './context.ts';
+import { GraphQLError } from 'graphql';
+
+/** Query limits, checked before any resolver runs. */
+export const queryLimits = { complexity: 20_000, depth: 12, breadth: 400 };
 
 /** The Pothos builder with its plugins; types are defined in src/schema/, one file each. */
 export const builder = new SchemaBuilder<{
@@ -16,7 +21,22 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   defaultFieldNullability: false,
-  plugins: [PrismaPlugin, RelayPlugin],
+  plugins: [ComplexityPlugin, PrismaPlugin, RelayPlugin],
+  complexity: {
+    defaultComplexity: 1,
+    // Lists count ten times their selection unless a field says otherwise (connections use `first`).
+    defaultListMultiplier: 10,
+    limit: queryLimits,
+    complexityError: (errorKind, result) => {
+      const kind = String(errorKind).toLowerCase() as keyof typeof queryLimits;
+      const measured = { complexity: result.complexity, depth: result.depth, breadth: result.breadth }[kind];
+      const limit = queryLimits[kind];
+      return new GraphQLError(
+        `the query's ${kind} is ${measured}, over the limit of ${limit}: ask for fewer fields or nodes (smaller "first"), or split the query`,
+        { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 }, kind, limit, measured } },
+      );
+    },
+  },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),

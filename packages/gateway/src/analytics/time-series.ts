@@ -78,7 +78,9 @@ export async function timeSeries(prisma: PrismaClient, req: TimeSeriesRequest): 
       ? stored.find((r) => r.regionId === unitIds[0] && r.periodStart.getTime() === period.start.getTime() && r.periodEnd.getTime() === period.end.getTime())
       : undefined;
     if (exact) {
-      points.set(period.code, { period, value: exact.value, basis: 'OBSERVED', complete: true, unitIds, observationId: exact.id });
+      // The unit's own value, or its successor's when following it (a different territory).
+      const basis = unitIds[0] === unit.id ? 'OBSERVED' : 'COMPOSED';
+      points.set(period.code, { period, value: exact.value, basis, complete: true, unitIds, observationId: exact.id });
     } else if (indicator.aggregation === 'NONE') {
       // A composite index cannot be added up over predecessors or periods: the series breaks here.
       if (!single || req.frequency !== 'AS_STORED') points.set(period.code, { period, value: null, basis: 'BREAK', complete: false, unitIds, observationId: null });
