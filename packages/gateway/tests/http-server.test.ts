@@ -96,7 +96,7 @@ describe('starting the server process', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(first.output().stdout).toMatch(/applied migrations: \d{14}_init/);
-    expect(first.output().stdout).toMatch(/loaded reference data and source reports: 98 regions, 24 indicators, 24 observations/);
+    expect(first.output().stdout).toMatch(/loaded reference data and source reports: 803 regions, 24 indicators, 24 observations/);
 
     const second = runServer({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: dataDir });
     const again = await second.ready;

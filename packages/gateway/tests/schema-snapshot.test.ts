@@ -20,7 +20,10 @@ describe('the committed schema.graphql', () => {
     expect(signature('Query', 'indicator')).toBe('slug: String! -> Indicator');
     expect(signature('Query', 'regions')).toBe('after: String, at: Date, before: String, first: Int, last: Int, level: RegionLevel -> RegionConnection!');
     expect(signature('Query', 'region')).toBe('at: Date, code: String! -> Region');
-    expect(signature('Indicator', 'series')).toBe('from: Date, region: String!, to: Date -> [Observation!]!');
+    expect(signature('Indicator', 'series')).toBe('asOf: DateTime, from: Date, region: String!, to: Date -> [Observation!]!');
+    expect(signature('Query', 'ranking')).toBe('asOf: DateTime, at: Date, indicator: String!, level: RegionLevel, period: String! -> Ranking');
+    expect(signature('Query', 'aggregate')).toBe('asOf: DateTime, at: Date, indicator: String!, level: RegionLevel, parent: String, period: String!, regions: [String!] -> Aggregate');
+    expect(signature('Observation', 'change')).toBe('against: ChangeReference, asOf: DateTime -> Change');
     expect(signature('Indicator', 'name')).toBe('lang: Lang -> String!');
     expect(signature('Observation', 'reportedChange')).toBe(' -> ReportedChange');
     expect(signature('Region', 'predecessors')).toBe(' -> [Region!]!');

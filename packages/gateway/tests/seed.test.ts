@@ -42,10 +42,10 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
 
   it('loads everything once; a second run adds nothing', async () => {
     const first = await seedDatabase(db.prisma);
-    expect(first).toEqual({ regions: 98, successions: 63, indicators: 24, observationsCreated: 24, observationsRevised: 0 });
+    expect(first).toEqual({ regions: 803, successions: 63, indicators: 24, observationsCreated: 24, observationsRevised: 0 });
     const second = await seedDatabase(db.prisma);
     expect(second.observationsCreated).toBe(0);
-    expect(await db.prisma.region.count()).toBe(98);
+    expect(await db.prisma.region.count()).toBe(803);
     expect(await db.prisma.regionSuccession.count()).toBe(63);
     expect(await db.prisma.observation.count()).toBe(24);
   });

@@ -12,12 +12,36 @@ const regionCode = z.string().regex(/^\d{2}$|^VN$/, 'expected a two-digit provin
 
 const namedRegion = z.object({ code: regionCode, nameVi: z.string().min(1), nameEn: z.string().min(1), fullNameVi: z.string().min(1) });
 
-export const regionsFile = z.object({
-  country: namedRegion,
-  provinceSets: z.array(
-    z.object({ validFrom: isoDate.nullable(), validTo: isoDate.nullable(), provinces: z.array(namedRegion).min(1) }),
-  ),
+const district = z.object({
+  code: z.string().regex(/^\d{3}$/, 'expected a three-digit district code'),
+  nameVi: z.string().min(1),
+  nameEn: z.string().min(1),
+  fullNameVi: z.string().min(1),
+  parentCode: z.string().regex(/^\d{2}$/, 'expected the two-digit code of the parent province'),
 });
+
+export const regionsFile = z
+  .object({
+    country: namedRegion,
+    provinceSets: z.array(
+      z.object({ validFrom: isoDate.nullable(), validTo: isoDate.nullable(), provinces: z.array(namedRegion).min(1) }),
+    ),
+    /** Districts (level abolished on 2025-07-01): valid from the data's horizon until this day. */
+    districtsValidTo: isoDate,
+    districts: z.array(district),
+  })
+  .superRefine((file, ctx) => {
+    // A district's parent is the province with its code in the set that ends when districts end.
+    const parents = new Set(file.provinceSets.filter((s) => s.validTo === file.districtsValidTo).flatMap((s) => s.provinces.map((p) => p.code)));
+    const seen = new Set<string>();
+    for (const [index, d] of file.districts.entries()) {
+      if (!parents.has(d.parentCode)) {
+        ctx.addIssue({ code: 'custom', path: ['districts', index, 'parentCode'], message: `no province ${d.parentCode} valid until ${file.districtsValidTo}` });
+      }
+      if (seen.has(d.code)) ctx.addIssue({ code: 'custom', path: ['districts', index, 'code'], message: `district ${d.code} appears twice` });
+      seen.add(d.code);
+    }
+  });
 
 export const successionFile = z.object({
   effectiveFrom: isoDate,

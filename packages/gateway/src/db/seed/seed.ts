@@ -63,6 +63,8 @@ async function upsertRegions(tx: Tx, file: ReturnType<typeof regionsFile.parse>)
     update: countryData,
   });
   let count = 1;
+  /** Province ids of the set that ends when the district level ends, by code: the districts' parents. */
+  const districtParents = new Map<string, number>();
   for (const set of file.provinceSets) {
     for (const p of set.provinces) {
       const key = regionKey('PROVINCE', p.code, set.validFrom);
@@ -76,11 +78,53 @@ async function upsertRegions(tx: Tx, file: ReturnType<typeof regionsFile.parse>)
         validFrom: set.validFrom ? utcDate(set.validFrom) : null,
         validTo: set.validTo ? utcDate(set.validTo) : null,
       };
-      await tx.region.upsert({ where: { key }, create: { key, ...data }, update: data });
+      const row = await tx.region.upsert({ where: { key }, create: { key, ...data }, update: data });
+      if (set.validTo === file.districtsValidTo) districtParents.set(p.code, row.id);
       count++;
     }
   }
-  return count;
+  return count + (await upsertDistricts(tx, file, districtParents));
+}
+
+/**
+ * The ~705 districts, loaded at every seed: one read, one `createMany` for the missing ones and an
+ * update only for each one whose data changed, instead of one upsert per district.
+ */
+async function upsertDistricts(tx: Tx, file: ReturnType<typeof regionsFile.parse>, parents: Map<string, number>): Promise<number> {
+  const validTo = utcDate(file.districtsValidTo);
+  const wanted = file.districts.map((d) => {
+    const parentId = parents.get(d.parentCode);
+    if (parentId === undefined) throw new DataFileError(`regions.json: district ${d.code}: no province ${d.parentCode} valid until ${file.districtsValidTo}`);
+    return {
+      key: regionKey('DISTRICT', d.code, null),
+      code: d.code,
+      level: 'DISTRICT' as const,
+      nameVi: d.nameVi,
+      nameEn: d.nameEn,
+      fullNameVi: d.fullNameVi,
+      parentId,
+      validFrom: null,
+      validTo,
+    };
+  });
+  const existing = new Map((await tx.region.findMany({ where: { level: 'DISTRICT' } })).map((r) => [r.key, r]));
+  const missing = wanted.filter((d) => !existing.has(d.key));
+  if (missing.length) await tx.region.createMany({ data: missing, skipDuplicates: true });
+  for (const { key, ...data } of wanted) {
+    const row = existing.get(key);
+    if (!row) continue;
+    const same =
+      row.code === data.code &&
+      row.level === data.level &&
+      row.nameVi === data.nameVi &&
+      row.nameEn === data.nameEn &&
+      row.fullNameVi === data.fullNameVi &&
+      row.parentId === data.parentId &&
+      row.validFrom === null &&
+      row.validTo?.getTime() === validTo.getTime();
+    if (!same) await tx.region.update({ where: { key }, data });
+  }
+  return wanted.length;
 }
 
 async function upsertSuccessions(tx: Tx, file: ReturnType<typeof successionFile.parse>): Promise<number> {
