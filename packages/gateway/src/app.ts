@@ -3,7 +3,11 @@ import type { Logger } from 'pino';
 import type { Context } from './context.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { createLoaders } from './loaders.ts';
+import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
+import { useWidgets } from './plugins/use-widgets.ts';
+import { repoRoot } from './config.ts';
+import path from 'node:path';
 import { schema } from './schema/index.ts';
 
 export interface AppOptions {
@@ -11,10 +15,12 @@ export interface AppOptions {
   logger: Logger;
   /** Serve GraphiQL on GET /graphql. @default true */
   graphiql?: boolean;
+  /** Folder of the built widgets served under /widgets. @default packages/widgets/dist */
+  widgetsDir?: string;
 }
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist') }: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -24,6 +30,6 @@ export function createApp({ prisma, logger, graphiql = true }: AppOptions) {
     maskedErrors: true,
     logging: false,
     context: (initial) => ({ ...initial, prisma, loaders: createLoaders(prisma) }),
-    plugins: [useRequestLog(logger)],
+    plugins: [useRequestLog(logger), useWidgets(widgetsDir), useHttpCache()],
   });
 }

@@ -69,6 +69,29 @@ describe('the gateway over real HTTP', () => {
     expect(html.toLowerCase()).toContain('graphiql');
   });
 
+  it('lets browsers and CDNs cache a successful GET query, and nothing else', async () => {
+    const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ indicator(slug: "dossiers_received") { slug } }')}`);
+    expect(get.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600');
+    const failed = await fetch(`${gateway.url}?query=${encodeURIComponent('{ regions(at: "nope") { totalCount } }')}`);
+    expect(failed.headers.get('cache-control')).toBeNull();
+    const { response } = await post(gateway.url, '{ indicator(slug: "dossiers_received") { slug } }');
+    expect(response.headers.get('cache-control')).toBeNull();
+  });
+
+  it('serves the widgets bundle, its modules and the demo page under /widgets', async () => {
+    const bundle = await fetch(gateway.url.replace('/graphql', '/widgets/chiso-widgets.js'));
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(bundle.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await bundle.text()).toContain('chiso-kpi');
+    const page = await fetch(gateway.url.replace('/graphql', '/widgets/'));
+    expect(await page.text()).toContain('<chiso-kpi indicator="dossiers_on_time_rate" region="49"');
+    expect((await fetch(gateway.url.replace('/graphql', '/widgets/elements/chiso-kpi.js'))).status).toBe(200);
+    expect((await fetch(gateway.url.replace('/graphql', '/widgets/custom-elements.json'))).status).toBe(200);
+    expect((await fetch(gateway.url.replace('/graphql', '/widgets/../package.json'))).status).toBe(404);
+    expect((await fetch(gateway.url.replace('/graphql', '/widgets/%2e%2e/%2e%2e/package.json'))).status).toBe(404);
+  });
+
   it('answers bad input with HTTP 400 and BAD_USER_INPUT (GraphQL over HTTP media type)', async () => {
     const invalidDate = `{ regions(at: "yesterday") { edges { node { code } } } }`;
     const { response, body } = await post(gateway.url, invalidDate, 'application/graphql-response+json');

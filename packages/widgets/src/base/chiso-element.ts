@@ -1,0 +1,231 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { formatDate } from '../charts/format-date.ts';
+import type { Lang } from '../charts/types.ts';
+import { WidgetFetchError } from '../data/client.ts';
+import type { WidgetData } from '../data/types.ts';
+import { messages, type Messages } from './messages.ts';
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'invalid';
+
+/** Attributes whose change means new data. */
+const dataAttributes = ['indicator', 'region', 'period', 'from', 'to', 'compare', 'lang', 'api', 'level', 'data'];
+
+/**
+ * What every chiso element shares: configuration attributes, fetching with loading, empty, error
+ * (with retry) and stale states, inline data, the frame with title, period, unit and source line,
+ * themes and the observed width. Subclasses say how to fetch and how to draw.
+ */
+export abstract class ChisoElement extends LitElement {
+  static override properties = {
+    indicator: { type: String },
+    region: { type: String },
+    period: { type: String },
+    from: { type: String },
+    to: { type: String },
+    compare: { type: String },
+    level: { type: String },
+    lang: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
+    api: { type: String },
+    heading: { type: String },
+    data: { attribute: false },
+    loadState: { state: true },
+    current: { state: true },
+    stale: { state: true },
+    failure: { state: true },
+    width: { state: true },
+  };
+
+  /** Indicator slug, e.g. `dossiers_on_time_rate`; several, comma-separated, where an element takes several. */
+  declare indicator: string | undefined;
+  /** Region code, e.g. `49`; several, comma-separated, for a chart of several regions. */
+  declare region: string | undefined;
+  /** A period in the gateway's language: `2021`, `2021-Q3`, `2021-09`, `2021-YTD-09`, `2020-12-15/2021-09-15`. */
+  declare period: string | undefined;
+  /** First day (ISO) of a series. */
+  declare from: string | undefined;
+  /** Last day (ISO) of a series. */
+  declare to: string | undefined;
+  /** Region codes to compare with, comma-separated (added as further series). */
+  declare compare: string | undefined;
+  /** Region level of a ranking. @default "PROVINCE" */
+  declare level: string | undefined;
+  /** Language of every text: `vi` or `en`. @default "vi" */
+  declare lang: string;
+  /** `light`, `dark`, or `auto` (follows prefers-color-scheme). @default "auto" */
+  declare theme: 'light' | 'dark' | 'auto';
+  /** GraphQL endpoint of a chiso gateway. @default "/graphql" */
+  declare api: string;
+  /** A title instead of the indicator's name. */
+  declare heading: string | undefined;
+  /** Data given inline (no gateway): see WidgetData. A `<script type="application/json">` child does the same. */
+  declare data: WidgetData | undefined;
+
+  protected declare loadState: LoadState;
+  protected declare current: WidgetData | null;
+  protected declare stale: boolean;
+  protected declare failure: string | null;
+  /** Width of the element in CSS pixels, followed with a ResizeObserver. */
+  protected declare width: number;
+
+  private resizeObserver?: ResizeObserver;
+  private loadToken = 0;
+  private reportedProblem: string | null = null;
+
+  constructor() {
+    super();
+    this.lang = 'vi';
+    this.theme = 'auto';
+    this.api = '/graphql';
+    this.loadState = 'idle';
+    this.current = null;
+    this.stale = false;
+    this.failure = null;
+    this.width = 0;
+  }
+
+  protected get language(): Lang {
+    return this.lang === 'en' ? 'en' : 'vi';
+  }
+
+  protected get t(): Messages {
+    return messages[this.language];
+  }
+
+  /** The element's name without the prefix, for event names: `chart` fires `chiso-chart-load`. */
+  protected abstract readonly kind: string;
+  /** What is missing or wrong in the configuration, or null. */
+  protected abstract configProblem(): string | null;
+  /** Fetches the data from the gateway; null when the gateway knows no such indicator. */
+  protected abstract fetchData(fresh: boolean): Promise<WidgetData | null>;
+  /** Draws the data. */
+  protected abstract renderData(data: WidgetData): TemplateResult;
+  /** The line under the title: period and unit. */
+  protected abstract subtitle(data: WidgetData): string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const script = this.querySelector('script[type="application/json"]');
+    if (script && !this.data) {
+      try {
+        this.data = JSON.parse(script.textContent ?? '') as WidgetData;
+      } catch (error) {
+        this.report(`the JSON data inside <chiso-${this.kind}> cannot be read: ${(error as Error).message}`);
+      }
+    }
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const width = Math.round(entries[0]?.contentRect.width ?? 0);
+      // Next frame: re-drawing inside the observer's callback would resize within the same loop.
+      if (width !== this.width) requestAnimationFrame(() => (this.width = width));
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (dataAttributes.some((name) => changed.has(name))) void this.load(false);
+  }
+
+  /** Loads (again). `fresh` bypasses the shared request cache (the retry button). */
+  async load(fresh = false): Promise<void> {
+    const token = ++this.loadToken;
+    if (this.data) {
+      this.current = this.data;
+      this.loadState = this.data.series.some((s) => s.points.length) || this.data.ranking?.length || this.data.parts?.length ? 'ready' : 'empty';
+      return;
+    }
+    const problem = this.configProblem();
+    if (problem) {
+      this.loadState = 'invalid';
+      this.failure = problem;
+      this.report(problem);
+      return;
+    }
+    this.stale = this.current !== null;
+    if (!this.stale) this.loadState = 'loading';
+    try {
+      const data = await this.fetchData(fresh);
+      if (token !== this.loadToken) return;
+      this.current = data;
+      const hasValues = data && (data.series.some((s) => s.points.length) || data.ranking?.some((r) => r.value !== null) || data.parts?.some((p) => p.value !== null));
+      this.loadState = hasValues ? 'ready' : 'empty';
+      this.failure = null;
+      this.dispatchEvent(new CustomEvent(`chiso-${this.kind}-load`, { detail: { data }, bubbles: true, composed: true }));
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      const kind = error instanceof WidgetFetchError ? error.kind : 'network';
+      this.failure = `${this.t.error}: ${this.t[kind]}.`;
+      this.loadState = 'error';
+      this.dispatchEvent(new CustomEvent(`chiso-${this.kind}-error`, { detail: { error }, bubbles: true, composed: true }));
+    } finally {
+      if (token === this.loadToken) this.stale = false;
+    }
+  }
+
+  /** Invalid configuration is reported once in the console, and shown in the element. */
+  private report(problem: string): void {
+    if (this.reportedProblem === problem) return;
+    this.reportedProblem = problem;
+    console.error(`<chiso-${this.kind}>: ${problem}`);
+  }
+
+  protected sourceLine(data: WidgetData): TemplateResult | typeof nothing {
+    if (data.sources.length === 0) return nothing;
+    const parts = data.sources.map((s) => `${s.publisher}${s.publishedAt ? ` (${formatDate(s.publishedAt, this.language)})` : ''}`);
+    return html`<figcaption part="source">${this.t.source}: ${parts.join('; ')}</figcaption>`;
+  }
+
+  protected chartTitle(data: WidgetData | null): string {
+    if (this.heading) return this.heading;
+    if (!data) return '';
+    const regions = data.series.length === 1 && !data.ranking && !data.parts ? ` – ${data.series[0]!.name}` : '';
+    return `${data.indicator.name}${regions}`;
+  }
+
+  protected override render(): TemplateResult {
+    const data = this.current;
+    return html`<figure part="base" aria-busy=${this.loadState === 'loading' || this.stale ? 'true' : 'false'}>
+      <div>
+        <p class="title" part="title">${this.chartTitle(data) || (this.loadState === 'loading' ? this.t.loading : '')}</p>
+        ${data && this.loadState === 'ready' ? html`<div class="subtitle" part="subtitle">${this.subtitle(data)}</div>` : nothing}
+        ${this.stale ? html`<div class="stale" role="status">${this.t.refreshing}</div>` : nothing}
+      </div>
+      <div class="body" part="body">${this.renderBody(data)}</div>
+      ${data && this.loadState === 'ready' ? this.sourceLine(data) : nothing}
+    </figure>`;
+  }
+
+  private renderBody(data: WidgetData | null): TemplateResult {
+    switch (this.loadState) {
+      case 'ready':
+        return this.renderData(data!);
+      case 'empty':
+        return html`<p class="state" part="empty">${this.t.empty}</p>`;
+      case 'error':
+        return html`<div class="state" role="alert" part="error">
+          <p>${this.failure}</p>
+          <button type="button" part="retry" @click=${() => this.load(true)}>${this.t.retry}</button>
+        </div>`;
+      case 'invalid':
+        return html`<p class="state" role="alert" part="error">${this.t.invalid}: ${this.failure}</p>`;
+      default:
+        return html`<div class="skeleton" part="skeleton" aria-hidden="true"></div><span class="visually-hidden">${this.t.loading}</span>`;
+    }
+  }
+}
+
+/** Defines an element once: a second copy of the bundle on the same page is tolerated. */
+export function defineElement(name: string, element: CustomElementConstructor): void {
+  if (!customElements.get(name)) customElements.define(name, element);
+}
+
+/** Splits a comma-separated attribute. */
+export const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);

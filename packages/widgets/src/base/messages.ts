@@ -1,0 +1,53 @@
+import type { Lang } from '../charts/types.ts';
+
+/** Every text an element shows, in Vietnamese and English. */
+export const messages = {
+  vi: {
+    loading: 'Đang tải số liệu…',
+    empty: 'Chưa có số liệu cho lựa chọn này.',
+    error: 'Không tải được số liệu',
+    timeout: 'máy chủ không trả lời kịp',
+    network: 'không kết nối được máy chủ',
+    http: 'máy chủ báo lỗi',
+    graphql: 'yêu cầu không hợp lệ',
+    retry: 'Thử lại',
+    refreshing: 'Đang cập nhật…',
+    source: 'Nguồn',
+    showTable: 'Xem bảng số liệu',
+    hideTable: 'Ẩn bảng số liệu',
+    period: 'Kỳ',
+    value: 'Giá trị',
+    region: 'Địa phương',
+    rank: 'Hạng',
+    change: 'So với cùng kỳ',
+    remainder: 'Còn lại',
+    overlap: 'Các phần có thể trùng nhau, tổng vượt 100 %.',
+    invalid: 'Cấu hình không hợp lệ',
+    noChange: 'chưa có số liệu so sánh',
+  },
+  en: {
+    loading: 'Loading data…',
+    empty: 'No data for this selection yet.',
+    error: 'Could not load the data',
+    timeout: 'the server did not answer in time',
+    network: 'the server could not be reached',
+    http: 'the server reported an error',
+    graphql: 'the request was not valid',
+    retry: 'Retry',
+    refreshing: 'Refreshing…',
+    source: 'Source',
+    showTable: 'Show data table',
+    hideTable: 'Hide data table',
+    period: 'Period',
+    value: 'Value',
+    region: 'Region',
+    rank: 'Rank',
+    change: 'On a year earlier',
+    remainder: 'Other',
+    overlap: 'The parts may overlap: they add up to more than 100%.',
+    invalid: 'Invalid configuration',
+    noChange: 'no comparison available',
+  },
+} satisfies Record<Lang, Record<string, string>>;
+
+export type Messages = (typeof messages)['vi'];

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../src/index.ts';
+import { $, accessibilityViolations, gatewayUrl, mount, ready, setGatewayUp, shadowText } from './helpers.ts';
+
+afterEach(async () => {
+  document.body.innerHTML = '';
+  await setGatewayUp(true);
+});
+
+describe('<chiso-kpi> with the gateway', () => {
+  it('shows the on-time rate as "99,8 %" in Vietnamese, with period and source', async () => {
+    const el = await mount(`<chiso-kpi indicator="dossiers_on_time_rate" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
+    expect($(el, '[part="value"]')!.textContent!.trim()).toBe('99,8 %');
+    expect($(el, '[part="subtitle"]')!.textContent!.trim()).toBe('15/12/2020 – 15/9/2021');
+    expect($(el, '[part="source"]')!.textContent!.trim()).toBe('Nguồn: Người Lao Động (10/10/2021)');
+    expect($(el, '[part="title"]')!.textContent).toContain('Quảng Nam');
+  });
+
+  it('shows "99.8%" in English', async () => {
+    const el = await mount(`<chiso-kpi lang="en" indicator="dossiers_on_time_rate" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
+    expect($(el, '[part="value"]')!.textContent!.trim()).toBe('99.8%');
+    expect($(el, '[part="source"]')!.textContent!.trim()).toBe('Source: Người Lao Động (10 Oct 2021)');
+  });
+
+  it('labels a reported change and the previous value derived from it', async () => {
+    const el = await mount(`<chiso-kpi indicator="fdi_capital_registered" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
+    expect($(el, '[part="value"]')!.textContent!.trim()).toBe('14,7 triệu USD');
+    const change = $(el, '[part="change"]')!;
+    expect(change.textContent!.replace(/\s+/g, ' ').trim()).toBe('▼ giảm −56,8 % (theo nguồn)');
+    expect(change.getAttribute('data-tone')).toBe('bad'); // less FDI is bad news
+    expect(shadowText(el)).toContain('Cùng kỳ năm trước (ước tính từ mức thay đổi): khoảng 34,0 triệu USD');
+  });
+
+  it('shows a qualifier: "trên 90 %"', async () => {
+    const el = await mount(`<chiso-kpi indicator="egov_signed_edocs_share" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
+    expect($(el, '[part="value"]')!.textContent!.trim()).toBe('trên 90,0 %');
+  });
+
+  it('shows the error state when the gateway is unreachable and recovers on retry', async () => {
+    await setGatewayUp(false);
+    const el = await mount(`<chiso-kpi indicator="dossiers_resolved" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
+    const alert = $(el, '[role="alert"]')!;
+    expect(alert.textContent).toContain('Không tải được số liệu: không kết nối được máy chủ.');
+    await setGatewayUp(true);
+    $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+    await new Promise<void>((resolve) => el.addEventListener('chiso-kpi-load', () => resolve(), { once: true }));
+    await (el as any).updateComplete;
+    expect($(el, '[part="value"]')!.textContent!.trim()).toBe('44.657 hồ sơ');
+    expect($(el, '[role="alert"]')).toBeNull();
+  });
+
+  it('shows an empty state for an unknown indicator and a clear message for a missing attribute', async () => {
+    const empty = await mount(`<chiso-kpi indicator="no_such_indicator" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
+    expect($(empty, '[part="empty"]')!.textContent).toBe('Chưa có số liệu cho lựa chọn này.');
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    try {
+      const invalid = await mount(`<chiso-kpi region="49"></chiso-kpi>`, ready);
+      (invalid as any).lang = 'en';
+      await (invalid as any).updateComplete;
+      expect(shadowText(invalid)).toContain('set the "indicator" attribute');
+      expect(errors).toEqual(['<chiso-kpi>: set the "indicator" attribute to an indicator slug, e.g. indicator="dossiers_on_time_rate"']);
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('shares one request between elements that need the same data', async () => {
+    const before = performance.getEntriesByType('resource').length;
+    const markup = `<chiso-kpi indicator="enterprises_new" region="49" api="${gatewayUrl()}"></chiso-kpi>`;
+    await Promise.all([mount(markup, ready), mount(markup, ready)]);
+    const requests = performance.getEntriesByType('resource').slice(before).filter((e) => e.name.includes('enterprises_new'));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.name).toMatch(/\/graphql\?query=/); // a GET a CDN can cache
+  });
+
+  it('passes an accessibility check in light and dark themes', async () => {
+    for (const theme of ['light', 'dark']) {
+      const el = await mount(`<chiso-kpi theme="${theme}" indicator="dossiers_on_time_rate" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
+      expect(await accessibilityViolations(el)).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Global setup of the browser tests: a real chiso gateway (its own process, embedded database in
+ * memory, seeded with the source report) behind a switchable loopback proxy, so a test can take
+ * "the gateway" down and up again: GET <proxy>/__harness?up=0|1. Tests read the URLs with
+ * inject('gatewayUrl') and inject('harnessUrl').
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+const gatewayDir = fileURLToPath(new URL('../../../gateway', import.meta.url));
+let child: ChildProcess | undefined;
+let proxy: http.Server | undefined;
+
+function startGateway(): Promise<string> {
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: gatewayDir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the gateway did not start within 90 s:\n${output}`)), 90_000);
+    child!.stdout!.on('data', (d) => {
+      output += d;
+      const match = /GraphiQL at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child!.stderr!.on('data', (d) => (output += d));
+    child!.on('exit', (code) => reject(new Error(`the gateway exited with ${code}:\n${output}`)));
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const gateway = new URL(await startGateway());
+  let up = true;
+  proxy = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://harness');
+    if (url.pathname === '/__harness') {
+      up = url.searchParams.get('up') !== '0';
+      res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/plain' }).end(up ? 'up' : 'down');
+      return;
+    }
+    if (!up) {
+      req.socket.destroy(); // as unreachable as a stopped server looks to a browser
+      return;
+    }
+    const forward = http.request({ host: gateway.hostname, port: gateway.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
+  const port = (proxy.address() as AddressInfo).port;
+  project.provide('gatewayUrl', `http://127.0.0.1:${port}/graphql`);
+  project.provide('harnessUrl', `http://127.0.0.1:${port}/__harness`);
+  return async () => {
+    proxy?.close();
+    child?.kill('SIGTERM');
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayUrl: string;
+    harnessUrl: string;
+  }
+}

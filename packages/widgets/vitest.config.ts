@@ -1,0 +1,60 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: pure chart functions in Node, elements in real Chromium (Debian's
+ * /usr/bin/chromium, or CHROMIUM_PATH). With CI=true or CHISO_REQUIRE_BROWSER=1 a missing browser
+ * fails the run; elsewhere the browser project is left out with a notice.
+ */
+import fs from 'node:fs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveBrowser = fs.existsSync(chromium);
+const requireBrowser = process.env.CI === 'true' || process.env.CHISO_REQUIRE_BROWSER === '1';
+if (!haveBrowser) {
+  if (requireBrowser) throw new Error(`browser tests are required (CI / CHISO_REQUIRE_BROWSER=1) but ${chromium} does not exist: apt-get install chromium`);
+  console.warn(`NOTICE: ${chromium} not found; the browser tests of @chiso/widgets are skipped (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'node', include: ['tests/charts/**/*.test.ts'], environment: 'node' } },
+      ...(haveBrowser
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'browser',
+                include: ['tests/components/**/*.test.ts'],
+                globalSetup: ['tests/setup/gateway.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 120_000,
+                browser: {
+                  enabled: true,
+                  headless: true,
+                  screenshotFailures: false,
+                  provider: playwright({
+                    launchOptions: {
+                      executablePath: chromium,
+                      args: [
+                        '--headless',
+                        '--no-sandbox',
+                        '--disable-gpu',
+                        '--disable-quic',
+                        '--no-first-run',
+                        '--disable-background-networking',
+                        '--disable-component-update',
+                        '--disable-sync',
+                      ],
+                    },
+                  }),
+                  instances: [{ browser: 'chromium' as const }],
+                },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
