@@ -10,7 +10,9 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const chart = (type: string, lang = 'vi') => mount<ChisoChart>(`<chiso-chart type="${type}" lang="${lang}" theme="light">${inline(twoSeries)}</chiso-chart>`, ready);
+/** A chart of the fixture, drawn at the width of its 640 px container (once the ResizeObserver has reported it). */
+const chart = (type: string, lang = 'vi') =>
+  mount<ChisoChart>(`<chiso-chart type="${type}" lang="${lang}" theme="light">${inline(twoSeries)}</chiso-chart>`, (el) => ready(el) && $(el, 'svg[part="chart"]')?.getAttribute('width') === '608');
 
 /** The SVG as text, without Lit's comment markers: what the golden files hold. */
 const svgText = (el: Element) => $(el, 'svg[part="chart"]')!.outerHTML.replace(/<!--[^]*?-->/g, '').replace(/\s+\n/g, '\n');

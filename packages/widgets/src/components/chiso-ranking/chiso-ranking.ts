@@ -69,7 +69,7 @@ export class ChisoRanking extends ChisoElement {
     const rows = data.ranking ?? [];
     const width = Math.max(this.width || 480, 280);
     const height = rows.length * ROW + 8;
-    const scale = linearScale(rows.map((r) => r.value), [LABEL, width - 90]);
+    const scale = linearScale(rows.map((r) => r.value), [LABEL, width - 130]);
     const lang = this.language;
     const summary =
       lang === 'vi'
