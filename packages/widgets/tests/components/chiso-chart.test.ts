@@ -15,7 +15,7 @@ const chart = (type: string, lang = 'vi') =>
   mount<ChisoChart>(`<chiso-chart type="${type}" lang="${lang}" theme="light">${inline(twoSeries)}</chiso-chart>`, (el) => ready(el) && $(el, 'svg[part="chart"]')?.getAttribute('width') === '608');
 
 /** The SVG as text, without Lit's comment markers: what the golden files hold. */
-const svgText = (el: Element) => $(el, 'svg[part="chart"]')!.outerHTML.replace(/<!--[^]*?-->/g, '').replace(/\s+\n/g, '\n');
+const svgText = (el: Element) => $(el, 'svg[part="chart"]')!.outerHTML.replace(/<!--[^]*?-->/g, '').replace(/^\s+/gm, '').replace(/\s+\n/g, '\n');
 
 describe('<chiso-chart>', () => {
   it.each(['line', 'column', 'bar', 'area'])('draws a %s chart as in its golden file', async (type) => {
