@@ -5,7 +5,8 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 import { createLoaders } from './loaders.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
-import { useWidgets } from './plugins/use-widgets.ts';
+import { useEmbeds } from './plugins/use-embeds.ts';
+import { useStaticFolder } from './plugins/use-static-folder.ts';
 import { repoRoot } from './config.ts';
 import path from 'node:path';
 import { schema } from './schema/index.ts';
@@ -21,7 +22,10 @@ export interface AppOptions {
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
 export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist') }: AppOptions) {
-  return createYoga<Record<string, unknown>, Context>({
+  // The embed routes render through the app itself (in-process fetch), so they see what clients see.
+  let yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>> | undefined;
+  const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => yoga!.fetch(input as URL, init ?? {})) as typeof fetch;
+  yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: graphiql ? { title: 'chiso GraphQL' } : false,
@@ -30,6 +34,14 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     maskedErrors: true,
     logging: false,
     context: (initial) => ({ ...initial, prisma, loaders: createLoaders(prisma) }),
-    plugins: [useRequestLog(logger), useWidgets(widgetsDir), useHttpCache()],
+    plugins: [
+      useRequestLog(logger),
+      useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),
+      useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),
+      useStaticFolder({ prefix: '/builder', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'builder') }),
+      useEmbeds({ prisma, fetch: inProcessFetch }),
+      useHttpCache(),
+    ],
   });
+  return yoga;
 }

@@ -11,7 +11,9 @@ import './change.ts';
 import './ranking.ts';
 import './aggregate.ts';
 import './time-series.ts';
+import './saved-chart.ts';
 
 builder.queryType({});
+builder.mutationType({});
 
 export const schema = builder.toSchema({ sortSchema: true });

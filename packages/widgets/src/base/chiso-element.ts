@@ -8,7 +8,7 @@ import { messages, type Messages } from './messages.ts';
 type LoadState = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'invalid';
 
 /** Attributes whose change means new data. */
-const dataAttributes = ['indicator', 'region', 'period', 'from', 'to', 'compare', 'lang', 'api', 'level', 'data'];
+const dataAttributes = ['indicator', 'region', 'period', 'from', 'to', 'compare', 'lang', 'api', 'level', 'asOf', 'data'];
 
 /**
  * What every chiso element shares: configuration attributes, fetching with loading, empty, error
@@ -28,6 +28,7 @@ export abstract class ChisoElement extends LitElement {
     theme: { type: String, reflect: true },
     api: { type: String },
     heading: { type: String },
+    asOf: { type: String, attribute: 'as-of' },
     data: { attribute: false },
     loadState: { state: true },
     current: { state: true },
@@ -58,6 +59,8 @@ export abstract class ChisoElement extends LitElement {
   declare api: string;
   /** A title instead of the indicator's name. */
   declare heading: string | undefined;
+  /** Show the values known at this instant (ISO date-time), e.g. a pinned embed's publication. */
+  declare asOf: string | undefined;
   /** Data given inline (no gateway): see WidgetData. A `<script type="application/json">` child does the same. */
   declare data: WidgetData | undefined;
 

@@ -34,24 +34,31 @@ export function operationUrl(api: string, document: string, variables: Record<st
 /**
  * Runs a query with GET. Rejects with a WidgetFetchError after `timeoutMs`, on a network or HTTP
  * failure, or when the response has errors and no data.
- * @param fresh skip the shared cache (a retry)
  */
-export function fetchOperation<T>(api: string, document: string, variables: Record<string, unknown>, options: { timeoutMs?: number; fresh?: boolean } = {}): Promise<T> {
+export interface FetchOptions {
+  timeoutMs?: number;
+  /** Skip the shared cache (a retry). */
+  fresh?: boolean;
+  /** The fetch to use (the server renders images through its own in-process fetch). @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+export function fetchOperation<T>(api: string, document: string, variables: Record<string, unknown>, options: FetchOptions = {}): Promise<T> {
   const url = operationUrl(api, document, variables);
   const hit = cache.get(url);
   if (hit && !options.fresh && Date.now() - hit.at < REUSE_MS) return hit.promise as Promise<T>;
-  const promise = request<T>(url, options.timeoutMs ?? 10_000);
+  const promise = request<T>(url, options.timeoutMs ?? 10_000, options.fetch ?? fetch);
   cache.set(url, { at: Date.now(), promise });
   promise.catch(() => cache.delete(url));
   return promise;
 }
 
-async function request<T>(url: string, timeoutMs: number): Promise<T> {
+async function request<T>(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: 'application/graphql-response+json, application/json' }, signal: controller.signal });
+    response = await fetchImpl(url, { headers: { accept: 'application/graphql-response+json, application/json' }, signal: controller.signal });
   } catch (error) {
     if (controller.signal.aborted) throw new WidgetFetchError(`no answer within ${timeoutMs / 1000} s`, 'timeout');
     throw new WidgetFetchError((error as Error).message || 'network error', 'network');

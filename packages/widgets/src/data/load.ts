@@ -43,6 +43,9 @@ function uniqueSources(sources: SourceInfo[]): SourceInfo[] {
 
 export interface SeriesRequest {
   api: string;
+  /** Values known at this instant (a pinned embed), ISO date-time. */
+  asOf?: string | null;
+  fetch?: typeof fetch;
   indicator: string;
   regions: string[];
   from?: string | null;
@@ -58,8 +61,8 @@ export async function loadSeries(req: SeriesRequest): Promise<WidgetData | null>
       fetchOperation<{ indicator: (GqlIndicator & { series: GqlObservation[] }) | null }>(
         req.api,
         SERIES_QUERY,
-        { indicator: req.indicator, region, from: req.from ?? null, to: req.to ?? null, lang: req.lang.toUpperCase() },
-        { fresh: req.fresh },
+        { indicator: req.indicator, region, from: req.from ?? null, to: req.to ?? null, lang: req.lang.toUpperCase(), asOf: req.asOf ?? null },
+        { fresh: req.fresh, fetch: req.fetch },
       ),
     ),
   );
@@ -81,6 +84,8 @@ export async function loadSeries(req: SeriesRequest): Promise<WidgetData | null>
 
 export interface RankingRequest {
   api: string;
+  asOf?: string | null;
+  fetch?: typeof fetch;
   indicator: string;
   period: string;
   level?: string;
@@ -93,7 +98,7 @@ export async function loadRanking(req: RankingRequest): Promise<WidgetData | nul
   const answer = await fetchOperation<{
     indicator: GqlIndicator | null;
     ranking: { period: GqlPeriod; entries: Array<{ rank: number | null; value: number | null; region: { code: string; name: string }; observation: { source: SourceInfo } | null }> } | null;
-  }>(req.api, RANKING_QUERY, { indicator: req.indicator, period: req.period, level: req.level ?? 'PROVINCE', lang: req.lang.toUpperCase() }, { fresh: req.fresh });
+  }>(req.api, RANKING_QUERY, { indicator: req.indicator, period: req.period, level: req.level ?? 'PROVINCE', lang: req.lang.toUpperCase(), asOf: req.asOf ?? null }, { fresh: req.fresh, fetch: req.fetch });
   if (!answer.indicator || !answer.ranking) return null;
   const entries = answer.ranking.entries;
   return {

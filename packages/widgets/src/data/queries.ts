@@ -5,22 +5,22 @@
 const indicatorFields = `slug name(lang: $lang) displayUnit(lang: $lang) scaleExponent decimals direction
   unit { code symbol nameVi: name(lang: VI) nameEn: name(lang: EN) }`;
 
-export const SERIES_QUERY = `query ChisoSeries($indicator: String!, $region: String!, $from: Date, $to: Date, $lang: Lang) {
+export const SERIES_QUERY = `query ChisoSeries($indicator: String!, $region: String!, $from: Date, $to: Date, $lang: Lang, $asOf: DateTime) {
   indicator(slug: $indicator) {
     ${indicatorFields}
-    series(region: $region, from: $from, to: $to) {
+    series(region: $region, from: $from, to: $to, asOf: $asOf) {
       value qualifier
       period { code start end label(lang: $lang) }
       region { code name(lang: $lang) }
       source { publisher title url publishedAt }
-      change { basis percent percentagePoints absolute previousValue previousValueBasis }
+      change(asOf: $asOf) { basis percent percentagePoints absolute previousValue previousValueBasis }
     }
   }
 }`;
 
-export const RANKING_QUERY = `query ChisoRanking($indicator: String!, $period: String!, $level: RegionLevel, $lang: Lang) {
+export const RANKING_QUERY = `query ChisoRanking($indicator: String!, $period: String!, $level: RegionLevel, $lang: Lang, $asOf: DateTime) {
   indicator(slug: $indicator) { ${indicatorFields} }
-  ranking(indicator: $indicator, period: $period, level: $level) {
+  ranking(indicator: $indicator, period: $period, level: $level, asOf: $asOf) {
     period { code start end label(lang: $lang) }
     entries { rank value region { code name(lang: $lang) } observation { source { publisher title url publishedAt } } }
   }

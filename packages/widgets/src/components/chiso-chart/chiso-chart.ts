@@ -56,7 +56,7 @@ export class ChisoChart extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadSeries({ api: this.api, indicator: this.indicator!, regions: [...list(this.region), ...list(this.compare)], from: this.from, to: this.to, lang: this.language, fresh });
+    return loadSeries({ api: this.api, indicator: this.indicator!, regions: [...list(this.region), ...list(this.compare)], from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh });
   }
 
   protected subtitle(data: WidgetData): string {

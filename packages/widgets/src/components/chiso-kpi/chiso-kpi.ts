@@ -34,7 +34,7 @@ export class ChisoKpi extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadSeries({ api: this.api, indicator: this.indicator!, regions: [this.region!], from: this.from, to: this.to, lang: this.language, fresh });
+    return loadSeries({ api: this.api, indicator: this.indicator!, regions: [this.region!], from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh });
   }
 
   /** The point shown: the one of `period`, else the latest. */

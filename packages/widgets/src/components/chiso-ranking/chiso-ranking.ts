@@ -57,7 +57,7 @@ export class ChisoRanking extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadRanking({ api: this.api, indicator: this.indicator!, period: this.period!, level: this.level, lang: this.language, fresh });
+    return loadRanking({ api: this.api, indicator: this.indicator!, period: this.period!, level: this.level, lang: this.language, asOf: this.asOf, fresh });
   }
 
   protected subtitle(data: WidgetData): string {

@@ -1,0 +1,65 @@
+import type { ChartConfig } from './chart-config.ts';
+import { elementMarkup } from './embed-snippets.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export interface EmbedPageOptions {
+  id: string;
+  origin: string;
+  config: ChartConfig;
+  /** A pinned version: its number and the instant whose data it shows. */
+  pinned?: { version: number; asOf: Date };
+  /** A live embed whose data was revised after the chart was saved. */
+  revisedSince?: Date | null;
+}
+
+/**
+ * The minimal page an iframe shows: the element, the revision note when it applies, and a script
+ * that reports the page's height to the host (Datawrapper's message, ours, and AMP's embed-size).
+ */
+export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPageOptions): string {
+  const vi = config.lang === 'vi';
+  const title = config.title ?? 'chiso';
+  const url = `${origin}/embed/${id}${pinned ? `/v/${pinned.version}` : ''}`;
+  const note = revisedSince
+    ? `<p class="revised" role="note">${vi ? 'Số liệu đã được cập nhật sau khi biểu đồ được xuất bản' : 'Data revised since publication'} (${revisedSince.toISOString().slice(0, 10)}).</p>`
+    : '';
+  const element = elementMarkup(config, { api: `${origin}/graphql`, 'as-of': pinned?.asOf.toISOString() });
+  return `<!doctype html>
+<html lang="${config.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="alternate" type="application/json+oembed" href="${esc(`${origin}/oembed?url=${encodeURIComponent(url)}&format=json`)}" title="${esc(title)}">
+<meta property="og:title" content="${esc(title)}">
+<meta property="og:image" content="${esc(`${origin}/embed/${id}${pinned ? `/v/${pinned.version}` : ''}.png`)}">
+<script type="module" src="${origin}/widgets/chiso-widgets.js"></script>
+<style>
+  html, body { margin: 0; padding: 0; background: transparent; }
+  .revised { margin: 0; padding: 6px 12px; font: 13px system-ui, sans-serif; background: #fff8c5; color: #3b2300; }
+</style>
+</head>
+<body data-chiso-embed="${esc(id)}">
+${note}${element}
+<noscript><img src="${esc(`${origin}/embed/${id}.png`)}" alt="${esc(title)}" style="max-width:100%"></noscript>
+<script>
+(function () {
+  var id = ${JSON.stringify(id)}, last = 0;
+  function report() {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (!height || height === last || window.parent === window) return;
+    last = height;
+    var sizes = {}; sizes[id] = height;
+    window.parent.postMessage({ 'datawrapper-height': sizes }, '*');
+    window.parent.postMessage({ 'chiso-embed': { id: id, height: height } }, '*');
+    window.parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: height }, '*');
+  }
+  new ResizeObserver(report).observe(document.documentElement);
+  window.addEventListener('load', report);
+})();
+</script>
+</body>
+</html>
+`;
+}

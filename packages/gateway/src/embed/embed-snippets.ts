@@ -1,0 +1,56 @@
+import type { ChartConfig } from './chart-config.ts';
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The element tag and attributes that draw a configuration (also used by the embed page). */
+export function elementMarkup(config: ChartConfig, extra: Record<string, string | undefined> = {}): string {
+  const tag = `chiso-${config.element.toLowerCase()}`;
+  const attrs: Record<string, string | null | undefined> = {
+    indicator: config.indicators.join(','),
+    region: config.regions.join(',') || undefined,
+    period: config.period,
+    from: config.from,
+    to: config.to,
+    type: config.type,
+    lang: config.lang,
+    theme: config.theme,
+    heading: config.title,
+    ...extra,
+  };
+  const text = Object.entries(attrs)
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+    .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+    .join('');
+  return `<${tag}${text}></${tag}>`;
+}
+
+export interface EmbedCodes {
+  url: string;
+  pinnedUrl: string;
+  script: string;
+  iframe: string;
+  image: string;
+  png: string;
+  svg: string;
+  oembed: string;
+  csv: string;
+  fullCsv: string;
+}
+
+/** Every way to embed a saved chart, for a gateway reachable at `origin`. */
+export function embedCodes(origin: string, id: string, version: number, config: ChartConfig): EmbedCodes {
+  const url = `${origin}/embed/${id}`;
+  const title = escapeAttr(config.title ?? 'chiso');
+  return {
+    url,
+    pinnedUrl: `${url}/v/${version}`,
+    script: `<script type="module" src="${origin}/widgets/chiso-widgets.js"></script>\n${elementMarkup(config, { api: `${origin}/graphql` })}`,
+    iframe: `<iframe data-chiso-embed="${id}" src="${url}" title="${title}" style="width:100%;border:0" height="400" loading="lazy"></iframe>\n<script src="${origin}/embed/loader.js" async></script>`,
+    image: `<img src="${url}.png" alt="${title}" style="max-width:100%">`,
+    png: `${url}.png`,
+    svg: `${url}.svg`,
+    oembed: `${origin}/oembed?url=${encodeURIComponent(url)}`,
+    csv: `${url}.csv`,
+    fullCsv: `${url}/full.csv`,
+  };
+}

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { checkChartConfig, type ChartConfig } from '../embed/chart-config.ts';
+import { embedCodes, type EmbedCodes } from '../embed/embed-snippets.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { Lang } from './scalars.ts';
+
+const ChartElementEnum = builder.enumType('ChartElement', {
+  description: 'The widget that draws a saved chart.',
+  values: ['CHART', 'KPI', 'SHARE', 'RANKING', 'TABLE'] as const,
+});
+
+const ChartInput = builder.inputType('ChartInput', {
+  description: 'What a saved chart shows.',
+  fields: (t) => ({
+    element: t.field({ type: ChartElementEnum, required: true }),
+    type: t.string({ description: 'line, column, bar or area (CHART); bar or donut (SHARE).' }),
+    indicators: t.stringList({ required: true, description: 'Indicator slugs; several only for SHARE.' }),
+    regions: t.stringList({ required: true, description: 'Region codes.' }),
+    period: t.string({ description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, a range.' }),
+    from: t.field({ type: 'Date' }),
+    to: t.field({ type: 'Date' }),
+    title: t.string(),
+    notes: t.string(),
+    lang: t.field({ type: Lang, defaultValue: 'VI' }),
+    theme: t.string({ description: 'light, dark or auto.', defaultValue: 'light' }),
+  }),
+});
+
+interface ChartShape {
+  id: string;
+  version: number;
+  createdAt: Date;
+  config: ChartConfig;
+  origin: string;
+}
+
+const ChartEmbed = builder.objectRef<EmbedCodes>('ChartEmbed').implement({
+  description: 'Every way to put the chart in a page.',
+  fields: (t) => ({
+    url: t.exposeString('url', { description: 'The iframe page, following the chart live.' }),
+    pinnedUrl: t.exposeString('pinnedUrl', { description: 'The iframe page of this version, with the data known when it was saved.' }),
+    script: t.exposeString('script', { description: 'Script tag and element.' }),
+    iframe: t.exposeString('iframe', { description: 'Responsive iframe and its loader script.' }),
+    image: t.exposeString('image', { description: 'A static PNG image tag.' }),
+    png: t.exposeString('png'),
+    svg: t.exposeString('svg'),
+    oembed: t.exposeString('oembed'),
+    csv: t.exposeString('csv', { description: 'Exactly what the chart shows.' }),
+    fullCsv: t.exposeString('fullCsv', { description: 'The full series with source, licence and a citation.' }),
+  }),
+});
+
+const Chart = builder.objectRef<ChartShape>('Chart').implement({
+  description: 'A chart saved under a stable id; each save of a changed configuration is a new version.',
+  fields: (t) => ({
+    id: t.exposeString('id'),
+    version: t.exposeInt('version', { description: 'The latest version number.' }),
+    savedAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
+    element: t.field({ type: ChartElementEnum, resolve: (c) => c.config.element }),
+    type: t.string({ nullable: true, resolve: (c) => c.config.type ?? null }),
+    indicators: t.stringList({ resolve: (c) => c.config.indicators }),
+    regions: t.stringList({ resolve: (c) => c.config.regions }),
+    period: t.string({ nullable: true, resolve: (c) => c.config.period ?? null }),
+    title: t.string({ nullable: true, resolve: (c) => c.config.title ?? null }),
+    notes: t.string({ nullable: true, resolve: (c) => c.config.notes ?? null }),
+    lang: t.string({ resolve: (c) => c.config.lang }),
+    theme: t.string({ resolve: (c) => c.config.theme }),
+    embed: t.field({ type: ChartEmbed, resolve: (c) => embedCodes(c.origin, c.id, c.version, c.config) }),
+  }),
+});
+
+const origin = (ctx: Context) => new URL(ctx.request.url).origin;
+
+/** Saving charts is local-only until publishing keys exist (a later issue). */
+function checkLocal(ctx: Context): void {
+  if (process.env.CHISO_ALLOW_REMOTE_EDITS === '1') return;
+  const address = (ctx as unknown as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
+  if (address && !['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(address)) {
+    throw new GraphQLError('saving charts is allowed from this machine only until publishing keys exist (set CHISO_ALLOW_REMOTE_EDITS=1 to allow it)', {
+      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    });
+  }
+}
+
+const toConfig = (input: typeof ChartInput.$inferInput) => ({
+  ...input,
+  lang: (input.lang ?? 'VI').toLowerCase(),
+  from: input.from?.toISOString().slice(0, 10) ?? null,
+  to: input.to?.toISOString().slice(0, 10) ?? null,
+});
+
+/** Same configuration, whatever the key order (jsonb does not keep it). */
+const sameConfig = (a: ChartConfig, b: ChartConfig) => {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort() as Array<keyof ChartConfig>;
+  return keys.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
+};
+
+export async function loadChart(ctx: Pick<Context, 'prisma'>, id: string, version?: number) {
+  return ctx.prisma.savedChartVersion.findFirst({ where: { chartId: id, ...(version ? { number: version } : {}) }, orderBy: { number: 'desc' } });
+}
+
+builder.queryField('chart', (t) =>
+  t.field({
+    type: Chart,
+    nullable: true,
+    args: { id: t.arg.string({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const latest = await loadChart(ctx, id);
+      return latest && { id, version: latest.number, createdAt: latest.createdAt, config: latest.config as ChartConfig, origin: origin(ctx) };
+    },
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createChart: t.field({
+    type: Chart,
+    description: 'Saves a chart as version 1 under a new id.',
+    args: { input: t.arg({ type: ChartInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      checkLocal(ctx);
+      const config = await checkChartConfig(ctx.prisma, toConfig(input));
+      const id = randomBytes(6).toString('base64url');
+      const saved = await ctx.prisma.savedChart.create({
+        data: { id, versions: { create: { number: 1, element: config.element, config: config as Prisma.InputJsonValue } } },
+        include: { versions: true },
+      });
+      return { id, version: 1, createdAt: saved.versions[0]!.createdAt, config, origin: origin(ctx) };
+    },
+  }),
+  updateChart: t.field({
+    type: Chart,
+    nullable: true,
+    description: 'Saves a changed configuration as the next version; an unchanged one keeps the version. Null for an unknown id.',
+    args: { id: t.arg.string({ required: true }), input: t.arg({ type: ChartInput, required: true }) },
+    resolve: async (_root, { id, input }, ctx) => {
+      checkLocal(ctx);
+      const config = await checkChartConfig(ctx.prisma, toConfig(input));
+      const latest = await loadChart(ctx, id);
+      if (!latest) return null;
+      if (sameConfig(latest.config as ChartConfig, config)) {
+        return { id, version: latest.number, createdAt: latest.createdAt, config, origin: origin(ctx) };
+      }
+      const next = await ctx.prisma.savedChartVersion.create({
+        data: { chartId: id, number: latest.number + 1, element: config.element, config: config as Prisma.InputJsonValue },
+      });
+      return { id, version: next.number, createdAt: next.createdAt, config, origin: origin(ctx) };
+    },
+  }),
+}));
