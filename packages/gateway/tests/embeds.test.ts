@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createApp } from '../src/app.ts';
+import { recordObservation } from '../src/db/seed/seed.ts';
+import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
+
+describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
+  let db: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  const origin = 'http://chiso.test';
+  const get = (path: string) => app.fetch(`${origin}${path}`, {});
+  const gql = async (query: string, variables?: object) =>
+    (await (await app.fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as any;
+  const create = async (input: string) => {
+    const res = await gql(`mutation { createChart(input: ${input}) { id version embed { url pinnedUrl script iframe image png svg oembed csv fullCsv } } }`);
+    expect(res.errors).toBeUndefined();
+    return res.data.createChart;
+  };
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    app = createApp({ prisma: db.prisma, logger: pino({ level: 'silent' }) });
+  });
+  afterAll(() => db?.dispose());
+
+  it('saves a chart under a stable id and numbers each changed version', async () => {
+    const chart = await create(`{ element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "Tỷ lệ đúng hạn" }`);
+    expect(chart.id).toMatch(/^[A-Za-z0-9_-]{8}$/);
+    expect(chart.version).toBe(1);
+    expect(chart.embed.url).toBe(`${origin}/embed/${chart.id}`);
+    expect(chart.embed.pinnedUrl).toBe(`${origin}/embed/${chart.id}/v/1`);
+    expect(chart.embed.script).toBe(
+      `<script type="module" src="${origin}/widgets/chiso-widgets.js"></script>\n<chiso-kpi indicator="dossiers_on_time_rate" region="49" lang="vi" theme="light" heading="Tỷ lệ đúng hạn" api="${origin}/graphql"></chiso-kpi>`,
+    );
+    const same = await gql(`mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "Tỷ lệ đúng hạn" }) { version } }`, { id: chart.id });
+    expect(same.data.updateChart.version).toBe(1);
+    const changed = await gql(`mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "On-time rate", lang: EN }) { version lang title } }`, { id: chart.id });
+    expect(changed.data.updateChart).toEqual({ version: 2, lang: 'en', title: 'On-time rate' });
+    expect((await gql(`{ chart(id: "${chart.id}") { version title } }`)).data.chart).toEqual({ version: 2, title: 'On-time rate' });
+  });
+
+  it('rejects a configuration that cannot be drawn, saying what to fix', async () => {
+    const res = await gql(`mutation { createChart(input: { element: CHART, indicators: ["dossiers_recieved"], regions: ["49"] }) { id } }`);
+    expect(res.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.errors[0].message).toBe('unknown indicator "dossiers_recieved": see the indicators query for slugs');
+    const ranking = await gql(`mutation { createChart(input: { element: RANKING, indicators: ["enterprises_new"], regions: [] }) { id } }`);
+    expect(ranking.errors[0].message).toMatch(/period: a ranking needs a period/);
+    expect(await db.prisma.savedChart.count({ where: { versions: { none: {} } } })).toBe(0);
+  });
+
+  it('serves the iframe page: framable by any site (only it), with the element, oEmbed discovery and height messages', async () => {
+    const chart = await create(`{ element: SHARE, type: "donut", indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
+    const page = await get(`/embed/${chart.id}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    expect(page.headers.get('x-frame-options')).toBeNull();
+    const html = await page.text();
+    expect(html).toContain(`<chiso-share indicator="dossiers_online_share,dossiers_onsite_4step_share,dossiers_postal_return_share" region="49" type="donut" lang="vi" theme="light" heading="Hồ sơ theo kênh" api="${origin}/graphql"></chiso-share>`);
+    expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${origin}/oembed?url=${encodeURIComponent(`${origin}/embed/${chart.id}`)}&amp;format=json"`);
+    expect(html).toContain("'datawrapper-height'");
+    expect(html).toContain("type: 'embed-size'");
+    for (const other of ['/graphql', `/embed/${chart.id}.png`, '/widgets/', '/oembed?url=x']) {
+      expect((await get(other)).headers.get('x-frame-options'), other).toBe('DENY');
+    }
+    expect((await get('/embed/unknownid')).status).toBe(404);
+  });
+
+  it('draws static SVG and PNG images with the title and the values', async () => {
+    const chart = await create(`{ element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước" }`);
+    const svg = await (await get(`/embed/${chart.id}.svg`)).text();
+    expect(svg).toContain('Vốn đầu tư trong nước');
+    expect(svg).toContain('4.927'); // 4.927 tỷ đồng
+    expect(svg).toContain('Nguồn: Người Lao Động (10/10/2021)');
+    expect(svg).not.toContain('var(--');
+    const png = new Uint8Array(await (await get(`/embed/${chart.id}.png`)).arrayBuffer());
+    expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const width = new DataView(png.buffer).getUint32(16);
+    expect(width).toBe(2 * Number(/<svg[^>]*width="(\d+)"/.exec(svg)![1]));
+  });
+
+  it('answers oEmbed for a chart URL and 404 for an unknown one', async () => {
+    const chart = await create(`{ element: TABLE, indicators: ["enterprises_new"], regions: ["49"], title: "Doanh nghiệp mới" }`);
+    const res = await get(`/oembed?url=${encodeURIComponent(chart.embed.url)}&maxwidth=500`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'chiso', title: 'Doanh nghiệp mới', width: 500, height: 400, thumbnail_url: chart.embed.png });
+    expect(body.html).toContain(`src="${chart.embed.url}"`);
+    expect((await get(`/oembed?url=${encodeURIComponent(`${origin}/embed/NoSuchChart`)}`)).status).toBe(404);
+    expect((await get(`/oembed?url=not-a-url`)).status).toBe(400);
+  });
+
+  it('gives the data as CSV: what the chart shows, and the full series with source, licence and citation', async () => {
+    const chart = await create(`{ element: CHART, indicators: ["fdi_capital_registered"], regions: ["49"], title: "Vốn FDI" }`);
+    expect(await (await get(`/embed/${chart.id}.csv`)).text()).toBe(
+      'indicator,region_code,region,period,value,unit,source\nfdi_capital_registered,49,Quảng Nam,2021-YTD-09,14700000,USD,Người Lao Động (2021-10-10)\n',
+    );
+    const full = (await (await get(`/embed/${chart.id}/full.csv`)).text()).split('\n');
+    expect(full[0]).toContain('licence,citation');
+    expect(full[1]).toContain('Press article © Người Lao Động; the figures are facts cited with attribution');
+    expect(full[1]).toMatch(/"""Vốn FDI"". chiso, http:\/\/chiso\.test\/embed\/\w+ \(accessed \d{4}-\d{2}-\d{2}\)\. Data: Người Lao Động, 2021-10-10\."/);
+  });
+
+  it('keeps a pinned embed on its old value after a revision while the live one shows the new value and a note', async () => {
+    const chart = await create(`{ element: KPI, indicators: ["dossiers_postal_return"], regions: ["49"], title: "Trả kết quả qua bưu chính" }`);
+    await new Promise((r) => setTimeout(r, 20));
+    const current = await db.prisma.observation.findFirstOrThrow({ where: { indicator: { slug: 'dossiers_postal_return' }, supersededAt: null } });
+    const { id: _id, supersededAt: _s, recordedAt: _r, ...rest } = current;
+    await db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: '20300', status: 'FINAL', recordedAt: new Date() }));
+
+    expect(await (await get(`/embed/${chart.id}/v/1.csv`)).text()).toContain(',20255,');
+    expect(await (await get(`/embed/${chart.id}.csv`)).text()).toContain(',20300,');
+    const pinned = await (await get(`/embed/${chart.id}/v/1`)).text();
+    const live = await (await get(`/embed/${chart.id}`)).text();
+    expect(pinned).toMatch(/as-of="\d{4}-\d{2}-\d{2}T[\d:.]+Z"/);
+    expect(pinned).not.toContain('Số liệu đã được cập nhật');
+    expect(live).toContain('Số liệu đã được cập nhật sau khi biểu đồ được xuất bản');
+    expect(live).not.toContain('as-of=');
+  });
+});
