@@ -1,0 +1,102 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Frame, Page } from 'playwright';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { recordObservation } from '../src/db/seed/seed.ts';
+import { startGateway, type Gateway } from '../src/start.ts';
+import { browserAvailable, launchChromium } from './helpers/browser.ts';
+
+/** Text inside an element's shadow root, in a page or frame. */
+const shadowText = (target: Page | Frame, selector: string) =>
+  target.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(), selector);
+const waitForShadow = (target: Page | Frame, selector: string, part: string) =>
+  target.waitForFunction(([s, p]) => !!document.querySelector(s!)?.shadowRoot?.querySelector(p!), [selector, part], { timeout: 20_000 });
+
+describe.runIf(browserAvailable)('embeds in real Chromium against the running gateway', () => {
+  let gateway: Gateway;
+  let browser: Browser;
+  let base: string;
+  const gql = async (query: string) =>
+    (await (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+  const create = async (input: string) => (await gql(`mutation { createChart(input: ${input}) { id embed { url pinnedUrl png iframe } } }`)).data.createChart;
+
+  beforeAll(async () => {
+    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://' }), { logger: pino({ level: 'silent' }) });
+    base = gateway.url.replace(/\/graphql$/, '');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.stop();
+  });
+
+  it('resizes the iframe to its content when the host page narrows', async () => {
+    const chart = await create(`{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
+    // The host is another site (another origin), as a newspaper would be.
+    const host = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html><body style="margin:0"><h1>Host</h1>${chart.embed.iframe}</body></html>`);
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.2', resolve));
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`http://127.0.0.2:${(host.address() as AddressInfo).port}/`);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await waitForShadow(frame!, 'chiso-share', '[part="legend"]');
+    const wide = await page.waitForFunction(() => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height) > 0).then(() =>
+      page.evaluate(() => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height)),
+    );
+    const contentWide = await frame!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    expect(wide).toBe(contentWide);
+
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.waitForFunction((before) => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height) > before, wide, { timeout: 10_000 });
+    const narrow = await page.evaluate(() => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height));
+    const contentNarrow = await frame!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    expect(narrow).toBe(contentNarrow);
+    expect(narrow).toBeGreaterThan(wide); // the legend wraps onto more lines
+    await page.close();
+    host.close();
+  });
+
+  it('keeps a pinned embed on the published value after a revision, while the live one updates and says so', async () => {
+    const chart = await create(`{ element: KPI, indicators: ["dossiers_online"], regions: ["49"], title: "Hồ sơ trực tuyến" }`);
+    await new Promise((r) => setTimeout(r, 20));
+    const current = await gateway.db.prisma.observation.findFirstOrThrow({ where: { indicator: { slug: 'dossiers_online' }, supersededAt: null } });
+    const { id: _id, supersededAt: _s, recordedAt: _r, ...rest } = current;
+    await gateway.db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: '15300', recordedAt: new Date() }));
+
+    const page = await browser.newPage();
+    await page.goto(chart.embed.pinnedUrl);
+    await waitForShadow(page, 'chiso-kpi', '[part="value"]');
+    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('15.175 hồ sơ');
+    expect(await page.locator('.revised').count()).toBe(0);
+
+    await page.goto(chart.embed.url);
+    await waitForShadow(page, 'chiso-kpi', '[part="value"]');
+    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('15.300 hồ sơ');
+    expect(await page.locator('.revised').textContent()).toMatch(/^Số liệu đã được cập nhật sau khi biểu đồ được xuất bản/);
+    await page.close();
+  });
+
+  it('measures the time to a rendered PNG and to the first painted chart in the iframe page', async () => {
+    const chart = await create(`{ element: CHART, type: "column", indicators: ["enterprises_new"], regions: ["49"], title: "Doanh nghiệp mới" }`);
+    const pngTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const res = await fetch(chart.embed.png);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      pngTimes.push(performance.now() - t0);
+    }
+    const page = await browser.newPage();
+    const t0 = performance.now();
+    await page.goto(chart.embed.url);
+    await waitForShadow(page, 'chiso-chart', 'svg[part="chart"] rect.bar');
+    const paint = performance.now() - t0;
+    expect(await shadowText(page, 'chiso-chart')).toContain('Doanh nghiệp mới');
+    const median = [...pngTimes].sort((a, b) => a - b)[2]!;
+    console.log(`request → PNG: median ${Math.round(median)} ms (first ${Math.round(pngTimes[0]!)} ms); iframe page → first painted chart: ${Math.round(paint)} ms`);
+    await page.close();
+  });
+});

@@ -1,0 +1,174 @@
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import type { WidgetData } from '@chiso/widgets/data/types';
+import { palette } from '@chiso/widgets/charts/palette.ts';
+import { renderChartSvg, svgToPng, type StaticChartOptions } from '../src/embed/static-image.ts';
+
+const TYPES = ['line', 'column', 'bar', 'area'] as const;
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const QUANG_NAM = [4100, 4350, 4800, 5200, 4950, 5100];
+const DA_NANG = [3900, 4000, 4600, 4700, 5000, 4800];
+
+function month(m: number, lang: 'vi' | 'en') {
+  const mm = String(m).padStart(2, '0');
+  return { code: `2021-${mm}`, start: `2021-${mm}-01`, end: `2021-${mm}-${m === 2 ? 28 : 30}`, label: lang === 'vi' ? `Tháng ${m}/2021` : `${MONTHS_EN[m - 1]} 2021` };
+}
+
+/** Dossiers received in Quảng Nam and Đà Nẵng, January to June 2021, as the widgets get them. */
+function dossiers(lang: 'vi' | 'en', values: number[][] = [QUANG_NAM, DA_NANG]): WidgetData {
+  const names = ['Quảng Nam', 'Đà Nẵng'];
+  return {
+    indicator: {
+      slug: 'dossiers_received',
+      name: 'Hồ sơ tiếp nhận',
+      displayUnit: lang === 'vi' ? 'hồ sơ' : 'dossiers',
+      format: { unit: { code: 'dossier', symbol: null, nameVi: 'hồ sơ', nameEn: 'dossiers' }, scaleExponent: 0, decimals: 0 },
+      direction: 'NEUTRAL',
+    },
+    series: values.map((vs, si) => ({ key: ['49', '48'][si]!, name: names[si]!, points: vs.map((value, i) => ({ period: month((i % 12) + 1, lang), value })) })),
+    sources: [{ publisher: 'Người Lao Động', title: 'Quảng Nam tiếp nhận hơn 30 nghìn hồ sơ', url: null, publishedAt: '2021-10-10' }],
+  };
+}
+
+const render = (options: Partial<StaticChartOptions> & { lang: 'vi' | 'en' }) =>
+  renderChartSvg({ data: dossiers(options.lang), type: 'column', theme: 'light', ...options });
+
+/** resvg parses strictly (roxmltree): it throws on XML that is not well formed. */
+const parse = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false } });
+const attrOf = (svg: string, name: string) => new RegExp(`<svg [^>]*?\\b${name}="([^"]*)"`).exec(svg)?.[1];
+const valueLabels = (svg: string) => [...svg.matchAll(/<text class="value-label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+
+describe.each(TYPES)('renderChartSvg: %s chart', (type) => {
+  it('states title, values and source in Vietnamese', async () => {
+    const svg = await render({ type, lang: 'vi' });
+    expect(svg).toContain('<title>Hồ sơ tiếp nhận</title>');
+    expect(svg).toContain('>Tháng 1/2021 – Tháng 6/2021 · hồ sơ</text>');
+    expect(valueLabels(svg)).toContain('5.200');
+    expect(valueLabels(svg)).toHaveLength(12);
+    expect(svg).toContain('>Nguồn: Người Lao Động (10/10/2021)</text>');
+  });
+
+  it('states values and source in English', async () => {
+    const svg = await render({ type, lang: 'en' });
+    expect(valueLabels(svg)).toContain('5,200');
+    expect(svg).toContain('>Source: Người Lao Động (10 Oct 2021)</text>');
+  });
+
+  it('is a standalone document with concrete colours and no Lit markers', async () => {
+    const svg = await render({ type, lang: 'vi' });
+    expect(svg).not.toContain('var(--');
+    expect(svg).not.toMatch(/<!--\/?lit|<\?lit|@pointerenter/);
+    expect(svg).toContain(`fill="${palette.light.series[0]}"`);
+    expect(() => parse(svg)).not.toThrow();
+  });
+
+  it('has the width asked for and a height that fits its content', async () => {
+    const svg = await render({ type, lang: 'vi', width: 800 });
+    const height = Number(attrOf(svg, 'height'));
+    expect(attrOf(svg, 'width')).toBe('800');
+    expect(attrOf(svg, 'viewBox')).toBe(`0 0 800 ${height}`);
+    expect(height).toBeGreaterThan(260);
+    const parsed = parse(svg);
+    expect([parsed.width, parsed.height]).toEqual([800, height]);
+  });
+
+  it('uses the dark theme colours', async () => {
+    const svg = await render({ type, lang: 'vi', theme: 'dark' });
+    expect(svg).toContain(`<rect class="background" width="640" height="${attrOf(svg, 'height')}" fill="${palette.dark.background}"/>`);
+    expect(svg).toContain(palette.dark.series[0]);
+    expect(svg).not.toContain(palette.light.background);
+  });
+});
+
+describe('renderChartSvg', () => {
+  it('labels every point with its value', async () => {
+    const svg = await render({ type: 'column', lang: 'vi' });
+    const expected = ['4.100', '4.350', '4.800', '5.200', '4.950', '5.100', '3.900', '4.000', '4.600', '4.700', '5.000', '4.800'];
+    expect(valueLabels(svg).sort()).toEqual(expected.sort());
+  });
+
+  it('labels only the last point of each line beyond 12 points', async () => {
+    const long = (base: number) => Array.from({ length: 14 }, (_, i) => base + i * 10);
+    const data = dossiers('vi', [long(4000), long(3000)]);
+    // Fourteen months: the last two fall in 2022's January and February codes.
+    data.series.forEach((s) => s.points.forEach((p, i) => (p.period = { ...p.period, code: `m${i}`, start: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, end: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28` })));
+    const svg = await renderChartSvg({ data, type: 'line', lang: 'vi', theme: 'light' });
+    expect(valueLabels(svg)).toEqual(['4.130', '3.130']);
+  });
+
+  it('names one region in the title, and takes a given title', async () => {
+    const one = dossiers('vi', [QUANG_NAM]);
+    expect(await renderChartSvg({ data: one, type: 'line', lang: 'vi', theme: 'light' })).toContain('<title>Hồ sơ tiếp nhận – Quảng Nam</title>');
+    const own = await renderChartSvg({ data: one, type: 'line', lang: 'vi', theme: 'light', title: 'Tỷ lệ hồ sơ <đúng hạn> & "trước hạn"' });
+    expect(own).toContain('<title>Tỷ lệ hồ sơ &lt;đúng hạn&gt; &amp; &quot;trước hạn&quot;</title>');
+    expect(() => parse(own)).not.toThrow();
+  });
+
+  it('names the series of a column chart in a legend', async () => {
+    const svg = await render({ type: 'column', lang: 'vi' });
+    expect(svg).toMatch(/<text class="legend-label"[^>]*>Quảng Nam<\/text>.*<text class="legend-label"[^>]*>Đà Nẵng<\/text>/s);
+  });
+
+  it.each([
+    ['vi', /Không có số liệu/i],
+    ['en', /No data/i],
+  ] as const)('says there is no data (%s) instead of throwing', async (lang, words) => {
+    for (const series of [[], [{ key: '49', name: 'Quảng Nam', points: [] }], [{ key: '49', name: 'Quảng Nam', points: [{ period: month(1, lang), value: null }] }]]) {
+      const svg = await renderChartSvg({ data: { ...dossiers(lang), series }, type: 'column', lang, theme: 'light' });
+      expect(svg).toMatch(words);
+      expect(valueLabels(svg)).toEqual([]);
+      expect(svg).not.toContain('var(--');
+      expect(() => parse(svg)).not.toThrow();
+    }
+  });
+});
+
+/** The PNG's RGBA pixels, decoded by resvg drawing it as an <image> at its own size. */
+function decodePng(png: Buffer, width: number, height: number): Buffer {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
+  return new Resvg(svg, { font: { loadSystemFonts: false } }).render().pixels;
+}
+
+/** How many pixels are within `tolerance` of a #rrggbb colour on each channel. */
+function countColor(pixels: Buffer, hex: string, tolerance = 0): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (Math.abs(pixels[i]! - r!) <= tolerance && Math.abs(pixels[i + 1]! - g!) <= tolerance && Math.abs(pixels[i + 2]! - b!) <= tolerance) n += 1;
+  }
+  return n;
+}
+
+describe('svgToPng', () => {
+  it('gives a PNG at twice the SVG size, with the bars and the text drawn', async () => {
+    const svg = await render({ type: 'column', lang: 'vi' });
+    const png = svgToPng(svg);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR is the first chunk: length (4), "IHDR" (4), then width and height, big-endian.
+    expect(png.toString('latin1', 12, 16)).toBe('IHDR');
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    expect(width).toBe(2 * 640);
+    expect(height).toBe(2 * Number(attrOf(svg, 'height')));
+
+    // Not blank: the first series' solid columns cover a good part of the image (six columns of
+    // about 37 × 180 px at 1×), and the title, labels and axis text are drawn in the text and
+    // muted colours, which also shows that a font was found.
+    const pixels = decodePng(png, width, height);
+    const total = width * height;
+    expect(countColor(pixels, palette.light.series[0]) / total).toBeGreaterThan(0.05);
+    expect(countColor(pixels, palette.light.background) / total).toBeLessThan(0.85);
+    expect(countColor(pixels, palette.light.text, 24)).toBeGreaterThan(500);
+    expect(countColor(pixels, palette.light.muted, 24)).toBeGreaterThan(500);
+  });
+
+  it('draws the Vietnamese text (a title alone is not blank)', async () => {
+    const svg = await render({ type: 'line', lang: 'vi', data: { ...dossiers('vi'), series: [], sources: [] } });
+    const pixels = decodePng(svgToPng(svg, { scale: 1 }), 640, Number(attrOf(svg, 'height')));
+    expect(countColor(pixels, palette.light.text, 24)).toBeGreaterThan(150);
+  });
+
+  it('throws on text that is not well-formed SVG', () => {
+    expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>')).toThrow();
+  });
+});
