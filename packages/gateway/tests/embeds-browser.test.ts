@@ -99,4 +99,65 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     console.log(`request → PNG: median ${Math.round(median)} ms (first ${Math.round(pngTimes[0]!)} ms); iframe page → first painted chart: ${Math.round(paint)} ms`);
     await page.close();
   });
+
+  it('shows the news article with its three embeds and the right figures', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    await page.goto(`${base}/examples/news-article/`);
+    await page.waitForFunction(() => !!document.querySelector('[data-embed="script"] chiso-kpi')?.shadowRoot?.querySelector('[part="value"]'), null, { timeout: 20_000 });
+    expect(await page.evaluate(() => document.querySelector('[data-embed="script"] chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('99,8 %');
+
+    const iframe = await page.waitForSelector('[data-embed="iframe"] iframe', { timeout: 20_000 });
+    const frame = await iframe.contentFrame();
+    await waitForShadow(frame!, 'chiso-share', '[part="legend"]');
+    expect(await shadowText(frame!, 'chiso-share')).toContain('27,6 %');
+    await page.waitForFunction(() => parseFloat((document.querySelector('[data-embed="iframe"] iframe') as HTMLIFrameElement).style.height) > 0);
+
+    const image = await page.waitForSelector('[data-embed="image"] img[src*="/embed/"]', { timeout: 20_000 });
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, image);
+    const src = await image.getAttribute('src');
+    expect(src).toMatch(/\/embed\/[A-Za-z0-9_-]+\.png$/);
+    const svg = await (await fetch(new URL(src!.replace(/\.png$/, '.svg'), base))).text();
+    expect(svg).toContain('Doanh nghiệp thành lập mới');
+    expect(svg).toContain('892');
+    await page.close();
+  });
+
+  it('builds, saves and gives embed codes for a chart with the keyboard alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    await page.goto(`${base}/builder/`);
+    const active = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return { id: el?.id ?? '', name: el?.name ?? '', value: el?.value ?? '', checked: !!el?.checked };
+    });
+    /** Presses Tab until the focused control matches, as a keyboard user would. */
+    const tabTo = async (match: (a: Awaited<ReturnType<typeof active>>) => boolean) => {
+      for (let i = 0; i < 120; i++) {
+        if (match(await active())) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error('control not reachable with Tab');
+    };
+    await tabTo((a) => a.id === 'search');
+    await page.keyboard.type('on_time_rate');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#results-list input[value="dossiers_on_time_rate"]');
+    await tabTo((a) => a.name === 'indicator');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#results-list input[value="dossiers_on_time_rate"]')).toBe(true);
+
+    await page.waitForSelector('#regions-list input[value="49"]');
+    await tabTo((a) => a.name === 'region');
+    for (let i = 0; i < 80 && (await active()).value !== '49'; i++) await page.keyboard.press('ArrowDown');
+    expect(await active()).toMatchObject({ name: 'region', value: '49', checked: true });
+
+    await tabTo((a) => a.id === 'save');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#embed:not([hidden])', { timeout: 20_000 });
+    const script = await page.inputValue('#code-script');
+    expect(script).toContain('<chiso-kpi indicator="dossiers_on_time_rate" region="49"');
+    expect(await page.inputValue('#code-iframe')).toMatch(/<iframe data-chiso-embed="[A-Za-z0-9_-]+" src="http:\/\/127\.0\.0\.1:\d+\/embed\//);
+    expect(await page.textContent('#status')).not.toBe('');
+    await page.close();
+  });
 });
+
