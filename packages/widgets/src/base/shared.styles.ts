@@ -9,6 +9,24 @@ import { css } from 'lit';
  * @cssprop --chiso-positive / --chiso-negative / --chiso-highlight - semantic colours
  * @cssprop --chiso-min-height - space reserved before data arrives @default 280px
  */
+/** The dark theme's tokens, for `theme="dark"` and for `auto` under prefers-color-scheme: dark. */
+const darkTokens = css`
+    --chiso-background: #16181d;
+    --chiso-text: #e6edf3;
+    --chiso-muted: #a8b3bf;
+    --chiso-grid: #3d444d;
+    --chiso-series-1: #6cb6ff;
+    --chiso-series-2: #ffa657;
+    --chiso-series-3: #56d364;
+    --chiso-series-4: #d2a8ff;
+    --chiso-series-5: #ff7eb6;
+    --chiso-series-6: #e3d26f;
+    --chiso-positive: #56d364;
+    --chiso-negative: #ff7b72;
+    --chiso-highlight: #ffa657;
+    --chiso-focus: #6cb6ff;
+`;
+
 export const sharedStyles = css`
   :host {
     display: block;
@@ -37,37 +55,11 @@ export const sharedStyles = css`
     display: none;
   }
   :host([theme='dark']) {
-    --chiso-background: #16181d;
-    --chiso-text: #e6edf3;
-    --chiso-muted: #a8b3bf;
-    --chiso-grid: #3d444d;
-    --chiso-series-1: #6cb6ff;
-    --chiso-series-2: #ffa657;
-    --chiso-series-3: #56d364;
-    --chiso-series-4: #d2a8ff;
-    --chiso-series-5: #ff7eb6;
-    --chiso-series-6: #e3d26f;
-    --chiso-positive: #56d364;
-    --chiso-negative: #ff7b72;
-    --chiso-highlight: #ffa657;
-    --chiso-focus: #6cb6ff;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --chiso-background: #16181d;
-      --chiso-text: #e6edf3;
-      --chiso-muted: #a8b3bf;
-      --chiso-grid: #3d444d;
-      --chiso-series-1: #6cb6ff;
-      --chiso-series-2: #ffa657;
-      --chiso-series-3: #56d364;
-      --chiso-series-4: #d2a8ff;
-      --chiso-series-5: #ff7eb6;
-      --chiso-series-6: #e3d26f;
-      --chiso-positive: #56d364;
-      --chiso-negative: #ff7b72;
-      --chiso-highlight: #ffa657;
-      --chiso-focus: #6cb6ff;
+      ${darkTokens}
     }
   }
   figure {
