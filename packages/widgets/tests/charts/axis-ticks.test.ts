@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { axisTicks } from '../../src/charts/axis-ticks.ts';
 import { linearScale } from '../../src/charts/linear-scale.ts';
-import type { ValueFormat } from '../../src/charts/types.ts';
 
-const usdMillions: ValueFormat = {
-  unit: { code: 'USD', symbol: 'USD', nameVi: 'USD', nameEn: 'USD' },
-  scaleExponent: 6,
-  decimals: 1,
-};
-const dossiers: ValueFormat = {
-  unit: { code: 'dossier', symbol: null, nameVi: 'hồ sơ', nameEn: 'dossiers' },
-  scaleExponent: 0,
-  decimals: 0,
-};
-const percent: ValueFormat = {
-  unit: { code: 'percent', symbol: '%', nameVi: 'phần trăm', nameEn: 'percent' },
-  scaleExponent: 0,
-  decimals: 1,
-};
+import { usdMillions, dossiers, percent } from './formats.ts';
 
 describe('axisTicks', () => {
   it('labels millions of USD as scaled numbers without unit words', () => {

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatChange } from '../../src/charts/format-change.ts';
-import type { ChangeInfo, ValueFormat } from '../../src/charts/types.ts';
+import type { ChangeInfo } from '../../src/charts/types.ts';
+import { usdMillions, dossiers, percent } from './formats.ts';
 
-const percent: ValueFormat = {
-  unit: { code: 'percent', symbol: '%', nameVi: 'phần trăm', nameEn: 'percent' },
-  scaleExponent: 0,
-  decimals: 1,
-};
-const usdMillions: ValueFormat = {
-  unit: { code: 'USD', symbol: 'USD', nameVi: 'USD', nameEn: 'USD' },
-  scaleExponent: 6,
-  decimals: 1,
-};
-const dossiers: ValueFormat = {
-  unit: { code: 'dossier', symbol: null, nameVi: 'hồ sơ', nameEn: 'dossiers' },
-  scaleExponent: 0,
-  decimals: 0,
-};
 
 function change(fields: Partial<ChangeInfo>): ChangeInfo {
   return {

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue } from '../../src/charts/format-value.ts';
 import type { ValueFormat } from '../../src/charts/types.ts';
+import { vndBillions, usdMillions, dossiers, percent } from './formats.ts';
 
-const vndBillions: ValueFormat = {
-  unit: { code: 'VND', symbol: 'VND', nameVi: 'đồng', nameEn: 'VND' },
-  scaleExponent: 9,
-  decimals: 0,
-};
-const usdMillions: ValueFormat = {
-  unit: { code: 'USD', symbol: 'USD', nameVi: 'USD', nameEn: 'USD' },
-  scaleExponent: 6,
-  decimals: 1,
-};
-const dossiers: ValueFormat = {
-  unit: { code: 'dossier', symbol: null, nameVi: 'hồ sơ', nameEn: 'dossiers' },
-  scaleExponent: 0,
-  decimals: 0,
-};
-const percent: ValueFormat = {
-  unit: { code: 'percent', symbol: '%', nameVi: 'phần trăm', nameEn: 'percent' },
-  scaleExponent: 0,
-  decimals: 1,
-};
 const wholePercent: ValueFormat = { ...percent, decimals: 0 };
 
 describe('formatValue', () => {

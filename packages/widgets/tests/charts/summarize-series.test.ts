@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeSeries } from '../../src/charts/summarize-series.ts';
 import type { ChangeInfo, Lang, Point, Series, ValueFormat } from '../../src/charts/types.ts';
+import { dossiers } from './formats.ts';
 
-const dossiers: ValueFormat = {
-  unit: { code: 'dossier', symbol: null, nameVi: 'hồ sơ', nameEn: 'dossiers' },
-  scaleExponent: 0,
-  decimals: 0,
-};
 const percent: ValueFormat = {
   unit: { code: 'percent', symbol: '%', nameVi: 'phần trăm', nameEn: 'percent' },
   scaleExponent: 0,
