@@ -86,7 +86,11 @@ const { data, width, summary, lang } = options;
         return svg`<rect class="bar ${isActive(si, index) ? 'active' : ''}" x=${attrs.x} y=${attrs.y} width=${Math.max(attrs.w, 1)} height=${Math.max(attrs.h, 1)} fill=${si === 0 ? color(si) : `url(#hatch-${si})`} @pointerenter=${hover(si, index)}></rect>`;
       }),
     );
+    // Every label that fits: one per ~80 px of columns, one per ~14 px of bars; the others are in the table and tooltip.
+    const room = horizontal ? innerH / 14 : innerW / 80;
+    const every = Math.max(1, Math.ceil(periods.length / Math.max(1, Math.floor(room))));
     categoryLabels = periods.map((p, pi) => {
+      if (pi % every !== 0) return null;
       const group = groups[pi]!;
       const mid = (horizontal ? MARGIN.top : MARGIN.left) + group.offset + group.size / 2;
       return horizontal ? svg`<text x=${MARGIN.left - 6} y=${mid + 4} text-anchor="end">${p.label}</text>` : svg`<text x=${mid} y=${MARGIN.top + innerH + 18} text-anchor="middle">${p.label}</text>`;

@@ -88,6 +88,19 @@ describe('<chiso-chart>', () => {
     expect(el.getBoundingClientRect().height).toBeGreaterThanOrEqual(280);
   });
 
+  it('labels only as many columns as fit, so labels never overlap', async () => {
+    const months = Array.from({ length: 24 }, (_, i) => ({
+      period: { code: `m${i}`, start: `20${20 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, end: `20${20 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28`, label: `Tháng ${(i % 12) + 1}/20${20 + Math.floor(i / 12)}` },
+      value: 1000 + i * 10,
+    }));
+    const data = { ...twoSeries, series: [{ key: '49', name: 'Quảng Nam', points: months }] };
+    const el = await mount<ChisoChart>(`<chiso-chart type="column">${inline(data)}</chiso-chart>`, (e) => ready(e) && $(e, 'svg[part="chart"]')?.getAttribute('width') === '608');
+    const labels = [...el.shadowRoot!.querySelectorAll('.axis text[text-anchor="middle"]')].map((t) => t.getBoundingClientRect());
+    expect(labels.length).toBeGreaterThan(3);
+    expect(labels.length).toBeLessThan(24);
+    for (let i = 1; i < labels.length; i++) expect(labels[i]!.left).toBeGreaterThan(labels[i - 1]!.right);
+  });
+
   it('tolerates a second definition (two embeds of the bundle on one page)', () => {
     expect(() => defineElement('chiso-chart', class extends ChisoChart {})).not.toThrow();
     expect(customElements.get('chiso-chart')).toBe(ChisoChart);
