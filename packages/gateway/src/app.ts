@@ -1,14 +1,14 @@
+import path from 'node:path';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { repoRoot } from './config.ts';
 import type { Context } from './context.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { createLoaders } from './loaders.ts';
+import { useEmbeds } from './plugins/use-embeds.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
-import { useEmbeds } from './plugins/use-embeds.ts';
 import { useStaticFolder } from './plugins/use-static-folder.ts';
-import { repoRoot } from './config.ts';
-import path from 'node:path';
 import { schema } from './schema/index.ts';
 
 export interface AppOptions {
