@@ -2,7 +2,7 @@
  * Start-up benchmark: time from launching `src/server.ts` to the first answered query, on the
  * embedded database, cold (new data folder: create, migrate, seed) and warm (existing folder).
  * Also prints the SQL statements of two representative operations.
- *   pnpm --filter @chiso/gateway bench:startup [-- --runs 3]
+ *   pnpm --filter @chiso/gateway build && pnpm --filter @chiso/gateway bench:startup [-- --runs 3] [-- --tsx]
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -16,12 +16,15 @@ import { applyMigrations } from '../src/db/migrations.ts';
 import { seedDatabase } from '../src/db/seed/seed.ts';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+/** The built server (what `pnpm start` runs); `--tsx` measures the development path instead. */
+const viaTsx = process.argv.includes('--tsx');
+const command = viaTsx ? ['--import', 'tsx', 'src/server.ts'] : ['dist/server.mjs'];
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 const query = `{ indicator(slug: "dossiers_on_time_rate") { series(region: "49", from: "2020-12-15", to: "2021-09-15") { value } } }`;
 
 async function timeToFirstAnswer(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, command, {
     cwd: gatewayDir,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' },
     stdio: 'ignore',
@@ -59,8 +62,9 @@ for (let i = 0; i < runs; i++) {
   await fs.rm(dir, { recursive: true, force: true });
 }
 const fmt = (xs: number[]) => `median ${Math.round(median(xs))} ms (runs: ${xs.map(Math.round).join(', ')})`;
-console.log(`start-up to first answered query, embedded, cold (new folder: migrate + seed): ${fmt(cold)}`);
-console.log(`start-up to first answered query, embedded, warm (existing folder):            ${fmt(warm)}`);
+const how = viaTsx ? 'tsx src/server.ts' : 'node dist/server.mjs';
+console.log(`start-up to first answered query (${how}), embedded, cold (new folder: migrate + seed): ${fmt(cold)}`);
+console.log(`start-up to first answered query (${how}), embedded, warm (existing folder):            ${fmt(warm)}`);
 
 // SQL statements per operation, on the embedded database.
 const statements: string[] = [];

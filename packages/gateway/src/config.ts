@@ -1,9 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** Root of the repository (where `prisma/` lives). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Root of the repository (where `prisma/` lives): the folder with pnpm-workspace.yaml above this file, from src/ or from the built dist/. */
+export const repoRoot = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the chiso repository (pnpm-workspace.yaml) above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
+  return dir;
+})();
 export const prismaDir = path.join(repoRoot, 'prisma');
 
 const envSchema = z.object({

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +10,9 @@ import { startGateway, type Gateway } from '../src/start.ts';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 
-/** Runs `src/server.ts` as a user would, until it prints its URL or exits. */
+/** Runs the built server (dist/server.mjs, what `pnpm start` runs) as a user would, until it prints its URL or exits. */
 function runServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
     cwd: gatewayDir,
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,6 +108,8 @@ describe('the gateway over real HTTP', () => {
 describe('starting the server process', () => {
   let dataDir: string;
   beforeAll(async () => {
+    // The production build, as the README's first command makes it.
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: gatewayDir, stdio: 'pipe' });
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-data-'));
   });
   afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
