@@ -1,6 +1,6 @@
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync, Resvg } from '@resvg/resvg-js';
 import { chartSvg, CHART_HEIGHT, type ChartType } from '@chiso/widgets/render/chart-svg';
 import { formatDate } from '@chiso/widgets/charts/format-date.ts';
 import { formatValue } from '@chiso/widgets/charts/format-value.ts';
@@ -137,13 +137,20 @@ ${parts.join('\n')}
  * @throws when `svg` is not well-formed XML (resvg parses strictly)
  */
 export function svgToPng(svg: string, options: { scale?: number } = {}): Buffer {
-  const scale = options.scale ?? 2;
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
+  return new Resvg(svg, resvgOptions(options.scale)).render().asPng();
+}
+
+/** svgToPng off the event loop (resvg's worker thread): what the HTTP route uses, so that a PNG does not stall other requests. */
+export async function svgToPngAsync(svg: string, options: { scale?: number } = {}): Promise<Buffer> {
+  return (await renderAsync(svg, resvgOptions(options.scale))).asPng();
+}
+
+function resvgOptions(scale = 2) {
+  return {
+    fitTo: { mode: 'zoom' as const, value: scale },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-    logLevel: 'off',
-  });
-  return resvg.render().asPng();
+    logLevel: 'off' as const,
+  };
 }
 
 /** The element's title rule (ChisoElement.chartTitle). */

@@ -6,7 +6,7 @@ import { fullCsv, shownCsv } from '../embed/chart-csv.ts';
 import { embedPage } from '../embed/embed-page.ts';
 import { embedCodes } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
-import { renderChartSvg, svgToPng } from '../embed/static-image.ts';
+import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
 
 const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
 
@@ -64,7 +64,7 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }
         title: config.title ?? undefined,
       });
       if (suffix === '.svg') return respond(svg, 200, { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' });
-      return respond(new Uint8Array(svgToPng(svg)), 200, { ...headers, 'content-type': 'image/png' });
+      return respond(new Uint8Array(await svgToPngAsync(svg)), 200, { ...headers, 'content-type': 'image/png' });
     },
     onResponse({ request, response }) {
       if (framable.has(request)) return;
