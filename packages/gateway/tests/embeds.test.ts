@@ -78,6 +78,19 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     expect(width).toBe(2 * Number(/<svg[^>]*width="(\d+)"/.exec(svg)![1]));
   });
 
+  it('draws a key figure as the KPI element shows it, with its reported change', async () => {
+    const chart = await create(`{ element: KPI, indicators: ["fdi_capital_registered"], regions: ["49"], title: "Vốn FDI đăng ký" }`);
+    const svg = await (await get(`/embed/${chart.id}.svg`)).text();
+    expect(svg).toContain('>Vốn FDI đăng ký</text>');
+    expect(svg).toContain('>9 tháng 2021</text>');
+    expect(svg).toContain('>14,7 triệu USD</text>');
+    expect(svg).toContain('>▼ giảm −56,8 % (theo nguồn)</text>');
+    expect(svg).toContain('Cùng kỳ năm trước (ước tính từ mức thay đổi): khoảng 34,0 triệu USD');
+    expect(svg).toContain('>Nguồn: Người Lao Động (10/10/2021)</text>');
+    const png = new Uint8Array(await (await get(`/embed/${chart.id}.png`)).arrayBuffer());
+    expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
   it('answers oEmbed for a chart URL and 404 for an unknown one', async () => {
     const chart = await create(`{ element: TABLE, indicators: ["enterprises_new"], regions: ["49"], title: "Doanh nghiệp mới" }`);
     const res = await get(`/oembed?url=${encodeURIComponent(chart.embed.url)}&maxwidth=500`);

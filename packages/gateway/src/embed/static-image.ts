@@ -167,7 +167,7 @@ function subtitleOf(data: WidgetData): string {
 }
 
 /** The element's source line (ChisoElement.sourceLine): "Nguồn: Người Lao Động (10/10/2021)". */
-function sourceLine(data: WidgetData, lang: 'vi' | 'en'): string {
+export function sourceLine(data: WidgetData, lang: 'vi' | 'en'): string {
   const sources = data.sources ?? [];
   if (sources.length === 0) return '';
   const parts = sources.map((s) => `${s.publisher}${s.publishedAt ? ` (${formatDate(s.publishedAt, lang)})` : ''}`);
@@ -364,7 +364,7 @@ function concreteColors(svg: string, t: Theme): string {
   return svg.replace(/var\(\s*--([\w-]+)\s*(?:,([^()]*))?\)/g, (_, name: string, fallback?: string) => (name.startsWith('chiso-') ? tokens[name.slice(6)] : undefined) ?? fallback?.trim() ?? t.text);
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 

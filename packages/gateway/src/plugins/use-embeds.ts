@@ -7,6 +7,7 @@ import { embedPage } from '../embed/embed-page.ts';
 import { embedCodes } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
 import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
+import { renderKpiSvg } from '../embed/static-kpi.ts';
 
 const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
 
@@ -56,7 +57,7 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }
       if (suffix === '.csv') {
         return respond(shownCsv(data), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}.csv"` });
       }
-      const svg = await renderChartSvg({
+      const svg = config.element === 'KPI' && data ? renderKpiSvg({ data, lang: config.lang, theme: config.theme === 'dark' ? 'dark' : 'light', period: config.period, title: config.title ?? undefined }) : await renderChartSvg({
         data: data ?? emptyData(config),
         type: config.element === 'CHART' ? ((config.type as 'line') ?? 'line') : 'column',
         lang: config.lang,
