@@ -91,6 +91,21 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
+  it('draws shares and rankings as their elements do', async () => {
+    const share = await create(`{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
+    const shareSvg = await (await get(`/embed/${share.id}.svg`)).text();
+    expect(shareSvg).toContain('>Hồ sơ theo kênh</text>');
+    expect(shareSvg).toMatch(/>Tỷ lệ hồ sơ tiếp nhận và xử lý trực tuyến: 27,6 %<\/text>/);
+    expect(shareSvg).toContain(': 36,9 %</text>');
+    const ranking = await create(`{ element: RANKING, indicators: ["enterprises_new"], regions: ["49"], period: "2021-YTD-09", title: "Doanh nghiệp mới" }`);
+    const rankingSvg = await (await get(`/embed/${ranking.id}.svg`)).text();
+    expect(rankingSvg).toContain('font-weight="bold" fill="#1f2328">1. Quảng Nam</text>');
+    expect(rankingSvg).toContain('>892 doanh nghiệp</text>');
+    expect((rankingSvg.match(/\. [^<]+<\/text>/g) ?? []).length).toBe(63);
+    const png = new Uint8Array(await (await get(`/embed/${ranking.id}.png`)).arrayBuffer());
+    expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
   it('answers oEmbed for a chart URL and 404 for an unknown one', async () => {
     const chart = await create(`{ element: TABLE, indicators: ["enterprises_new"], regions: ["49"], title: "Doanh nghiệp mới" }`);
     const res = await get(`/oembed?url=${encodeURIComponent(chart.embed.url)}&maxwidth=500`);

@@ -8,6 +8,7 @@ import { embedCodes } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
 import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
 import { renderKpiSvg } from '../embed/static-kpi.ts';
+import { renderRankingSvg, renderShareSvg } from '../embed/static-parts.ts';
 
 const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
 
@@ -57,13 +58,16 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }
       if (suffix === '.csv') {
         return respond(shownCsv(data), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}.csv"` });
       }
-      const svg = config.element === 'KPI' && data ? renderKpiSvg({ data, lang: config.lang, theme: config.theme === 'dark' ? 'dark' : 'light', period: config.period, title: config.title ?? undefined }) : await renderChartSvg({
-        data: data ?? emptyData(config),
-        type: config.element === 'CHART' ? ((config.type as 'line') ?? 'line') : 'column',
-        lang: config.lang,
-        theme: config.theme === 'dark' ? 'dark' : 'light',
-        title: config.title ?? undefined,
-      });
+      const look = { lang: config.lang, theme: config.theme === 'dark' ? ('dark' as const) : ('light' as const), title: config.title ?? undefined };
+      // Each element's own picture; charts (and anything without data) through the shared chart drawing.
+      const svg =
+        data && config.element === 'KPI'
+          ? renderKpiSvg({ ...look, data, period: config.period })
+          : data && config.element === 'SHARE'
+            ? renderShareSvg({ ...look, data })
+            : data && config.element === 'RANKING'
+              ? renderRankingSvg({ ...look, data, highlight: config.regions[0] })
+              : await renderChartSvg({ ...look, data: data ?? emptyData(config), type: config.element === 'CHART' ? ((config.type as 'line') ?? 'line') : 'column' });
       if (suffix === '.svg') return respond(svg, 200, { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' });
       return respond(new Uint8Array(await svgToPngAsync(svg)), 200, { ...headers, 'content-type': 'image/png' });
     },

@@ -1,0 +1,88 @@
+import { formatValue } from '@chiso/widgets/charts/format-value.ts';
+import { linearScale } from '@chiso/widgets/charts/linear-scale.ts';
+import { palette } from '@chiso/widgets/charts/palette.ts';
+import { stackShares } from '@chiso/widgets/charts/stack-shares.ts';
+import type { WidgetData } from '@chiso/widgets/data/types';
+import { escapeXml, sourceLine } from './static-image.ts';
+
+interface Options {
+  data: WidgetData;
+  lang: 'vi' | 'en';
+  theme: 'light' | 'dark';
+  title?: string;
+  /** The unit to highlight in a ranking. */
+  highlight?: string;
+  /** @default 640 */
+  width?: number;
+}
+
+const wrapSvg = (width: number, height: number, title: string, background: string, body: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="DejaVu Sans, Arial, sans-serif"><title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="${background}"/>${body}</svg>`;
+
+function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
+/**
+ * Parts of a whole as <chiso-share> draws them (a stacked bar in percent, then one legend line per
+ * part with its value), with the widgets' own stacking and formatting.
+ */
+export function renderShareSvg({ data, lang, theme: name, title, width = 640 }: Options): string {
+  const t = name === 'dark' ? palette.dark : palette.light;
+  const parts = data.parts ?? [];
+  const stack = stackShares(parts.map((p) => ({ key: p.indicator.slug, value: p.value })));
+  const heading = title ?? data.series[0]?.name ?? data.indicator.name;
+  const total = Math.max(100, stack.segments.at(-1)?.end ?? 100);
+  const inner = width - 32;
+  let body = `<text x="16" y="32" font-size="16" font-weight="bold" fill="${t.text}">${escapeXml(heading)}</text>`;
+  const period = parts.find((p) => p.period)?.period?.label;
+  if (period) body += `<text x="16" y="54" font-size="13" fill="${t.muted}">${escapeXml(period)}</text>`;
+  stack.segments.forEach((s, i) => {
+    body += `<rect x="${16 + (s.start / total) * inner}" y="70" width="${Math.max(0, ((s.end - s.start) / total) * inner - 1)}" height="36" fill="${t.series[i % t.series.length]}"/>`;
+  });
+  let y = 134;
+  stack.segments.forEach((s, i) => {
+    const part = parts.find((p) => p.indicator.slug === s.key)!;
+    body += `<rect x="16" y="${y - 11}" width="12" height="12" fill="${t.series[i % t.series.length]}"/>`;
+    // Long indicator names wrap (about 7.4 px a character at 13 px) rather than run off the image.
+    for (const line of wrapWords(`${part.indicator.name}: ${formatValue(s.value, part.indicator.format, lang)}`, Math.floor((width - 52) / 7.4))) {
+      body += `<text x="36" y="${y}" font-size="13" fill="${t.text}">${escapeXml(line)}</text>`;
+      y += 18;
+    }
+    y += 4;
+  });
+  const source = sourceLine(data, lang);
+  if (source) body += `<text x="16" y="${y + 14}" font-size="12" fill="${t.muted}">${escapeXml(source)}</text>`;
+  return wrapSvg(width, y + 32, heading, t.background, body);
+}
+
+/** Units ordered by value as <chiso-ranking> draws them, the highlighted unit in its colour and bold. */
+export function renderRankingSvg({ data, lang, theme: name, title, highlight, width = 640 }: Options): string {
+  const t = name === 'dark' ? palette.dark : palette.light;
+  const rows = data.ranking ?? [];
+  const heading = title ?? data.indicator.name;
+  const scale = linearScale(rows.map((r) => r.value), [180, width - 140]);
+  let body = `<text x="16" y="32" font-size="16" font-weight="bold" fill="${t.text}">${escapeXml(heading)}</text>`;
+  const period = data.series[0]?.points[0]?.period.label;
+  if (period) body += `<text x="16" y="54" font-size="13" fill="${t.muted}">${escapeXml(`${period} · ${data.indicator.displayUnit}`)}</text>`;
+  let y = 76;
+  for (const r of rows) {
+    const mark = r.code === highlight;
+    const x0 = scale(0);
+    body += `<text x="16" y="${y + 13}" font-size="12" font-weight="${mark ? 'bold' : 'normal'}" fill="${t.text}">${escapeXml(`${r.rank ?? '–'}. ${r.name}`)}</text>`;
+    if (r.value !== null) body += `<rect x="${x0}" y="${y + 2}" width="${Math.max(1, scale(r.value) - x0)}" height="14" fill="${mark ? t.highlight : t.series[0]}"/>`;
+    body += `<text x="${(r.value === null ? x0 : scale(r.value)) + 4}" y="${y + 13}" font-size="11" fill="${t.muted}">${escapeXml(formatValue(r.value, data.indicator.format, lang))}</text>`;
+    y += 20;
+  }
+  const source = sourceLine(data, lang);
+  if (source) body += `<text x="16" y="${y + 18}" font-size="12" fill="${t.muted}">${escapeXml(source)}</text>`;
+  return wrapSvg(width, y + 36, heading, t.background, body);
+}
