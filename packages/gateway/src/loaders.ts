@@ -22,6 +22,11 @@ export interface RankingKey {
 
 /** Per-request batch loaders for what the prisma plugin cannot fold into its parent's query. */
 export function createLoaders(prisma: PrismaClient) {
+  const regionLoader = new DataLoader<number, Region | null>(async (ids) => {
+    const rows = await prisma.region.findMany({ where: { id: { in: [...ids] } } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   return {
     series: shapeKeyed<SeriesKey, Observation[]>(
       (k) => [k.regionCode, k.where, k.query],
@@ -49,11 +54,11 @@ export function createLoaders(prisma: PrismaClient) {
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    region: new DataLoader<number, Region | null>(async (ids) => {
-      const rows = await prisma.region.findMany({ where: { id: { in: [...ids] } } });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    region: regionLoader,
+    /** Several units by id, in order, the unknown ones left out. */
+    async regions(ids: number[]): Promise<Region[]> {
+      return (await regionLoader.loadMany(ids)).filter((r): r is Region => r !== null && !(r instanceof Error));
+    },
     change: createChangeLoader(prisma),
     /** Earlier vintages of many observations: one statement per selection shape. */
     revisions: shapeKeyedList<RevisionsKey, Observation[]>(

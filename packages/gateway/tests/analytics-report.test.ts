@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
-import { graphqlClient } from './helpers/graphql.ts';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from './helpers/databases.ts';
+import { graphqlClient, seededApi } from './helpers/graphql.ts';
 
 /** The analytics API on the real dataset: the Quảng Nam report of 2021. */
 describe.each(databaseKinds)('analytics on the 2021 Quảng Nam report (%s)', (kind) => {
-  let db: TestDatabase;
-  let query: ReturnType<typeof graphqlClient>;
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-    query = graphqlClient(db.prisma);
-  });
-  afterAll(() => db?.dispose());
+  const api = seededApi(kind);
+  const query: ReturnType<typeof graphqlClient> = (document, variables) => api.query(document, variables);
 
   it('labels periods in vi and en', async () => {
     const res = await query(`{

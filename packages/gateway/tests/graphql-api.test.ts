@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
-import { graphqlClient } from './helpers/graphql.ts';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from './helpers/databases.ts';
+import { graphqlClient, seededApi } from './helpers/graphql.ts';
 
 describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
-  let db: TestDatabase;
-  let query: ReturnType<typeof graphqlClient>;
-
-  beforeAll(async () => {
-    db = await openTestDatabase(kind);
-    query = graphqlClient(db.prisma);
-  });
-  afterAll(() => db?.dispose());
+  const api = seededApi(kind);
+  const query: ReturnType<typeof graphqlClient> = (document, variables) => api.query(document, variables);
 
   it('answers the on-time rate of the source report: 99.8', async () => {
     const res = await query(`{
@@ -168,7 +162,7 @@ describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
   it('never sends internals of unexpected errors', async () => {
     const res = await query(`{ indicator(slug: "dossiers_received") { slug } }`);
     expect(res.errors).toBeUndefined();
-    const broken = graphqlClient(new Proxy(db.prisma, { get: () => { throw new Error('secret internals at /srv/x.ts:1'); } }) as never);
+    const broken = graphqlClient(new Proxy(api.db.prisma, { get: () => { throw new Error('secret internals at /srv/x.ts:1'); } }) as never);
     const failed = await broken(`{ indicator(slug: "dossiers_received") { slug } }`);
     expect(failed.errors?.[0]?.message).toBe('Unexpected error.');
     expect(JSON.stringify(failed)).not.toContain('secret internals');

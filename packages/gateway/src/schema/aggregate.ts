@@ -19,9 +19,6 @@ const TimeMethodEnum = builder.enumType('TimeMethod', {
   },
 });
 
-const regionList = async (ids: number[], ctx: { loaders: { region: { loadMany(ids: number[]): Promise<unknown[]> } } }) =>
-  (await ctx.loaders.region.loadMany(ids)).filter((r) => r && !(r instanceof Error)) as never;
-
 const AggregateUnit = builder.objectRef<UnitValue>('AggregateUnit').implement({
   description: 'One unit that went into a rollup.',
   fields: (t) => ({
@@ -29,7 +26,7 @@ const AggregateUnit = builder.objectRef<UnitValue>('AggregateUnit').implement({
     composedOf: t.field({
       type: [Region],
       description: 'The units whose stored values stand for it: itself, or its predecessors for periods before it existed.',
-      resolve: (u, _a, ctx) => regionList(u.composedOf, ctx),
+      resolve: (u, _a, ctx) => ctx.loaders.regions(u.composedOf),
     }),
     value: t.float({ nullable: true, resolve: (u) => u.value?.toNumber() ?? null }),
     complete: t.exposeBoolean('complete', { description: 'False when a part or a sub-period had no value.' }),

@@ -36,7 +36,7 @@ export const ChangeRef = builder.objectRef<ChangeAnswer>('Change').implement({
     previousUnits: t.field({
       type: [Region],
       description: 'Units whose values make up the previous value: the unit itself, or its predecessors.',
-      resolve: async (c, _args, ctx) => (await ctx.loaders.region.loadMany(c.basis === 'COMPUTED' ? c.previousUnitIds : [])).filter((r) => r && !(r instanceof Error)) as never,
+      resolve: (c, _args, ctx) => ctx.loaders.regions(c.basis === 'COMPUTED' ? c.previousUnitIds : []),
     }),
   }),
 });

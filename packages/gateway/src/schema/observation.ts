@@ -8,16 +8,19 @@ import { periodOf } from '../analytics/period.ts';
 import { ChangeRef } from './change.ts';
 import { PeriodRef } from './period.ts';
 
+/** A `from` after `to` is an error the client can fix. */
+export function checkRange(args: { from?: Date | null; to?: Date | null }): void {
+  if (args.from && args.to && args.from > args.to) {
+    throw badUserInput(`"from" (${formatIsoDate(args.from)}) is after "to" (${formatIsoDate(args.to)}): swap them or widen the range`);
+  }
+}
+
 /**
  * Current observations whose period lies within [from, to]. A `from` after `to` is an error
  * the client can fix.
  */
 export function observationRange(args: { from?: Date | null; to?: Date | null; asOf?: Date | null }): Prisma.ObservationWhereInput {
-  if (args.from && args.to && args.from > args.to) {
-    throw badUserInput(
-      `"from" (${formatIsoDate(args.from)}) is after "to" (${formatIsoDate(args.to)}): swap them or widen the range`,
-    );
-  }
+  checkRange(args);
   return {
     ...vintageWhere(args.asOf),
     ...(args.from ? { periodStart: { gte: args.from } } : {}),

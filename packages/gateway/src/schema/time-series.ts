@@ -1,8 +1,7 @@
 import { timeSeries, type SeriesPoint } from '../analytics/time-series.ts';
 import { builder } from '../builder.ts';
 import { validOn } from '../db/validity.ts';
-import { observationRange } from './observation.ts';
-import { ObservationRef } from './observation.ts';
+import { checkRange, ObservationRef } from './observation.ts';
 import { PeriodRef } from './period.ts';
 import { Region } from './region.ts';
 
@@ -34,7 +33,7 @@ const SeriesPointRef = builder.objectRef<SeriesPoint>('SeriesPoint').implement({
     composition: t.field({
       type: [Region],
       description: 'The units whose values make up the point.',
-      resolve: async (p, _a, ctx) => (await ctx.loaders.region.loadMany(p.unitIds)).filter((r) => r && !(r instanceof Error)) as never,
+      resolve: (p, _a, ctx) => ctx.loaders.regions(p.unitIds),
     }),
     observation: t.field({
       type: ObservationRef,
@@ -60,7 +59,7 @@ builder.prismaObjectField('Indicator', 'timeSeries', (t) =>
       asOf: t.arg({ type: 'DateTime', description: 'Use the values known at this instant.' }),
     },
     resolve: async (indicator, args, ctx) => {
-      observationRange(args); // validates from/to
+      checkRange(args);
       const at = args.at ?? args.to ?? new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
       const unit = await ctx.prisma.region.findFirst({ where: { code: args.region, ...validOn(at) }, orderBy: { level: 'asc' } });
       if (!unit) return [];

@@ -1,4 +1,6 @@
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
+import { openTestDatabase, type DatabaseKind, type TestDatabase } from './databases.ts';
 import { createApp } from '../../src/app.ts';
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 
@@ -19,4 +21,18 @@ export function graphqlClient(prisma: PrismaClient) {
     });
     return { status: response.status, ...((await response.json()) as object) };
   };
+}
+
+/**
+ * A seeded database of `kind` and an in-process client for the tests of one describe block,
+ * opened before its tests and disposed after them.
+ */
+export function seededApi(kind: DatabaseKind) {
+  const api = {} as { db: TestDatabase; query: ReturnType<typeof graphqlClient> };
+  beforeAll(async () => {
+    api.db = await openTestDatabase(kind);
+    api.query = graphqlClient(api.db.prisma);
+  });
+  afterAll(() => api.db?.dispose());
+  return api;
 }

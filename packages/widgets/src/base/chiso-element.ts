@@ -138,7 +138,7 @@ export abstract class ChisoElement extends LitElement {
     const token = ++this.loadToken;
     if (this.data) {
       this.current = this.data;
-      this.loadState = this.data.series.some((s) => s.points.length) || this.data.ranking?.length || this.data.parts?.length ? 'ready' : 'empty';
+      this.loadState = hasValues(this.data) ? 'ready' : 'empty';
       return;
     }
     const problem = this.configProblem();
@@ -154,8 +154,7 @@ export abstract class ChisoElement extends LitElement {
       const data = await this.fetchData(fresh);
       if (token !== this.loadToken) return;
       this.current = data;
-      const hasValues = data && (data.series.some((s) => s.points.length) || data.ranking?.some((r) => r.value !== null) || data.parts?.some((p) => p.value !== null));
-      this.loadState = hasValues ? 'ready' : 'empty';
+      this.loadState = data && hasValues(data) ? 'ready' : 'empty';
       this.failure = null;
       this.dispatchEvent(new CustomEvent(`chiso-${this.kind}-load`, { detail: { data }, bubbles: true, composed: true }));
     } catch (error) {
@@ -219,6 +218,11 @@ export abstract class ChisoElement extends LitElement {
         return html`<div class="skeleton" part="skeleton" aria-hidden="true"></div><span class="visually-hidden">${this.t.loading}</span>`;
     }
   }
+}
+
+/** Whether there is anything to draw: points of a series, ranked values or parts with values. */
+function hasValues(data: WidgetData): boolean {
+  return data.series.some((s) => s.points.length > 0) || !!data.ranking?.some((r) => r.value !== null) || !!data.parts?.some((p) => p.value !== null);
 }
 
 /** Defines an element once: a second copy of the bundle on the same page is tolerated. */
