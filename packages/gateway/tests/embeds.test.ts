@@ -106,6 +106,15 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
+  it('draws a table chart as the table it is', async () => {
+    const table = await create(`{ element: TABLE, indicators: ["enterprises_new_capital"], regions: ["49"], title: "Vốn doanh nghiệp mới", lang: EN }`);
+    const svg = await (await get(`/embed/${table.id}.svg`)).text();
+    const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toEqual(['Vốn doanh nghiệp mới', 'billion VND', 'Period', 'Quang Nam', '9 months of 2021', '6,600 billion VND', 'Source: Người Lao Động (10 Oct 2021)']);
+    const png = new Uint8Array(await (await get(`/embed/${table.id}.png`)).arrayBuffer());
+    expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
   it('answers oEmbed for a chart URL and 404 for an unknown one', async () => {
     const chart = await create(`{ element: TABLE, indicators: ["enterprises_new"], regions: ["49"], title: "Doanh nghiệp mới" }`);
     const res = await get(`/oembed?url=${encodeURIComponent(chart.embed.url)}&maxwidth=500`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WidgetData } from '@chiso/widgets/data/types';
 import { palette } from '@chiso/widgets/charts/palette.ts';
 import { renderChartSvg, svgToPng, type StaticChartOptions } from '../src/embed/static-image.ts';
+import { renderTableSvg, TABLE_IMAGE_ROWS } from '../src/embed/static-parts.ts';
 
 const TYPES = ['line', 'column', 'bar', 'area'] as const;
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -138,6 +139,64 @@ function countColor(pixels: Buffer, hex: string, tolerance = 0): number {
   }
   return n;
 }
+
+describe('renderTableSvg', () => {
+  const texts = (svg: string) => [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+
+  it('draws one row per period, oldest first, and one column per region, as <chiso-table> does', () => {
+    const svg = renderTableSvg({ data: dossiers('vi'), lang: 'vi', theme: 'light' });
+    expect(() => parse(svg)).not.toThrow();
+    const t = texts(svg);
+    expect(t.slice(0, 5)).toEqual(['Hồ sơ tiếp nhận', 'hồ sơ', 'Kỳ', 'Quảng Nam', 'Đà Nẵng']);
+    expect(t.slice(5, 8)).toEqual(['Tháng 1/2021', '4.100 hồ sơ', '3.900 hồ sơ']);
+    expect(t.slice(-4)).toEqual(['Tháng 6/2021', '5.100 hồ sơ', '4.800 hồ sơ', 'Nguồn: Người Lao Động (10/10/2021)']);
+    // Values are right-aligned at their column's edge.
+    expect(svg).toMatch(/text-anchor="end"[^>]*>4\.100 hồ sơ<\/text>/);
+  });
+
+  it('speaks English, marks a missing value with a dash, and uses the dark theme', () => {
+    const data = dossiers('en');
+    data.series[1]!.points.splice(2, 1);
+    const svg = renderTableSvg({ data, lang: 'en', theme: 'dark', title: 'Dossiers received' });
+    const t = texts(svg);
+    expect(t.slice(0, 3)).toEqual(['Dossiers received', 'dossiers', 'Period']);
+    expect(t.slice(11, 14)).toEqual(['Mar 2021', '4,800 dossiers', '–']);
+    expect(t.at(-1)).toBe('Source: Người Lao Động (10 Oct 2021)');
+    expect(svg).toContain(`fill="${palette.dark.background}"`);
+    expect(svg).not.toContain(palette.light.background);
+  });
+
+  it('widens the image rather than let the columns of many regions overlap', () => {
+    const data = dossiers('vi', [QUANG_NAM, DA_NANG, QUANG_NAM, DA_NANG, QUANG_NAM, DA_NANG]);
+    data.series.forEach((s, i) => Object.assign(s, { key: String(i), name: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế', 'Quảng Ngãi', 'Bình Định', 'Kon Tum'][i] }));
+    const svg = renderTableSvg({ data, lang: 'vi', theme: 'light' });
+    expect(Number(attrOf(svg, 'width'))).toBeGreaterThan(640);
+    const edges = [...svg.matchAll(/<text x="([\d.]+)" y="86"[^>]*text-anchor="end">/g)].map((m) => Number(m[1]));
+    expect(edges).toHaveLength(6);
+    // "Thừa Thiên Huế" in bold at 13 px is about 110 px wide; every column leaves room for it.
+    for (let i = 1; i < edges.length; i++) expect(edges[i]! - edges[i - 1]!).toBeGreaterThan(110);
+  });
+
+  it('keeps the latest periods of a long series and says how many it left out', () => {
+    const long = Array.from({ length: 60 }, (_, i) => 1000 + i);
+    const data = dossiers('vi', [long]);
+    data.series[0]!.points.forEach((p, i) => {
+      const year = 2020 + Math.floor(i / 12);
+      const m = String((i % 12) + 1).padStart(2, '0');
+      p.period = { code: `${year}-${m}`, start: `${year}-${m}-01`, end: `${year}-${m}-28`, label: `Tháng ${(i % 12) + 1}/${year}` };
+    });
+    const svg = renderTableSvg({ data, lang: 'vi', theme: 'light' });
+    const t = texts(svg);
+    expect(t.filter((x) => x.startsWith('Tháng '))).toHaveLength(TABLE_IMAGE_ROWS);
+    expect(t).toContain('Tháng 1/2022');
+    expect(t).not.toContain('Tháng 12/2021');
+    expect(t).toContain('1.059 hồ sơ');
+    expect(t).toContain(`${TABLE_IMAGE_ROWS} kỳ gần nhất trong 60 kỳ; tệp CSV có đủ số liệu.`);
+    const height = Number(attrOf(svg, 'height'));
+    const lastY = Math.max(...[...svg.matchAll(/<text x="[\d.]+" y="([\d.]+)"/g)].map((m) => Number(m[1])));
+    expect(height).toBeGreaterThan(lastY);
+  });
+});
 
 describe('svgToPng', () => {
   it('gives a PNG at twice the SVG size, with the bars and the text drawn', async () => {

@@ -2,6 +2,7 @@ import { formatValue } from '@chiso/widgets/charts/format-value.ts';
 import { linearScale } from '@chiso/widgets/charts/linear-scale.ts';
 import { palette } from '@chiso/widgets/charts/palette.ts';
 import { stackShares } from '@chiso/widgets/charts/stack-shares.ts';
+import { tableRows } from '@chiso/widgets/charts/table-rows.ts';
 import type { WidgetData } from '@chiso/widgets/data/types';
 import { escapeXml, sourceLine } from './static-image.ts';
 
@@ -86,3 +87,52 @@ export function renderRankingSvg({ data, lang, theme: name, title, highlight, wi
   if (source) body += `<text x="16" y="${y + 18}" font-size="12" fill="${t.muted}">${escapeXml(source)}</text>`;
   return wrapSvg(width, y + 36, heading, t.background, body);
 }
+
+/** At most this many rows go into a table image (the latest periods); the CSV has them all. */
+export const TABLE_IMAGE_ROWS = 36;
+
+/**
+ * The data as <chiso-table> shows it: one row per period, one column per series, values
+ * right-aligned in the widgets' own formats, with alternate rows shaded. A long series shows its
+ * latest periods and says how many of how many.
+ */
+export function renderTableSvg({ data, lang, theme: name, title, width = 640 }: Options): string {
+  const t = name === 'dark' ? palette.dark : palette.light;
+  const all = tableRows(data.series);
+  const rows = all.slice(-TABLE_IMAGE_ROWS);
+  const heading = title ?? data.indicator.name;
+  const cell = (point: (typeof rows)[number]['cells'][number]) => (point ? formatValue(point.value, data.indicator.format, lang, point.qualifier) : '–');
+  // About 7.4 px a character at 13 px: columns are at least as wide as their longest text, and a
+  // table with many regions makes the image wider rather than overlap its figures.
+  const periodWidth = Math.max(...rows.map((r) => r.label.length * 7.4 + 24), 120);
+  const longest = Math.max(...data.series.flatMap((s, i) => [s.name.length * 1.15 /* bold */, ...rows.map((r) => cell(r.cells[i]).length)]), 1);
+  const column = Math.max((width - 32 - periodWidth) / Math.max(1, data.series.length), longest * 7.4 + 20);
+  width = Math.max(width, Math.ceil(32 + periodWidth + column * data.series.length));
+  const right = (i: number) => round(16 + periodWidth + column * (i + 1) - 8);
+  const text = (x: number, y: number, value: string, extra = '') => `<text x="${x}" y="${y}" font-size="13"${extra}>${escapeXml(value)}</text>`;
+  let body = `<text x="16" y="32" font-size="16" font-weight="bold" fill="${t.text}">${escapeXml(heading)}</text>`;
+  body += `<text x="16" y="54" font-size="13" fill="${t.muted}">${escapeXml(data.indicator.displayUnit)}</text>`;
+  let y = 86;
+  body += text(24, y, lang === 'vi' ? 'Kỳ' : 'Period', ` font-weight="bold" fill="${t.text}"`);
+  data.series.forEach((s, i) => (body += text(right(i), y, s.name, ` font-weight="bold" fill="${t.text}" text-anchor="end"`)));
+  body += `<rect x="16" y="${y + 8}" width="${width - 32}" height="1.5" fill="${t.muted}"/>`;
+  y += 10;
+  rows.forEach((row, r) => {
+    if (r % 2 === 1) body += `<rect x="16" y="${y}" width="${width - 32}" height="24" fill="${t.grid}" fill-opacity="0.35"/>`;
+    body += text(24, y + 17, row.label, ` fill="${t.text}"`);
+    row.cells.forEach((point, i) => {
+      body += text(right(i), y + 17, cell(point), ` fill="${t.text}" text-anchor="end"`);
+    });
+    y += 24;
+  });
+  if (rows.length < all.length) {
+    const note = lang === 'vi' ? `${rows.length} kỳ gần nhất trong ${all.length} kỳ; tệp CSV có đủ số liệu.` : `Latest ${rows.length} of ${all.length} periods; the CSV has them all.`;
+    y += 18;
+    body += `<text x="16" y="${y}" font-size="12" fill="${t.muted}">${escapeXml(note)}</text>`;
+  }
+  const source = sourceLine(data, lang);
+  if (source) body += `<text x="16" y="${y + 22}" font-size="12" fill="${t.muted}">${escapeXml(source)}</text>`;
+  return wrapSvg(width, y + 40, heading, t.background, body);
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

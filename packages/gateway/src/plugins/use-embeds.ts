@@ -1,5 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { WidgetData } from '@chiso/widgets/data/types';
 import type { ChartConfig } from '../embed/chart-config.ts';
 import { chartData } from '../embed/chart-data.ts';
 import { fullCsv, shownCsv } from '../embed/chart-csv.ts';
@@ -8,7 +9,7 @@ import { embedCodes } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
 import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
 import { renderKpiSvg } from '../embed/static-kpi.ts';
-import { renderRankingSvg, renderShareSvg } from '../embed/static-parts.ts';
+import { renderRankingSvg, renderShareSvg, renderTableSvg } from '../embed/static-parts.ts';
 
 const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
 
@@ -58,16 +59,7 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }
       if (suffix === '.csv') {
         return respond(shownCsv(data), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}.csv"` });
       }
-      const look = { lang: config.lang, theme: config.theme === 'dark' ? ('dark' as const) : ('light' as const), title: config.title ?? undefined };
-      // Each element's own picture; charts (and anything without data) through the shared chart drawing.
-      const svg =
-        data && config.element === 'KPI'
-          ? renderKpiSvg({ ...look, data, period: config.period })
-          : data && config.element === 'SHARE'
-            ? renderShareSvg({ ...look, data })
-            : data && config.element === 'RANKING'
-              ? renderRankingSvg({ ...look, data, highlight: config.regions[0] })
-              : await renderChartSvg({ ...look, data: data ?? emptyData(config), type: config.element === 'CHART' ? ((config.type as 'line') ?? 'line') : 'column' });
+      const svg = await staticSvg(config, data);
       if (suffix === '.svg') return respond(svg, 200, { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' });
       return respond(new Uint8Array(await svgToPngAsync(svg)), 200, { ...headers, 'content-type': 'image/png' });
     },
@@ -130,7 +122,25 @@ async function revisedAfter(prisma: PrismaClient, config: ChartConfig, since: Da
   return latest._max.recordedAt;
 }
 
-function emptyData(config: ChartConfig) {
+/** Each element's own picture; charts (and anything without data) through the shared chart drawing. */
+async function staticSvg(config: ChartConfig, data: WidgetData | null): Promise<string> {
+  const look = { lang: config.lang, theme: config.theme === 'dark' ? ('dark' as const) : ('light' as const), title: config.title ?? undefined };
+  if (data) {
+    switch (config.element) {
+      case 'KPI':
+        return renderKpiSvg({ ...look, data, period: config.period });
+      case 'SHARE':
+        return renderShareSvg({ ...look, data });
+      case 'RANKING':
+        return renderRankingSvg({ ...look, data, highlight: config.regions[0] });
+      case 'TABLE':
+        return renderTableSvg({ ...look, data });
+    }
+  }
+  return renderChartSvg({ ...look, data: data ?? emptyData(config), type: config.element === 'CHART' ? ((config.type as 'line' | null) ?? 'line') : 'column' });
+}
+
+function emptyData(config: ChartConfig): WidgetData {
   return {
     indicator: { slug: config.indicators[0]!, name: config.title ?? config.indicators[0]!, displayUnit: '', direction: 'NEUTRAL' as const, format: { unit: { code: '', symbol: null, nameVi: '', nameEn: '' }, scaleExponent: 0, decimals: 0 } },
     series: [],

@@ -1,5 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { formatValue } from '../../charts/format-value.ts';
+import { tableRows } from '../../charts/table-rows.ts';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadSeries } from '../../data/load.ts';
@@ -40,9 +41,6 @@ export class ChisoTable extends ChisoElement {
 
 /** The table used by every element's "show data table" toggle as well. */
 export function renderDataTable(data: WidgetData, lang: 'vi' | 'en', caption: string): TemplateResult {
-  const periods = new Map<string, { label: string; start: string }>();
-  for (const s of data.series) for (const p of s.points) periods.set(p.period.code, { label: p.period.label, start: p.period.start });
-  const rows = [...periods.entries()].sort((a, b) => a[1].start.localeCompare(b[1].start));
   const headers = lang === 'vi' ? { period: 'Kỳ' } : { period: 'Period' };
   return html`<table part="table">
     <caption class="visually-hidden">${caption}</caption>
@@ -53,13 +51,10 @@ export function renderDataTable(data: WidgetData, lang: 'vi' | 'en', caption: st
       </tr>
     </thead>
     <tbody>
-      ${rows.map(
-        ([code, period]) => html`<tr>
-          <th scope="row">${period.label}</th>
-          ${data.series.map((s) => {
-            const point = s.points.find((p) => p.period.code === code);
-            return html`<td class="number">${point ? formatValue(point.value, data.indicator.format, lang, point.qualifier) : '–'}</td>`;
-          })}
+      ${tableRows(data.series).map(
+        (row) => html`<tr>
+          <th scope="row">${row.label}</th>
+          ${row.cells.map((point) => html`<td class="number">${point ? formatValue(point.value, data.indicator.format, lang, point.qualifier) : '–'}</td>`)}
         </tr>`,
       )}
     </tbody>
