@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createYoga } from 'graphql-yoga';
+import { createYoga, maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { repoRoot } from './config.ts';
 import type { Context } from './context.ts';
@@ -7,7 +7,7 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 import { createLoaders } from './loaders.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
-import { useRequestLog } from './plugins/use-request-log.ts';
+import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useStaticFolder } from './plugins/use-static-folder.ts';
 import { schema } from './schema/index.ts';
 
@@ -31,7 +31,8 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     graphiql: graphiql ? { title: 'chiso GraphQL' } : false,
     landingPage: false,
     // Unexpected errors reach the client as "Unexpected error." with no stack; GraphQLErrors we throw keep their message.
-    maskedErrors: true,
+    // The request log still gets the original error and its stack.
+    maskedErrors: { maskError: (error, message, isDev) => rememberOriginal(maskError(error, message, isDev), error) },
     logging: false,
     context: (initial) => ({ ...initial, prisma, loaders: createLoaders(prisma) }),
     plugins: [

@@ -11,8 +11,15 @@ import { browserAvailable, launchChromium } from './helpers/browser.ts';
 /** Text inside an element's shadow root, in a page or frame. */
 const shadowText = (target: Page | Frame, selector: string) =>
   target.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(), selector);
-const waitForShadow = (target: Page | Frame, selector: string, part: string) =>
-  target.waitForFunction(([s, p]) => !!document.querySelector(s!)?.shadowRoot?.querySelector(p!), [selector, part], { timeout: 20_000 });
+/** Waits for a part of an element's shadow root; on timeout, says what the element showed instead. */
+const waitForShadow = async (target: Page | Frame, selector: string, part: string) => {
+  try {
+    await target.waitForFunction(([s, p]) => !!document.querySelector(s!)?.shadowRoot?.querySelector(p!), [selector, part], { timeout: 20_000 });
+  } catch (error) {
+    const shown = await shadowText(target, selector).catch((e: Error) => `(unreadable: ${e.message})`);
+    throw new Error(`${selector} ${part} did not appear in ${target.url()}; the element showed: "${shown}"`, { cause: error });
+  }
+};
 
 describe.runIf(browserAvailable)('embeds in real Chromium against the running gateway', () => {
   let gateway: Gateway;
@@ -23,7 +30,7 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
   const create = async (input: string) => (await gql(`mutation { createChart(input: ${input}) { id embed { url pinnedUrl png iframe } } }`)).data.createChart;
 
   beforeAll(async () => {
-    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://' }), { logger: pino({ level: 'silent' }) });
+    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://' }), { logger: pino({ level: 'error' }) });
     base = gateway.url.replace(/\/graphql$/, '');
     browser = await launchChromium();
   });
@@ -107,12 +114,15 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     expect(await page.evaluate(() => document.querySelector('[data-embed="script"] chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('99,8 %');
 
     const iframe = await page.waitForSelector('[data-embed="iframe"] iframe', { timeout: 20_000 });
+    // The article loads its iframe lazily (loading="lazy"): scroll to the embeds as a reader would.
+    await iframe.scrollIntoViewIfNeeded();
     const frame = await iframe.contentFrame();
     await waitForShadow(frame!, 'chiso-share', '[part="legend"]');
     expect(await shadowText(frame!, 'chiso-share')).toContain('27,6 %');
     await page.waitForFunction(() => parseFloat((document.querySelector('[data-embed="iframe"] iframe') as HTMLIFrameElement).style.height) > 0);
 
     const image = await page.waitForSelector('[data-embed="image"] img[src*="/embed/"]', { timeout: 20_000 });
+    await image.scrollIntoViewIfNeeded();
     await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, image);
     const src = await image.getAttribute('src');
     expect(src).toMatch(/\/embed\/[A-Za-z0-9_-]+\.png$/);

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from './helpers/databases.ts';
 import { graphqlClient, seededApi } from './helpers/graphql.ts';
@@ -162,9 +163,15 @@ describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
   it('never sends internals of unexpected errors', async () => {
     const res = await query(`{ indicator(slug: "dossiers_received") { slug } }`);
     expect(res.errors).toBeUndefined();
-    const broken = graphqlClient(new Proxy(api.db.prisma, { get: () => { throw new Error('secret internals at /srv/x.ts:1'); } }) as never);
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const broken = graphqlClient(new Proxy(api.db.prisma, { get: () => { throw new Error('secret internals at /srv/x.ts:1'); } }) as never, logger);
     const failed = await broken(`{ indicator(slug: "dossiers_received") { slug } }`);
     expect(failed.errors?.[0]?.message).toBe('Unexpected error.');
     expect(JSON.stringify(failed)).not.toContain('secret internals');
+    // The operator's log keeps what the client does not see: the original error and where it arose.
+    const logged = lines.map((l) => JSON.parse(l)).find((l) => l.level === 50);
+    expect(logged).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', msg: 'Unexpected error.', err: { message: 'secret internals at /srv/x.ts:1' } });
+    expect(logged.err.stack).toContain('graphql-api.test.ts');
   });
 });

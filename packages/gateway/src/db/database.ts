@@ -11,6 +11,8 @@ export interface Database {
   kind: 'embedded' | 'postgresql';
   /** Where the data lives: the PGlite folder, or the server URL without password. */
   location: string;
+  /** The embedded database's socket server: open connections and waiting messages. */
+  embeddedStats?: () => { activeConnections: number; queuedQueries: number };
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function openDatabase(
 ): Promise<Database> {
   let url: string;
   let stopEmbedded: (() => Promise<void>) | undefined;
+  let embeddedStats: Database['embeddedStats'];
   let location: string;
   if (config.DATABASE_URL) {
     url = config.DATABASE_URL;
@@ -46,6 +49,7 @@ export async function openDatabase(
       const embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR);
       url = embedded.url;
       stopEmbedded = embedded.stop;
+      embeddedStats = embedded.stats;
     } catch (error) {
       throw new DatabaseUnavailableError(
         `cannot open the embedded database in ${config.CHISO_DATA_DIR}: ${(error as Error).message} ` +
@@ -54,7 +58,14 @@ export async function openDatabase(
     }
     location = config.CHISO_DATA_DIR;
   }
-  const adapter = new PrismaPg({ connectionString: url }, options.schema ? { schema: options.schema } : undefined);
+  // The embedded database gets exactly one connection. PGlite has a single backend, and the socket
+  // server in front of it (pglite-socket 0.2.17) interleaves the extended-protocol messages of
+  // several connections (Parse/Bind/Execute of one query with another's), which under concurrent
+  // requests fails ("bind message supplies 2 parameters, but prepared statement requires 3") or,
+  // worse, binds one query's parameters to another's statement. Upstream: electric-sql/pglite#1046.
+  // One backend runs one query at a time anyway, so a single connection costs no throughput.
+  const pool = stopEmbedded ? { connectionString: url, max: 1 } : { connectionString: url };
+  const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
   const prisma = new PrismaClient({
     adapter,
     log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
@@ -68,6 +79,7 @@ export async function openDatabase(
     url,
     kind: stopEmbedded ? 'embedded' : 'postgresql',
     location,
+    ...(embeddedStats ? { embeddedStats } : {}),
     async close() {
       await prisma.$disconnect();
       await stopEmbedded?.();

@@ -62,7 +62,9 @@ const PG_TEXT_OID = 25;
  * already arrive as strings, so only the reported type changes.
  */
 function catalogFriendlyPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 2 });
+  // One connection: the engine runs one statement at a time, and a PGlite socket must not see two
+  // connections' messages interleaved (see embedded.ts).
+  const pool = new pg.Pool({ connectionString, max: 1 });
   const withTextChar = (queryable: { query: unknown }) => {
     const query = (queryable.query as (...args: unknown[]) => unknown).bind(queryable);
     queryable.query = (...args: unknown[]) => {

@@ -2,6 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 
+const originals = new WeakMap<object, unknown>();
+
+/** Keeps the error a masked error stands for, so that the log can show what really failed. */
+export function rememberOriginal<E extends Error>(masked: E, original: unknown): E {
+  if (masked !== original) originals.set(masked, original);
+  return masked;
+}
+
 /**
  * One log line per request, with a request id and duration; errors are logged here, once, with the
  * original error (the client sees only the masked message). The id is echoed in `x-request-id`.
@@ -18,7 +26,7 @@ export function useRequestLog(logger: Logger): Plugin {
       const results = Array.isArray(result) ? result : [result];
       for (const r of results) {
         for (const error of (r as { errors?: readonly Error[] }).errors ?? []) {
-          const original = (error as { originalError?: Error }).originalError;
+          const original = originals.get(error) ?? (error as { originalError?: Error }).originalError;
           const code = (error as { extensions?: { code?: string } }).extensions?.code;
           const level = code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' ? 'info' : 'error';
           logger[level]({ requestId: info?.id, code, err: original ?? error }, error.message);

@@ -11,8 +11,8 @@ export interface GraphQLResponse<T = any> {
 }
 
 /** Runs operations in-process through the yoga app's fetch (no port). */
-export function graphqlClient(prisma: PrismaClient) {
-  const app = createApp({ prisma, logger: pino({ level: 'silent' }) });
+export function graphqlClient(prisma: PrismaClient, logger = pino({ level: 'silent' })) {
+  const app = createApp({ prisma, logger });
   return async function query<T = any>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
     const response = await app.fetch('http://chiso.test/graphql', {
       method: 'POST',
