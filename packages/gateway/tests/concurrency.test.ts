@@ -38,6 +38,26 @@ describe.each(databaseKinds)('concurrent queries on %s', (kind) => {
     if (kind === 'embedded') expect(most).toBe(1);
   });
 
+  it('starts a transaction that has to wait longer than 2 s for another to finish', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    const first = db.prisma.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        started();
+        await held;
+      },
+      { timeout: 10_000 },
+    );
+    await holding;
+    const second = db.prisma.$transaction(async (tx) => tx.$queryRaw<Array<{ v: number }>>`SELECT 2::int AS v`);
+    setTimeout(release, 2_500);
+    await first;
+    expect(await second).toEqual([{ v: 2 }]);
+  });
+
   it('answers concurrent GraphQL requests for different figures correctly while a revision is written', async () => {
     const query = graphqlClient(db.prisma);
     const slugs: Array<[string, number]> = [

@@ -68,6 +68,9 @@ export async function openDatabase(
   const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
   const prisma = new PrismaClient({
     adapter,
+    // On the single embedded connection, a transaction may have to wait for another to finish:
+    // give it longer than Prisma's 2 s before it gives up.
+    ...(stopEmbedded ? { transactionOptions: { maxWait: 15_000 } } : {}),
     log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
   });
   if (options.onQuery) {
