@@ -22,16 +22,12 @@ export interface RankingKey {
 
 /** Per-request batch loaders for what the prisma plugin cannot fold into its parent's query. */
 export function createLoaders(prisma: PrismaClient) {
-  const regionLoader = new DataLoader<number, Region | null>(async (ids) => {
-    const rows = await prisma.region.findMany({ where: { id: { in: [...ids] } } });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  const regionLoader = byId((ids) => prisma.region.findMany({ where: { id: { in: ids } } }));
   return {
     series: shapeKeyed<SeriesKey, Observation[]>(
       (k) => [k.regionCode, k.where, k.query],
-      (k) => k.indicatorId,
-      async (sample, indicatorIds) => {
+      async (sample, keys) => {
+        const indicatorIds = keys.map((k) => k.indicatorId);
         const rows = await prisma.observation.findMany({
           ...sample.query,
           where: { ...sample.where, indicatorId: { in: indicatorIds }, region: { code: sample.regionCode } },
@@ -39,21 +35,19 @@ export function createLoaders(prisma: PrismaClient) {
         });
         return indicatorIds.map((id) => rows.filter((row) => row.indicatorId === id));
       },
+      (k) => k.indicatorId,
     ),
     /** Rankings of many indicators for one period and level: one statement. */
     ranking: shapeKeyed<RankingKey, RankedUnit[]>(
       (k) => [k.level, k.at, k.period.start, k.period.end, k.asOf ?? null],
-      (k) => k.indicatorId,
-      async (sample, indicatorIds) => {
+      async (sample, keys) => {
+        const indicatorIds = keys.map((k) => k.indicatorId);
         const rows = await rankUnits(prisma, { ...sample, indicatorIds });
         return indicatorIds.map((id) => rows.filter((row) => row.indicatorId === id));
       },
+      (k) => k.indicatorId,
     ),
-    observation: new DataLoader<number, Observation | null>(async (ids) => {
-      const rows = await prisma.observation.findMany({ where: { id: { in: [...ids] } } });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    observation: byId((ids) => prisma.observation.findMany({ where: { id: { in: ids } } })),
     region: regionLoader,
     /** Several units by id, in order, the unknown ones left out. */
     async regions(ids: number[]): Promise<Region[]> {
@@ -61,7 +55,7 @@ export function createLoaders(prisma: PrismaClient) {
     },
     change: createChangeLoader(prisma),
     /** Earlier vintages of many observations: one statement per selection shape. */
-    revisions: shapeKeyedList<RevisionsKey, Observation[]>(
+    revisions: shapeKeyed<RevisionsKey, Observation[]>(
       (k) => [k.query],
       async (sample, keys) => {
         const rows = await prisma.observation.findMany({
@@ -93,41 +87,34 @@ export interface RevisionsKey {
   query: object;
 }
 
-/** Like `shapeKeyed`, for keys that are whole objects: each batch gets the keys of one shape. */
-function shapeKeyedList<K, V>(shapeOf: (key: K) => unknown[], loadMany: (sample: K, keys: K[]) => Promise<V[]>): { load(key: K): Promise<V> } {
-  const byShape = new Map<string, DataLoader<K, V>>();
-  return {
-    load(key) {
-      const shape = JSON.stringify(shapeOf(key));
-      let loader = byShape.get(shape);
-      if (!loader) {
-        loader = new DataLoader((keys: readonly K[]) => loadMany(key, [...keys]), { cache: false });
-        byShape.set(shape, loader);
-      }
-      return loader.load(key);
-    },
-  };
+/** Rows by id, in the order asked, null for an unknown id: one statement per batch. */
+function byId<T extends { id: number }>(find: (ids: number[]) => Promise<T[]>): DataLoader<number, T | null> {
+  return new DataLoader(async (ids) => {
+    const rows = new Map((await find([...ids])).map((r) => [r.id, r]));
+    return ids.map((id) => rows.get(id) ?? null);
+  });
 }
 
 /**
- * A loader that batches keys differing only in one number (an indicator id) and shares one batch
- * per distinct rest of the key (its "shape"): one statement per shape.
+ * A loader whose batches hold keys of one "shape" (what `shapeOf` returns: the key without the part
+ * that varies, such as an indicator id), so that each batch is one statement. With `cacheKey`, keys
+ * with the same cache key are loaded once per request; without it, nothing is cached.
  */
 function shapeKeyed<K, V>(
   shapeOf: (key: K) => unknown[],
-  idOf: (key: K) => number,
-  loadMany: (sample: K, ids: number[]) => Promise<V[]>,
+  loadMany: (sample: K, keys: K[]) => Promise<V[]>,
+  cacheKey?: (key: K) => unknown,
 ): { load(key: K): Promise<V> } {
-  const byShape = new Map<string, DataLoader<number, V>>();
+  const byShape = new Map<string, DataLoader<K, V, unknown>>();
   return {
     load(key) {
       const shape = JSON.stringify(shapeOf(key));
       let loader = byShape.get(shape);
       if (!loader) {
-        loader = new DataLoader((ids: readonly number[]) => loadMany(key, [...ids]));
+        loader = new DataLoader<K, V, unknown>((keys) => loadMany(key, [...keys]), cacheKey ? { cacheKeyFn: cacheKey } : { cache: false });
         byShape.set(shape, loader);
       }
-      return loader.load(idOf(key));
+      return loader.load(key);
     },
   };
 }

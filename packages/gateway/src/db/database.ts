@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.ts';
 
 export interface Database {
   prisma: PrismaClient;
@@ -12,7 +12,7 @@ export interface Database {
   /** Where the data lives: the PGlite folder, or the server URL without password. */
   location: string;
   /** The embedded database's socket server: open connections and waiting messages. */
-  embeddedStats?: () => { activeConnections: number; queuedQueries: number };
+  embeddedStats?: EmbeddedPostgres['stats'];
   close(): Promise<void>;
 }
 
@@ -37,8 +37,7 @@ export async function openDatabase(
   options: DatabaseOptions = {},
 ): Promise<Database> {
   let url: string;
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let embeddedStats: Database['embeddedStats'];
+  let embedded: EmbeddedPostgres | undefined;
   let location: string;
   if (config.DATABASE_URL) {
     url = config.DATABASE_URL;
@@ -46,10 +45,8 @@ export async function openDatabase(
     await checkReachable(url, location);
   } else {
     try {
-      const embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR);
+      embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR);
       url = embedded.url;
-      stopEmbedded = embedded.stop;
-      embeddedStats = embedded.stats;
     } catch (error) {
       throw new DatabaseUnavailableError(
         `cannot open the embedded database in ${config.CHISO_DATA_DIR}: ${(error as Error).message} ` +
@@ -64,13 +61,13 @@ export async function openDatabase(
   // requests fails ("bind message supplies 2 parameters, but prepared statement requires 3") or,
   // worse, binds one query's parameters to another's statement. Upstream: electric-sql/pglite#1046.
   // One backend runs one query at a time anyway, so a single connection costs no throughput.
-  const pool = stopEmbedded ? { connectionString: url, max: 1 } : { connectionString: url };
+  const pool = embedded ? { connectionString: url, max: 1 } : { connectionString: url };
   const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
   const prisma = new PrismaClient({
     adapter,
     // On the single embedded connection, a transaction may have to wait for another to finish:
     // give it longer than Prisma's 2 s before it gives up.
-    ...(stopEmbedded ? { transactionOptions: { maxWait: 15_000 } } : {}),
+    ...(embedded ? { transactionOptions: { maxWait: 15_000 } } : {}),
     log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
   });
   if (options.onQuery) {
@@ -80,12 +77,12 @@ export async function openDatabase(
   return {
     prisma,
     url,
-    kind: stopEmbedded ? 'embedded' : 'postgresql',
+    kind: embedded ? 'embedded' : 'postgresql',
     location,
-    ...(embeddedStats ? { embeddedStats } : {}),
+    ...(embedded ? { embeddedStats: embedded.stats } : {}),
     async close() {
       await prisma.$disconnect();
-      await stopEmbedded?.();
+      await embedded?.stop();
     },
   };
 }

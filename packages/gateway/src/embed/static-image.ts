@@ -304,14 +304,14 @@ function box(tag: string): { x: number; y: number; w: number; h: number } {
  * About how wide a text is in DejaVu Sans (a wide face: digits 0.64 em, lower case about 0.6 em),
  * for wrapping and placing labels; erring wide keeps text apart.
  */
-function textWidth(text: string, size: number, bold = false): number {
+export function textWidth(text: string, size: number, bold = false): number {
   let em = 0;
   for (const ch of text) em += /[\s.,:;'()|!iIl]/.test(ch) ? 0.33 : /[A-ZĐ%mwMW]/.test(ch) ? 0.78 : 0.62;
   return em * size * (bold ? 1.1 : 1);
 }
 
 /** Greedy word wrap to `max` pixels; a word longer than a line keeps a line of its own. */
-function wrap(text: string, max: number, size: number, bold = false): string[] {
+export function wrap(text: string, max: number, size: number, bold = false): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -364,10 +364,15 @@ function concreteColors(svg: string, t: Theme): string {
   return svg.replace(/var\(\s*--([\w-]+)\s*(?:,([^()]*))?\)/g, (_, name: string, fallback?: string) => (name.startsWith('chiso-') ? tokens[name.slice(6)] : undefined) ?? fallback?.trim() ?? t.text);
 }
 
+/** A standalone SVG document of text and shapes on the theme's background, titled for screen readers. */
+export function svgDocument(width: number, height: number, title: string, background: string, body: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="${FONT_FAMILY}"><title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="${background}"/>${body}</svg>`;
+}
+
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-function round(n: number): number {
+export function round(n: number): number {
   return Math.round(n * 10) / 10;
 }

@@ -2,7 +2,7 @@ import { formatChange } from '@chiso/widgets/charts/format-change.ts';
 import { formatValue } from '@chiso/widgets/charts/format-value.ts';
 import { palette } from '@chiso/widgets/charts/palette.ts';
 import type { WidgetData } from '@chiso/widgets/data/types';
-import { escapeXml, sourceLine } from './static-image.ts';
+import { escapeXml, sourceLine, svgDocument } from './static-image.ts';
 
 export interface StaticKpiOptions {
   data: WidgetData;
@@ -55,5 +55,5 @@ export function renderKpiSvg({ data, lang, theme: themeName, period, title, widt
   const source = sourceLine(data, lang);
   if (source) text(source, 12, theme.muted);
   const height = y + 18;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="DejaVu Sans, Arial, sans-serif"><title>${escapeXml(heading)}</title><rect width="100%" height="100%" fill="${theme.background}"/>${lines.join('')}</svg>`;
+  return svgDocument(width, height, heading, theme.background, lines.join(''));
 }

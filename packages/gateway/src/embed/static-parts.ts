@@ -4,7 +4,7 @@ import { palette } from '@chiso/widgets/charts/palette.ts';
 import { stackShares } from '@chiso/widgets/charts/stack-shares.ts';
 import { tableRows } from '@chiso/widgets/charts/table-rows.ts';
 import type { WidgetData } from '@chiso/widgets/data/types';
-import { escapeXml, sourceLine } from './static-image.ts';
+import { escapeXml, round, sourceLine, svgDocument, textWidth, wrap } from './static-image.ts';
 
 interface Options {
   data: WidgetData;
@@ -15,21 +15,6 @@ interface Options {
   highlight?: string;
   /** @default 640 */
   width?: number;
-}
-
-const wrapSvg = (width: number, height: number, title: string, background: string, body: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="DejaVu Sans, Arial, sans-serif"><title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="${background}"/>${body}</svg>`;
-
-function wrapWords(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return [...lines, line];
 }
 
 /**
@@ -53,8 +38,8 @@ export function renderShareSvg({ data, lang, theme: name, title, width = 640 }: 
   stack.segments.forEach((s, i) => {
     const part = parts.find((p) => p.indicator.slug === s.key)!;
     body += `<rect x="16" y="${y - 11}" width="12" height="12" fill="${t.series[i % t.series.length]}"/>`;
-    // Long indicator names wrap (about 7.4 px a character at 13 px) rather than run off the image.
-    for (const line of wrapWords(`${part.indicator.name}: ${formatValue(s.value, part.indicator.format, lang)}`, Math.floor((width - 52) / 7.4))) {
+    // Long indicator names wrap rather than run off the image.
+    for (const line of wrap(`${part.indicator.name}: ${formatValue(s.value, part.indicator.format, lang)}`, width - 52, 13)) {
       body += `<text x="36" y="${y}" font-size="13" fill="${t.text}">${escapeXml(line)}</text>`;
       y += 18;
     }
@@ -62,7 +47,7 @@ export function renderShareSvg({ data, lang, theme: name, title, width = 640 }: 
   });
   const source = sourceLine(data, lang);
   if (source) body += `<text x="16" y="${y + 14}" font-size="12" fill="${t.muted}">${escapeXml(source)}</text>`;
-  return wrapSvg(width, y + 32, heading, t.background, body);
+  return svgDocument(width, y + 32, heading, t.background, body);
 }
 
 /** Units ordered by value as <chiso-ranking> draws them, the highlighted unit in its colour and bold. */
@@ -85,7 +70,7 @@ export function renderRankingSvg({ data, lang, theme: name, title, highlight, wi
   }
   const source = sourceLine(data, lang);
   if (source) body += `<text x="16" y="${y + 18}" font-size="12" fill="${t.muted}">${escapeXml(source)}</text>`;
-  return wrapSvg(width, y + 36, heading, t.background, body);
+  return svgDocument(width, y + 36, heading, t.background, body);
 }
 
 /** At most this many rows go into a table image (the latest periods); the CSV has them all. */
@@ -102,11 +87,11 @@ export function renderTableSvg({ data, lang, theme: name, title, width = 640 }: 
   const rows = all.slice(-TABLE_IMAGE_ROWS);
   const heading = title ?? data.indicator.name;
   const cell = (point: (typeof rows)[number]['cells'][number]) => (point ? formatValue(point.value, data.indicator.format, lang, point.qualifier) : '–');
-  // About 7.4 px a character at 13 px: columns are at least as wide as their longest text, and a
-  // table with many regions makes the image wider rather than overlap its figures.
-  const periodWidth = Math.max(...rows.map((r) => r.label.length * 7.4 + 24), 120);
-  const longest = Math.max(...data.series.flatMap((s, i) => [s.name.length * 1.15 /* bold */, ...rows.map((r) => cell(r.cells[i]).length)]), 1);
-  const column = Math.max((width - 32 - periodWidth) / Math.max(1, data.series.length), longest * 7.4 + 20);
+  // Columns are at least as wide as their longest text, and a table with many regions makes the
+  // image wider rather than overlap its figures.
+  const periodWidth = Math.max(...rows.map((r) => textWidth(r.label, 13) + 24), 120);
+  const longest = Math.max(...data.series.flatMap((s, i) => [textWidth(s.name, 13, true), ...rows.map((r) => textWidth(cell(r.cells[i]), 13))]), 1);
+  const column = Math.max((width - 32 - periodWidth) / Math.max(1, data.series.length), longest + 20);
   width = Math.max(width, Math.ceil(32 + periodWidth + column * data.series.length));
   const right = (i: number) => round(16 + periodWidth + column * (i + 1) - 8);
   const text = (x: number, y: number, value: string, extra = '') => `<text x="${x}" y="${y}" font-size="13"${extra}>${escapeXml(value)}</text>`;
@@ -132,7 +117,5 @@ export function renderTableSvg({ data, lang, theme: name, title, width = 640 }: 
   }
   const source = sourceLine(data, lang);
   if (source) body += `<text x="16" y="${y + 22}" font-size="12" fill="${t.muted}">${escapeXml(source)}</text>`;
-  return wrapSvg(width, y + 40, heading, t.background, body);
+  return svgDocument(width, y + 40, heading, t.background, body);
 }
-
-const round = (n: number) => Math.round(n * 10) / 10;

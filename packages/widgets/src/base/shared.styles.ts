@@ -85,6 +85,12 @@ export const sharedStyles = css`
     position: relative;
     min-height: 120px;
   }
+  /* Every drawing fills the element's width and keeps its aspect ratio. */
+  svg {
+    display: block;
+    width: 100%;
+    height: auto;
+  }
   .skeleton {
     height: 100%;
     min-height: 160px;

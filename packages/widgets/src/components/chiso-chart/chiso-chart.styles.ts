@@ -6,9 +6,6 @@ export const chartStyles = css`
     border-radius: 4px;
   }
   svg {
-    display: block;
-    width: 100%;
-    height: auto;
     overflow: visible;
   }
   .grid line {

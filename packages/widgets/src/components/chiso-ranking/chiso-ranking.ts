@@ -24,11 +24,6 @@ export class ChisoRanking extends ChisoElement {
   static override styles = [
     sharedStyles,
     css`
-      svg {
-        display: block;
-        width: 100%;
-        height: auto;
-      }
       .label {
         fill: var(--chiso-text);
         font-size: 12px;

@@ -27,11 +27,6 @@ export class ChisoShare extends ChisoElement {
   static override styles = [
     sharedStyles,
     css`
-      svg {
-        display: block;
-        width: 100%;
-        height: auto;
-      }
       ul {
         list-style: none;
         padding: 0;
