@@ -49,7 +49,7 @@ export const successionFile = z.object({
   successors: z.array(z.object({ code: regionCode, predecessors: z.array(regionCode).min(1) })).min(1),
 });
 
-const category = z.enum(['ADMIN_REFORM_PUBLIC_SERVICES', 'DIGITAL_GOVERNMENT', 'INVESTMENT', 'ENTERPRISE', 'GOVERNANCE_INDEX']);
+const category = z.enum(['ADMIN_REFORM_PUBLIC_SERVICES', 'DIGITAL_GOVERNMENT', 'INVESTMENT', 'ENTERPRISE', 'GOVERNANCE_INDEX', 'POPULATION']);
 export const catalogueFile = z.object({
   units: z.array(z.object({ code: z.string().min(1), nameVi: z.string().min(1), nameEn: z.string().min(1), symbol: z.string().nullable() })),
   indicators: z.array(

@@ -4,6 +4,9 @@ CREATE TYPE "KeyScope" AS ENUM ('PUBLISH', 'ADMIN');
 -- CreateEnum
 CREATE TYPE "AuditAction" AS ENUM ('IMPORT', 'CATALOGUE_CHANGED', 'CHART_CREATED', 'CHART_UPDATED', 'KEY_CREATED', 'KEY_REVOKED');
 
+-- AlterEnum
+ALTER TYPE "IndicatorCategory" ADD VALUE 'POPULATION';
+
 -- AlterTable
 ALTER TABLE "Observation" ADD COLUMN     "importId" INTEGER;
 
