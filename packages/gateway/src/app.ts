@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createYoga, maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { authenticate, type Principal } from './auth/principal.ts';
 import { repoRoot } from './config.ts';
 import type { Context } from './context.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
@@ -34,7 +35,10 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     // The request log still gets the original error and its stack.
     maskedErrors: { maskError: (error, message, isDev) => rememberOriginal(maskError(error, message, isDev), error) },
     logging: false,
-    context: (initial) => ({ ...initial, prisma, loaders: createLoaders(prisma) }),
+    context: (initial) => {
+      let principal: Promise<Principal | null> | undefined;
+      return { ...initial, prisma, loaders: createLoaders(prisma), principal: () => (principal ??= authenticate(prisma, initial.request)) };
+    },
     plugins: [
       useRequestLog(logger),
       useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),

@@ -3,14 +3,18 @@ import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { testKey } from './helpers/graphql.ts';
 
 describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   let db: TestDatabase;
   let app: ReturnType<typeof createApp>;
   const origin = 'http://chiso.test';
   const get = (path: string) => app.fetch(`${origin}${path}`, {});
+  let auth: { authorization: string };
   const gql = async (query: string, variables?: object) =>
-    (await (await app.fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as any;
+    (await (
+      await app.fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) })
+    ).json()) as any;
   const create = async (input: string) => {
     const res = await gql(`mutation { createChart(input: ${input}) { id version embed { url pinnedUrl script iframe image png svg oembed csv fullCsv } } }`);
     expect(res.errors).toBeUndefined();
@@ -20,6 +24,7 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   beforeAll(async () => {
     db = await openTestDatabase(kind);
     app = createApp({ prisma: db.prisma, logger: pino({ level: 'silent' }) });
+    ({ auth } = await testKey(db.prisma, { name: 'embeds test' }));
   });
   afterAll(() => db?.dispose());
 

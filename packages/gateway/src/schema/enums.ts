@@ -1,10 +1,12 @@
 import { builder } from '../builder.ts';
 import {
   AggregationRule,
+  AuditAction,
   ChangeReference,
   Direction,
   Framework,
   IndicatorCategory,
+  KeyScope,
   ObservationStatus,
   PeriodKind,
   Qualifier,
@@ -35,3 +37,8 @@ export const QualifierEnum = builder.enumType(Qualifier, {
 });
 export const ObservationStatusEnum = builder.enumType(ObservationStatus, { name: 'ObservationStatus' });
 export const ChangeReferenceEnum = builder.enumType(ChangeReference, { name: 'ChangeReference' });
+export const KeyScopeEnum = builder.enumType(KeyScope, {
+  name: 'KeyScope',
+  description: 'What a key may do: PUBLISH imports figures and saves charts; ADMIN also manages the catalogue and keys and reads the audit log.',
+});
+export const AuditActionEnum = builder.enumType(AuditAction, { name: 'AuditAction', description: 'What an audit entry records.' });

@@ -12,6 +12,8 @@ import './ranking.ts';
 import './aggregate.ts';
 import './time-series.ts';
 import './saved-chart.ts';
+import './api-key.ts';
+import './audit.ts';
 
 builder.queryType({});
 builder.mutationType({});

@@ -103,6 +103,12 @@ export const ObservationRef = builder.prismaNode('Observation', {
         }),
     }),
     note: t.exposeString('note', { nullable: true }),
+    recordedBy: t.string({
+      nullable: true,
+      description: "Who recorded this value: the name of the key its import was sent with, else the import's actor (`cli`, `seed`); null for values loaded before imports were recorded.",
+      select: { import: { select: { actor: true, key: { select: { name: true } } } } },
+      resolve: (o) => (o.import ? (o.import.key?.name ?? o.import.actor) : null),
+    }),
     region: t.relation('region'),
     indicator: t.relation('indicator'),
     source: t.relation('source'),

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { recordAudit } from '../auth/audit.ts';
+import { hasScope, requireScope, type Principal } from '../auth/principal.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { checkChartConfig, type ChartConfig } from '../embed/chart-config.ts';
@@ -76,15 +78,38 @@ const Chart = builder.objectRef<ChartShape>('Chart').implement({
 
 const origin = (ctx: Context) => new URL(ctx.request.url).origin;
 
-/** Saving charts is local-only until publishing keys exist (a later issue). */
-function checkLocal(ctx: Context): void {
-  if (process.env.CHISO_ALLOW_REMOTE_EDITS === '1') return;
-  const address = (ctx as unknown as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress;
-  if (address && !['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(address)) {
-    throw new GraphQLError('saving charts is allowed from this machine only until publishing keys exist (set CHISO_ALLOW_REMOTE_EDITS=1 to allow it)', {
-      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-    });
+/**
+ * Who may save a new version of a chart: the key that created it, or an ADMIN key. A page an
+ * editor merely visits, with a publishing key of its own, must not rewrite a published chart.
+ */
+async function checkMayUpdate(ctx: Context, chartId: string, principal: Principal): Promise<void> {
+  if (hasScope(principal, 'ADMIN')) return;
+  const first = await ctx.prisma.savedChartVersion.findFirst({ where: { chartId }, orderBy: { number: 'asc' }, select: { keyId: true } });
+  if (first && first.keyId !== principal.keyId) {
+    throw new GraphQLError(
+      `chart ${chartId} was created with another key: only that key or an ADMIN key may change it; save your version as a new chart (createChart)`,
+      { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+    );
   }
+}
+
+/** Saves a version and its audit entry together. */
+function saveVersion(ctx: Context, principal: Principal, chart: { id: string; number: number; config: ChartConfig }) {
+  const { id, number, config } = chart;
+  return ctx.prisma.$transaction(async (tx) => {
+    const data = { number, element: config.element, config: config as Prisma.InputJsonValue, keyId: principal.keyId };
+    const saved =
+      number === 1
+        ? (await tx.savedChart.create({ data: { id, versions: { create: data } }, include: { versions: true } })).versions[0]!
+        : await tx.savedChartVersion.create({ data: { chartId: id, ...data } });
+    await recordAudit(tx, {
+      action: number === 1 ? 'CHART_CREATED' : 'CHART_UPDATED',
+      principal,
+      subject: id,
+      details: { version: number, element: config.element, indicators: config.indicators, regions: config.regions },
+    });
+    return saved;
+  });
 }
 
 const toConfig = (input: typeof ChartInput.$inferInput) => ({
@@ -119,35 +144,32 @@ builder.queryField('chart', (t) =>
 builder.mutationFields((t) => ({
   createChart: t.field({
     type: Chart,
-    description: 'Saves a chart as version 1 under a new id.',
+    description: 'Saves a chart as version 1 under a new id. Needs a key with scope PUBLISH (`Authorization: Bearer <key>`).',
     args: { input: t.arg({ type: ChartInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      checkLocal(ctx);
+      const principal = requireScope(await ctx.principal(), 'PUBLISH');
       const config = await checkChartConfig(ctx.prisma, toConfig(input));
       const id = randomBytes(6).toString('base64url');
-      const saved = await ctx.prisma.savedChart.create({
-        data: { id, versions: { create: { number: 1, element: config.element, config: config as Prisma.InputJsonValue } } },
-        include: { versions: true },
-      });
-      return { id, version: 1, createdAt: saved.versions[0]!.createdAt, config, origin: origin(ctx) };
+      const saved = await saveVersion(ctx, principal, { id, number: 1, config });
+      return { id, version: 1, createdAt: saved.createdAt, config, origin: origin(ctx) };
     },
   }),
   updateChart: t.field({
     type: Chart,
     nullable: true,
-    description: 'Saves a changed configuration as the next version; an unchanged one keeps the version. Null for an unknown id.',
+    description:
+      'Saves a changed configuration as the next version; an unchanged one keeps the version. Null for an unknown id. Needs the key that created the chart, or an ADMIN key.',
     args: { id: t.arg.string({ required: true }), input: t.arg({ type: ChartInput, required: true }) },
     resolve: async (_root, { id, input }, ctx) => {
-      checkLocal(ctx);
+      const principal = requireScope(await ctx.principal(), 'PUBLISH');
       const config = await checkChartConfig(ctx.prisma, toConfig(input));
       const latest = await loadChart(ctx, id);
       if (!latest) return null;
+      await checkMayUpdate(ctx, id, principal);
       if (sameConfig(latest.config as ChartConfig, config)) {
         return { id, version: latest.number, createdAt: latest.createdAt, config, origin: origin(ctx) };
       }
-      const next = await ctx.prisma.savedChartVersion.create({
-        data: { chartId: id, number: latest.number + 1, element: config.element, config: config as Prisma.InputJsonValue },
-      });
+      const next = await saveVersion(ctx, principal, { id, number: latest.number + 1, config });
       return { id, version: next.number, createdAt: next.createdAt, config, origin: origin(ctx) };
     },
   }),
