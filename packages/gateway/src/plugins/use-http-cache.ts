@@ -3,7 +3,8 @@ import type { Plugin } from 'graphql-yoga';
 /**
  * GET queries (what the widgets send: a stable document and its variables in the URL) that
  * succeed may be cached by browsers and CDNs for a minute, and served stale while revalidating.
- * POSTs and answers with errors are not cacheable.
+ * POSTs, answers with errors and requests that carry a key (`viewer` answers per key) are not
+ * cacheable by shared caches.
  */
 export function useHttpCache(options: { maxAge?: number; staleWhileRevalidate?: number } = {}): Plugin {
   const { maxAge = 60, staleWhileRevalidate = 600 } = options;
@@ -17,6 +18,10 @@ export function useHttpCache(options: { maxAge?: number; staleWhileRevalidate?: 
     onResponse({ request, response }) {
       if (request.method !== 'GET' || response.status !== 200 || failed.has(request)) return;
       if (!new URL(request.url).searchParams.has('query')) return;
+      if (request.headers.has('authorization')) {
+        response.headers.set('cache-control', 'private, no-store');
+        return;
+      }
       response.headers.set('cache-control', `public, max-age=${maxAge}, stale-while-revalidate=${staleWhileRevalidate}`);
       response.headers.append('vary', 'accept');
     },

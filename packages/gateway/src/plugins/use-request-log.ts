@@ -3,6 +3,8 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 
 const originals = new WeakMap<object, unknown>();
+/** Errors of the request, not of the gateway: logged at info. */
+const CLIENT_ERRORS = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN']);
 
 /** Keeps the error a masked error stands for, so that the log can show what really failed. */
 export function rememberOriginal<E extends Error>(masked: E, original: unknown): E {
@@ -28,7 +30,7 @@ export function useRequestLog(logger: Logger): Plugin {
         for (const error of (r as { errors?: readonly Error[] }).errors ?? []) {
           const original = originals.get(error) ?? (error as { originalError?: Error }).originalError;
           const code = (error as { extensions?: { code?: string } }).extensions?.code;
-          const level = code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' ? 'info' : 'error';
+          const level = code && CLIENT_ERRORS.has(code) ? 'info' : 'error';
           logger[level]({ requestId: info?.id, code, err: original ?? error }, error.message);
         }
       }
