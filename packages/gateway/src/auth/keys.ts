@@ -88,6 +88,9 @@ async function checkProvinceCodes(prisma: PrismaClient, codes: string[]): Promis
     (await prisma.region.findMany({ where: { level: 'PROVINCE', code: { in: wanted } }, select: { code: true }, distinct: ['code'] })).map((r) => r.code),
   );
   const unknown = wanted.filter((c) => !known.has(c));
+  if (unknown.length && known.size === 0 && (await prisma.region.count({ where: { level: 'PROVINCE' } })) === 0) {
+    throw new ApiKeyError('the database holds no regions yet, so --region cannot be checked: run `pnpm db:seed` (or start the gateway once) first');
+  }
   if (unknown.length) {
     throw new ApiKeyError(
       `no province has the code ${unknown.map((c) => `"${c}"`).join(', ')}: use province codes as in regions(level: PROVINCE), e.g. 48 (Đà Nẵng) or 49 (Quảng Nam, until 2025-06-30)`,
