@@ -5,6 +5,7 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { applyMigrations } from '../db/migrations.ts';
+import { isSeeded, seedDatabase } from '../db/seed/seed.ts';
 import { importCommand } from './import-command.ts';
 import { keysCommand } from './keys-command.ts';
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   const db = await openDatabase(loadConfig());
   try {
     await applyMigrations(db.url);
+    // A new database gets its reference data first, as the gateway's first start does.
+    if (!(await isSeeded(db.prisma))) await seedDatabase(db.prisma);
     await command(args, db, (line) => console.log(line));
   } finally {
     await db.close();

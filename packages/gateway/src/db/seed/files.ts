@@ -7,7 +7,6 @@ import { prismaDir } from '../../config.ts';
 export const dataDir = path.join(prismaDir, 'data');
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date like 2021-09-15');
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a plain decimal like "54913" or "-56.8"');
 const regionCode = z.string().regex(/^\d{2}$|^VN$/, 'expected a two-digit province code or VN');
 
 const namedRegion = z.object({ code: regionCode, nameVi: z.string().min(1), nameEn: z.string().min(1), fullNameVi: z.string().min(1) });
@@ -49,65 +48,15 @@ export const successionFile = z.object({
   successors: z.array(z.object({ code: regionCode, predecessors: z.array(regionCode).min(1) })).min(1),
 });
 
-const category = z.enum(['ADMIN_REFORM_PUBLIC_SERVICES', 'DIGITAL_GOVERNMENT', 'INVESTMENT', 'ENTERPRISE', 'GOVERNANCE_INDEX', 'POPULATION']);
-export const catalogueFile = z.object({
-  units: z.array(z.object({ code: z.string().min(1), nameVi: z.string().min(1), nameEn: z.string().min(1), symbol: z.string().nullable() })),
-  indicators: z.array(
-    z
-      .object({
-        slug: z.string().regex(/^[a-z][a-z0-9_]*$/, 'slugs are lower_snake_case'),
-        nameVi: z.string().min(1),
-        nameEn: z.string().min(1),
-        descriptionVi: z.string().min(1),
-        descriptionEn: z.string().min(1),
-        unit: z.string().min(1),
-        scaleExponent: z.number().int().min(0).max(12),
-        decimals: z.number().int().min(0).max(6),
-        category,
-        direction: z.enum(['HIGHER_IS_BETTER', 'LOWER_IS_BETTER', 'NEUTRAL']),
-        aggregation: z.enum(['SUM', 'RATIO', 'LAST_VALUE', 'NONE']),
-        framework: z.enum(['PAR_INDEX', 'SIPAS', 'PAPI', 'PCI', 'SERVICE_INDEX_766']).nullable(),
-        numerator: z.string().nullable(),
-        denominator: z.string().nullable(),
-        ratioMultiplier: z.number().int().positive(),
-      })
-      .refine((i) => (i.aggregation === 'RATIO') === (i.numerator !== null && i.denominator !== null), {
-        message: 'a RATIO indicator needs numerator and denominator slugs, and only a RATIO indicator has them',
-      }),
-  ),
-});
-
-export const sourceFile = z.object({
-  source: z.object({
-    key: z.string().regex(/^[a-z0-9-]+$/),
-    kind: z.enum(['OFFICIAL', 'PRESS', 'SYNTHETIC', 'OTHER']),
-    publisher: z.string().min(1),
-    title: z.string().min(1),
-    url: z.url().nullable(),
-    publishedAt: isoDate.nullable(),
-    author: z.string().nullable(),
-    licence: z.string().nullable(),
-    originator: z.string().nullable(),
-    note: z.string().nullable(),
-  }),
-  recordedAt: z.iso.datetime(),
-  observations: z.array(
-    z
-      .object({
-        indicator: z.string().min(1),
-        region: regionCode,
-        periodKind: z.enum(['MONTH', 'QUARTER', 'YEAR', 'YEAR_TO_DATE', 'REPORTING_PERIOD', 'AS_OF_DATE']),
-        periodStart: isoDate,
-        periodEnd: isoDate,
-        value: decimal,
-        qualifier: z.enum(['EXACT', 'MORE_THAN', 'LESS_THAN', 'APPROXIMATELY']),
-        status: z.enum(['PROVISIONAL', 'FINAL']),
-        reportedChange: z
-          .object({ percent: decimal.nullable(), absolute: decimal.nullable(), against: z.enum(['SAME_PERIOD_LAST_YEAR', 'PREVIOUS_PERIOD']) })
-          .nullable(),
-        note: z.string().nullable(),
-      })
-      .refine((o) => o.periodStart <= o.periodEnd, { message: 'periodStart is after periodEnd' }),
+/** The data files loaded on first start through the import code, in order (prisma/data/imports/index.json). */
+export const bundledImportsFile = z.object({
+  imports: z.array(
+    z.object({
+      name: z.string().min(1),
+      /** Units, indicators and sources the set defines, applied before its first file. */
+      catalogue: z.string().min(1).nullish(),
+      files: z.array(z.object({ file: z.string().min(1), mapping: z.string().min(1).optional(), recordedAt: z.iso.datetime().optional() })).min(1),
+    }),
   ),
 });
 

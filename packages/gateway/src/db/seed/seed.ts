@@ -1,11 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
-import { validOn } from '../validity.ts';
-import { catalogueFile, DataFileError, dataDir, readDataFile, regionsFile, sourceFile, successionFile, utcDate } from './files.ts';
+import { applyCatalogue, catalogueFile } from '../../import/catalogue.ts';
+import { importInTransaction, type ImportReport } from '../../import/import-data.ts';
+import { ImportFileError } from '../../import/problems.ts';
+import { bundledImportsFile, DataFileError, dataDir, readDataFile, regionsFile, successionFile, utcDate } from './files.ts';
 
 type Tx = Prisma.TransactionClient;
-
-/** Source report files loaded into every database. */
-export const bundledSources = ['sources/nld-2021-quang-nam.json'];
 
 export interface SeedResult {
   regions: number;
@@ -25,25 +26,62 @@ export async function seedDatabase(prisma: PrismaClient, options: { dataDir?: st
   const regions = await readDataFile('regions.json', regionsFile, dir);
   const succession = await readDataFile('province-succession-2025.json', successionFile, dir);
   const catalogue = await readDataFile('indicators.json', catalogueFile, dir);
-  const sources = await Promise.all(bundledSources.map((f) => readDataFile(f, sourceFile, dir)));
-  checkCatalogue(catalogue);
+  const bundled = await readDataFile('imports/index.json', bundledImportsFile, dir);
 
   return prisma.$transaction(
     async (tx) => {
       const regionCount = await upsertRegions(tx, regions);
       const successions = await upsertSuccessions(tx, succession);
-      const indicators = await upsertCatalogue(tx, catalogue);
+      await wrap('indicators.json', () => applyCatalogue(tx, 'indicators.json', catalogue));
       let observationsCreated = 0;
       let observationsRevised = 0;
-      for (const file of sources) {
-        const result = await loadSource(tx, file);
-        observationsCreated += result.created;
-        observationsRevised += result.revised;
+      for (const set of bundled.imports) {
+        for (const [index, file] of set.files.entries()) {
+          const report = await wrap(file.file, () => importBundled(tx, dir, file, index === 0 ? (set.catalogue ?? null) : null));
+          observationsCreated += report.added;
+          observationsRevised += report.revised;
+        }
       }
+      const indicators = await tx.indicator.count();
       return { regions: regionCount, successions, indicators, observationsCreated, observationsRevised };
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: 600_000, maxWait: 30_000 },
   );
+}
+
+/**
+ * One bundled data file, through the import code a user runs (with the catalogue of its set
+ * before the set's first file); any problem fails the seed with every problem listed.
+ */
+async function importBundled(tx: Tx, dir: string, file: { file: string; mapping?: string | undefined; recordedAt?: string | undefined }, catalogue: string | null): Promise<ImportReport> {
+  const at = (relative: string) => path.join(dir, 'imports', relative);
+  const text = (relative: string) => ({ name: relative, text: fs.readFileSync(at(relative), 'utf8') });
+  const report = await importInTransaction(
+    tx,
+    {
+      file: { name: file.file, open: () => fs.createReadStream(at(file.file)), size: fs.statSync(at(file.file)).size },
+      mapping: file.mapping ? text(file.mapping) : null,
+      catalogue: catalogue ? text(catalogue) : null,
+      recordedAt: file.recordedAt ? new Date(file.recordedAt) : null,
+      actor: 'seed',
+    },
+    { rollbackOnProblems: false },
+  );
+  if (!report.ok) {
+    const lines = report.problems.slice(0, 20).map((p) => `  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.value === null ? '' : `"${p.value}": `}expected ${p.expected}`);
+    throw new DataFileError(`${file.file}: ${report.problemCount} problem(s):\n${lines.join('\n')}`);
+  }
+  return report;
+}
+
+/** A bundled file that cannot be read at all is a data file error of the seed. */
+async function wrap<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new DataFileError(`${name}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** True once the reference data is in place; start-up seeds only an empty database. */
@@ -154,76 +192,6 @@ async function upsertSuccessions(tx: Tx, file: ReturnType<typeof successionFile.
     }
   }
   return count;
-}
-
-function checkCatalogue(file: ReturnType<typeof catalogueFile.parse>): void {
-  const units = new Set(file.units.map((u) => u.code));
-  const slugs = new Set(file.indicators.map((i) => i.slug));
-  const problems: string[] = [];
-  for (const i of file.indicators) {
-    if (!units.has(i.unit)) problems.push(`${i.slug}: unknown unit "${i.unit}"`);
-    for (const ref of [i.numerator, i.denominator]) if (ref && !slugs.has(ref)) problems.push(`${i.slug}: unknown indicator "${ref}"`);
-  }
-  if (slugs.size !== file.indicators.length) problems.push('a slug appears twice');
-  if (problems.length) throw new DataFileError(`indicators.json is not valid:\n  ${problems.join('\n  ')}`);
-}
-
-async function upsertCatalogue(tx: Tx, file: ReturnType<typeof catalogueFile.parse>): Promise<number> {
-  for (const u of file.units) {
-    await tx.unit.upsert({ where: { code: u.code }, create: u, update: u });
-  }
-  const ids = new Map<string, number>();
-  for (const { numerator, denominator, unit, ...i } of file.indicators) {
-    const data = { ...i, unitCode: unit };
-    const row = await tx.indicator.upsert({ where: { slug: i.slug }, create: data, update: data });
-    ids.set(i.slug, row.id);
-  }
-  for (const i of file.indicators) {
-    if (!i.numerator || !i.denominator) continue;
-    await tx.indicator.update({
-      where: { slug: i.slug },
-      data: { numeratorId: ids.get(i.numerator)!, denominatorId: ids.get(i.denominator)! },
-    });
-  }
-  return file.indicators.length;
-}
-
-async function loadSource(tx: Tx, file: ReturnType<typeof sourceFile.parse>): Promise<{ created: number; revised: number }> {
-  const { key, publishedAt, ...rest } = file.source;
-  const sourceData = { ...rest, publishedAt: publishedAt ? utcDate(publishedAt) : null };
-  const source = await tx.source.upsert({ where: { key }, create: { key, ...sourceData }, update: sourceData });
-  const recordedAt = new Date(file.recordedAt);
-  const indicators = new Map((await tx.indicator.findMany({ select: { id: true, slug: true } })).map((i) => [i.slug, i.id]));
-  let created = 0;
-  let revised = 0;
-  for (const [index, o] of file.observations.entries()) {
-    const where = `${key}: observations.${index} (${o.indicator})`;
-    const indicatorId = indicators.get(o.indicator);
-    if (indicatorId === undefined) throw new DataFileError(`${where}: unknown indicator "${o.indicator}"`);
-    const periodStart = utcDate(o.periodStart);
-    const periodEnd = utcDate(o.periodEnd);
-    const region = await tx.region.findFirst({ where: { level: 'PROVINCE', code: o.region, ...validOn(periodEnd) } });
-    if (!region) throw new DataFileError(`${where}: no province ${o.region} was valid on ${o.periodEnd}`);
-    const outcome = await recordObservation(tx, {
-      indicatorId,
-      regionId: region.id,
-      periodKind: o.periodKind,
-      periodStart,
-      periodEnd,
-      value: o.value,
-      qualifier: o.qualifier,
-      status: o.status,
-      reportedChangePercent: o.reportedChange?.percent ?? null,
-      reportedChangeAbsolute: o.reportedChange?.absolute ?? null,
-      reportedChangeAgainst: o.reportedChange?.against ?? null,
-      sourceId: source.id,
-      recordedAt,
-      note: o.note,
-    });
-    if (outcome === 'created') created++;
-    if (outcome === 'revised') revised++;
-  }
-  return { created, revised };
 }
 
 /**

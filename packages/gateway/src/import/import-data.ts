@@ -1,0 +1,286 @@
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import { PassThrough, type Readable } from 'node:stream';
+import { recordAudit } from '../auth/audit.ts';
+import { writableRegionIds, type Principal } from '../auth/principal.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { applyCatalogue, isEmptyCatalogue, parseCatalogue, type CatalogueChanges } from './catalogue.ts';
+import { loadLookups } from './lookups.ts';
+import { mappedColumns, ownColumns, ownFormatMapping, parseMapping, type Mapping } from './mapping.ts';
+import type { NumberConvention } from './numbers.ts';
+import { ImportFileError, ProblemList, type ImportProblem } from './problems.ts';
+import { formatOf, readRows, type FileFormat } from './read-rows.ts';
+import { createRowReader } from './row-reader.ts';
+import {
+  STAGE_BATCH, createStage, dropStage, findDuplicates, findStaleRevisions, insertStaged, listRevisions, mergePlan, planMerge,
+  type Revision, type StagedRow,
+} from './stage.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/** A text file given by name and content (a mapping or a catalogue). */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+export interface ImportInput {
+  /** The data file: its name (for messages and the format) and a way to stream its bytes. */
+  file: { name: string; open(): Readable; size?: number | null };
+  mapping?: NamedText | null;
+  catalogue?: NamedText | null;
+  /** How numbers written as text read; overrides the mapping's. Own-format files default to plain. */
+  numbers?: NumberConvention | null;
+  /** The vintage; default: the moment the import takes the import lock. */
+  recordedAt?: Date | null;
+  /** Check everything and count what would change, then write nothing. */
+  dryRun?: boolean;
+  /** The key that imports (its region limits apply); null for the command line and the seed. */
+  principal?: Principal | null;
+  /** Who imports without a key: `cli`, `seed`. */
+  actor?: string;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'writing' | 'done';
+  rows: number;
+  bytes: number;
+  totalBytes: number | null;
+}
+
+export interface ImportReport {
+  /** False when any problem was found: then nothing was written. */
+  ok: boolean;
+  dryRun: boolean;
+  fileName: string;
+  format: FileFormat;
+  mappingName: string | null;
+  rows: number;
+  added: number;
+  revised: number;
+  unchanged: number;
+  /** Every problem, up to MAX_LISTED_PROBLEMS; `problemCount` counts them all. */
+  problems: ImportProblem[];
+  problemCount: number;
+  /** The first revised rows with the values they replace. */
+  revisions: Revision[];
+  catalogue: CatalogueChanges;
+  importId: number | null;
+  recordedAt: Date | null;
+  durationMs: number;
+}
+
+/** The key refused some regions: nothing was written. */
+export class ImportForbiddenError extends Error {
+  override name = 'ImportForbiddenError';
+  constructor(readonly principal: Principal, readonly regions: string[]) {
+    super(`the key may not write for ${regions.join(', ')}`);
+  }
+}
+
+/** Thrown inside the transaction to roll it back and carry the report out. */
+class Rollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('rolled back');
+  }
+}
+
+// Any constant works: imports take it for their transaction, so they run one after another and
+// each one's vintage is later than the one before it.
+const IMPORT_LOCK = 7_267_001;
+
+/**
+ * Imports one file: validates every row, then writes all of it or nothing, in one transaction.
+ * The command line, the GraphQL upload, the publish page and the first start's bundled data all
+ * come here. Imports run one at a time (an advisory lock); a killed import leaves no trace.
+ */
+export async function importData(prisma: PrismaClient, input: ImportInput): Promise<ImportReport> {
+  try {
+    return await prisma.$transaction((tx) => importInTransaction(tx, input, { rollbackOnProblems: true }), {
+      timeout: 6 * 60 * 60_000,
+      maxWait: 10 * 60_000,
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.report;
+    throw error;
+  }
+}
+
+/**
+ * The import inside a transaction the caller holds (the seed loads several files in one). With
+ * problems, or for a dry run, it throws an internal rollback that `importData` turns into its report.
+ */
+export async function importInTransaction(tx: Tx, input: ImportInput, options: { rollbackOnProblems: boolean }): Promise<ImportReport> {
+  const started = performance.now();
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`;
+  const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
+  const recordedAt = input.recordedAt ?? now;
+
+  const mapping: Mapping = input.mapping ? parseMapping(input.mapping.name, input.mapping.text) : ownFormatMapping(input.numbers ?? 'plain');
+  const catalogue = input.catalogue ? parseCatalogue(input.catalogue.name, input.catalogue.text) : null;
+  const changes = catalogue && !isEmptyCatalogue(catalogue) ? await applyCatalogue(tx, input.catalogue!.name, catalogue) : { units: 0, indicators: 0, sources: 0 };
+  const lookups = await loadLookups(tx);
+  const writable = input.principal ? await writableRegionIds(tx, input.principal) : null;
+
+  const problems = new ProblemList();
+  const forbidden = new Set<string>();
+  const report = (p: ImportProblem) => problems.add(p);
+  const progress = { phase: 'reading' as ImportProgress['phase'], rows: 0, bytes: 0, totalBytes: input.file.size ?? null };
+  const tell = (phase: ImportProgress['phase']) => {
+    progress.phase = phase;
+    input.onProgress?.({ ...progress });
+  };
+
+  // Bytes are hashed and counted as they stream by.
+  const hash = createHash('sha256');
+  const counted = new PassThrough();
+  counted.on('data', (chunk: Buffer) => {
+    hash.update(chunk);
+    progress.bytes += chunk.length;
+  });
+  const source = input.file.open();
+  source.on('error', (e) => counted.destroy(e));
+  source.pipe(counted);
+  const format = formatOf(input.file.name);
+  const { header, rows } = await readRows(counted, {
+    fileName: input.file.name,
+    format,
+    headerRow: mapping.headerRow,
+    delimiter: mapping.delimiter,
+    sheet: mapping.sheet,
+  });
+  checkHeader(input.file.name, header, mapping, !input.mapping, mapping.headerRow, report);
+
+  await createStage(tx);
+  let batch: StagedRow[] = [];
+  let count = 0;
+  if (problems.count === 0) {
+    const readRow = createRowReader({ file: input.file.name, header, mapping, numbers: input.numbers ?? undefined, lookups, writable, forbidden });
+    for await (const raw of rows) {
+      count++;
+      const staged = readRow(raw, report);
+      // After the first problem nothing more is staged: the rows are still read for their problems.
+      if (staged && problems.count === 0 && forbidden.size === 0) batch.push(staged);
+      if (batch.length >= STAGE_BATCH) {
+        await insertStaged(tx, batch);
+        batch = [];
+      }
+      if ((count & 4095) === 0) {
+        progress.rows = count;
+        tell('reading');
+      }
+    }
+  } else {
+    counted.resume();
+  }
+  if (problems.count === 0 && forbidden.size === 0) await insertStaged(tx, batch);
+  progress.rows = count;
+  tell('checking');
+  if (forbidden.size && input.principal) throw new ImportForbiddenError(input.principal, [...forbidden].sort());
+
+  if (problems.count === 0) {
+    for (const d of await findDuplicates(tx, 1000)) {
+      for (const row of d.rows) {
+        report({ file: input.file.name, row, column: null, value: null, expected: `one row for each indicator, region and period: this row repeats row ${d.first}` });
+      }
+    }
+  }
+  if (count === 0 && problems.count === 0) report({ file: input.file.name, row: mapping.headerRow + 1, column: null, value: null, expected: 'at least one row of data after the header' });
+
+  let counts = { added: 0, revised: 0, unchanged: 0 };
+  let revisions: Revision[] = [];
+  if (problems.count === 0) {
+    counts = await planMerge(tx);
+    if (input.recordedAt) {
+      for (const stale of await findStaleRevisions(tx, recordedAt, 1000)) {
+        report({
+          file: input.file.name, row: stale.row, column: null, value: null,
+          expected: `a vintage later than the stored one (recorded ${stale.recordedAt.toISOString()}): this import is dated ${recordedAt.toISOString()}`,
+        });
+      }
+    }
+    revisions = await listRevisions(tx, 100);
+  }
+
+  const result: ImportReport = {
+    ok: problems.count === 0,
+    dryRun: Boolean(input.dryRun),
+    fileName: input.file.name,
+    format,
+    mappingName: input.mapping?.name ?? null,
+    rows: count,
+    ...counts,
+    problems: problems.listed,
+    problemCount: problems.count,
+    revisions,
+    catalogue: changes,
+    importId: null,
+    recordedAt: null,
+    durationMs: 0,
+  };
+  if (!result.ok || input.dryRun) {
+    result.durationMs = Math.round(performance.now() - started);
+    tell('done');
+    if (options.rollbackOnProblems || input.dryRun) throw new Rollback(result);
+    await dropStage(tx);
+    return result;
+  }
+
+  if (counts.added + counts.revised === 0 && changes.units + changes.indicators + changes.sources === 0) {
+    // The same file again: nothing to record, not even the attempt.
+    await dropStage(tx);
+    result.durationMs = Math.round(performance.now() - started);
+    tell('done');
+    return result;
+  }
+  tell('writing');
+  const batchRow = await tx.importBatch.create({
+    data: {
+      keyId: input.principal?.keyId ?? null,
+      actor: input.principal ? 'key' : (input.actor ?? `cli (${os.userInfo().username})`),
+      fileName: input.file.name,
+      fileSha256: hash.digest('hex'),
+      format,
+      mappingName: input.mapping?.name ?? null,
+      recordedAt,
+      rows: count,
+      ...counts,
+    },
+  });
+  await mergePlan(tx, recordedAt, batchRow.id);
+  await dropStage(tx);
+  const audit = { principal: input.principal ?? null, ...(input.principal ? {} : { actor: batchRow.actor }) };
+  if (changes.units + changes.indicators + changes.sources > 0) {
+    await recordAudit(tx, { ...audit, action: 'CATALOGUE_CHANGED', subject: input.catalogue!.name, details: { ...changes, import: batchRow.id } });
+  }
+  await recordAudit(tx, {
+    ...audit,
+    action: 'IMPORT',
+    subject: `import ${batchRow.id}`,
+    details: { file: input.file.name, mapping: input.mapping?.name ?? null, rows: count, ...counts, recordedAt: recordedAt.toISOString() },
+  });
+  Object.assign(result, { importId: batchRow.id, recordedAt, durationMs: Math.round(performance.now() - started) });
+  tell('done');
+  return result;
+}
+
+/** The header must hold every column the mapping reads (and, for chiso's own format, no others). */
+function checkHeader(file: string, header: string[], mapping: Mapping, own: boolean, headerRow: number, report: (p: ImportProblem) => void): void {
+  const present = new Set(header);
+  const has = header.filter(Boolean).join(', ') || 'no column names';
+  const needed = own ? (['indicator', 'region', 'period', 'value', 'source'] as string[]) : mappedColumns(mapping);
+  for (const column of needed) {
+    if (!present.has(column)) report({ file, row: headerRow, column, value: null, expected: `a column named "${column}" (the header has: ${has})` });
+  }
+  if (own) {
+    for (const column of header) {
+      if (column && !(ownColumns as readonly string[]).includes(column)) {
+        report({
+          file, row: headerRow, column, value: column,
+          expected: `one of chiso's columns (${ownColumns.join(', ')}); for a file with its own columns, give a mapping file`,
+        });
+      }
+    }
+  }
+}

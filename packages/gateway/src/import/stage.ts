@@ -1,0 +1,137 @@
+import { Prisma } from '../generated/prisma/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The write path of an import, in set-based SQL: rows go in batches into a temporary table of the
+ * import's transaction, duplicates and the outcome of every row (added, revised, unchanged) are
+ * found in one statement each, and the merge is one UPDATE (superseding revised values) and one
+ * INSERT. Nothing is visible to others before the transaction commits.
+ */
+export interface StagedRow {
+  row: number;
+  indicatorId: number;
+  regionId: number;
+  periodKind: string;
+  periodStart: string;
+  periodEnd: string;
+  value: string;
+  qualifier: string;
+  status: string;
+  changePercent: string | null;
+  changeAbsolute: string | null;
+  changeAgainst: string | null;
+  sourceId: number;
+  note: string | null;
+}
+
+/** Rows sent to the database in one statement. */
+export const STAGE_BATCH = 5_000;
+
+export async function createStage(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe('DROP TABLE IF EXISTS chiso_import_stage');
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE chiso_import_stage (
+    row_no int NOT NULL, indicator_id int NOT NULL, region_id int NOT NULL, period_kind "PeriodKind" NOT NULL,
+    period_start date NOT NULL, period_end date NOT NULL, value numeric(30, 8) NOT NULL, qualifier "Qualifier" NOT NULL,
+    status "ObservationStatus" NOT NULL, change_percent numeric(12, 4), change_absolute numeric(30, 8),
+    change_against "ChangeReference", source_id int NOT NULL, note text) ON COMMIT DROP`);
+}
+
+export async function dropStage(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe('DROP TABLE IF EXISTS chiso_import_plan');
+  await tx.$executeRawUnsafe('DROP TABLE IF EXISTS chiso_import_stage');
+}
+
+/** One statement per batch: each column travels as one array parameter. */
+export async function insertStaged(tx: Tx, rows: StagedRow[]): Promise<void> {
+  if (!rows.length) return;
+  const col = <K extends keyof StagedRow>(k: K) => rows.map((r) => r[k]);
+  await tx.$executeRaw`
+    INSERT INTO chiso_import_stage
+    SELECT * FROM unnest(
+      ${col('row')}::int[], ${col('indicatorId')}::int[], ${col('regionId')}::int[], ${col('periodKind')}::text[]::"PeriodKind"[],
+      ${col('periodStart')}::date[], ${col('periodEnd')}::date[], ${col('value')}::numeric[], ${col('qualifier')}::text[]::"Qualifier"[],
+      ${col('status')}::text[]::"ObservationStatus"[], ${col('changePercent')}::numeric[], ${col('changeAbsolute')}::numeric[],
+      ${col('changeAgainst')}::text[]::"ChangeReference"[], ${col('sourceId')}::int[], ${col('note')}::text[])`;
+}
+
+/** Rows that repeat an earlier row's indicator, region and period: [earlier row, repeated row]. */
+export async function findDuplicates(tx: Tx, limit: number): Promise<Array<{ first: number; rows: number[] }>> {
+  return tx.$queryRaw<Array<{ first: number; rows: number[] }>>`
+    SELECT min(row_no) AS first, (array_agg(row_no ORDER BY row_no))[2:] AS rows
+    FROM chiso_import_stage
+    GROUP BY indicator_id, region_id, period_start, period_end
+    HAVING count(*) > 1
+    ORDER BY 1
+    LIMIT ${limit}`;
+}
+
+export interface PlanCounts {
+  added: number;
+  revised: number;
+  unchanged: number;
+}
+
+/** Classifies every staged row against the current values: added, revised or unchanged. */
+export async function planMerge(tx: Tx): Promise<PlanCounts> {
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE chiso_import_plan ON COMMIT DROP AS
+    SELECT s.*, o.id AS current_id, o."recordedAt" AS current_recorded_at, o.value AS current_value,
+      CASE WHEN o.id IS NULL THEN 'added'
+        WHEN o.value = s.value AND o.qualifier = s.qualifier AND o.status = s.status AND o."sourceId" = s.source_id
+          AND o."reportedChangePercent" IS NOT DISTINCT FROM s.change_percent
+          AND o."reportedChangeAbsolute" IS NOT DISTINCT FROM s.change_absolute
+          AND o."reportedChangeAgainst" IS NOT DISTINCT FROM s.change_against
+          AND o.note IS NOT DISTINCT FROM s.note THEN 'unchanged'
+        ELSE 'revised' END AS outcome
+    FROM chiso_import_stage s
+    LEFT JOIN "Observation" o ON o."indicatorId" = s.indicator_id AND o."regionId" = s.region_id
+      AND o."periodStart" = s.period_start AND o."periodEnd" = s.period_end AND o."periodKind" = s.period_kind
+      AND o."supersededAt" IS NULL`);
+  const counts = await tx.$queryRaw<Array<{ outcome: keyof PlanCounts; n: number }>>`
+    SELECT outcome, count(*)::int AS n FROM chiso_import_plan GROUP BY outcome`;
+  const result: PlanCounts = { added: 0, revised: 0, unchanged: 0 };
+  for (const c of counts) result[c.outcome] = c.n;
+  return result;
+}
+
+export interface Revision {
+  row: number;
+  indicator: string;
+  region: string;
+  periodKind: string;
+  periodStart: Date;
+  periodEnd: Date;
+  before: Prisma.Decimal;
+  after: Prisma.Decimal;
+  beforeRecordedAt: Date;
+}
+
+/** The first revised rows, with the value they replace. */
+export async function listRevisions(tx: Tx, limit: number): Promise<Revision[]> {
+  return tx.$queryRaw<Revision[]>`
+    SELECT p.row_no AS row, i.slug AS indicator, r.code AS region, p.period_kind::text AS "periodKind",
+      p.period_start AS "periodStart", p.period_end AS "periodEnd", p.current_value AS before, p.value AS after,
+      p.current_recorded_at AS "beforeRecordedAt"
+    FROM chiso_import_plan p JOIN "Indicator" i ON i.id = p.indicator_id JOIN "Region" r ON r.id = p.region_id
+    WHERE p.outcome = 'revised' ORDER BY p.row_no LIMIT ${limit}`;
+}
+
+/** Revised rows whose current value is not older than this import's vintage (only with an explicit vintage). */
+export async function findStaleRevisions(tx: Tx, recordedAt: Date, limit: number): Promise<Array<{ row: number; recordedAt: Date }>> {
+  return tx.$queryRaw<Array<{ row: number; recordedAt: Date }>>`
+    SELECT row_no AS row, current_recorded_at AS "recordedAt" FROM chiso_import_plan
+    WHERE outcome = 'revised' AND current_recorded_at >= ${recordedAt}::timestamptz ORDER BY row_no LIMIT ${limit}`;
+}
+
+/** Supersedes the revised values and inserts the new ones as the vintage `recordedAt`. */
+export async function mergePlan(tx: Tx, recordedAt: Date, importId: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Observation" o SET "supersededAt" = ${recordedAt}::timestamptz
+    FROM chiso_import_plan p WHERE p.outcome = 'revised' AND o.id = p.current_id`;
+  await tx.$executeRaw`
+    INSERT INTO "Observation" ("indicatorId", "regionId", "periodKind", "periodStart", "periodEnd", value, qualifier, status,
+      "reportedChangePercent", "reportedChangeAbsolute", "reportedChangeAgainst", "sourceId", "recordedAt", note, "importId")
+    SELECT indicator_id, region_id, period_kind, period_start, period_end, value, qualifier, status,
+      change_percent, change_absolute, change_against, source_id, ${recordedAt}::timestamptz, note, ${importId}
+    FROM chiso_import_plan WHERE outcome <> 'unchanged'`;
+}
