@@ -18,6 +18,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     Date: { Input: Date; Output: Date };
     DateTime: { Input: Date; Output: Date };
+    File: { Input: File; Output: never };
   };
 }>({
   defaultFieldNullability: false,

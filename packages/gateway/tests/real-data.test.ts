@@ -223,7 +223,7 @@ describe.each(databaseKinds)('real figures for the 63 provinces (%s)', (kind) =>
   });
 
   it('composes the new enterprises of new Đà Nẵng before the merger by adding its predecessors (a flow)', async () => {
-    const res = await query(`{ indicator(slug: "new_enterprises") {
+    const res = await query(`{ indicator(slug: "enterprises_new") {
       timeSeries(region: "48", at: "2025-07-01", from: "2016-01-01", to: "2022-12-31", frequency: YEAR) { period { code } value basis complete }
     } }`);
     expect(res.errors).toBeUndefined();
@@ -239,7 +239,7 @@ describe.each(databaseKinds)('real figures for the 63 provinces (%s)', (kind) =>
   });
 
   it('adds up the new enterprises of the 63 provinces in 2019 to the national 138,139', async () => {
-    const res = await query(`{ aggregate(indicator: "new_enterprises", period: "2019", level: PROVINCE, at: "2019-12-31") {
+    const res = await query(`{ aggregate(indicator: "enterprises_new", period: "2019", level: PROVINCE, at: "2019-12-31") {
       rule method value complete units { value }
     } }`);
     expect(res.errors).toBeUndefined();
