@@ -8,6 +8,7 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 import { createLoaders } from './loaders.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
+import { useImportTemplates } from './plugins/use-import-templates.ts';
 import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useStaticFolder } from './plugins/use-static-folder.ts';
 import { schema } from './schema/index.ts';
@@ -44,6 +45,8 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),
       useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),
       useStaticFolder({ prefix: '/builder', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'builder') }),
+      useStaticFolder({ prefix: '/publish', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'publish') }),
+      useImportTemplates(),
       useEmbeds({ prisma, fetch: inProcessFetch }),
       useHttpCache(),
     ],

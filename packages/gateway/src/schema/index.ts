@@ -14,6 +14,7 @@ import './time-series.ts';
 import './saved-chart.ts';
 import './api-key.ts';
 import './audit.ts';
+import './import.ts';
 
 builder.queryType({});
 builder.mutationType({});
