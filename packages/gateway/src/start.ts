@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app.ts';
+import { createApiKey } from './auth/keys.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
@@ -31,6 +32,7 @@ export async function startGateway(
     if (!(await isSeeded(db.prisma))) {
       const result = await seedDatabase(db.prisma);
       say(`loaded reference data and source reports: ${result.regions} regions, ${result.indicators} indicators, ${result.observationsCreated} observations`);
+      if (db.kind === 'embedded') await firstRunKey(db, say);
     }
   } catch (error) {
     await db.close();
@@ -53,4 +55,16 @@ export async function startGateway(
       await db.close();
     },
   };
+}
+
+/**
+ * On a new embedded database (one person trying chiso on their machine) the first start prints a
+ * key that may publish and administer, once, so saving a chart works without another command.
+ * A PostgreSQL database is a server's: its keys are made deliberately with `pnpm chiso keys create`.
+ */
+async function firstRunKey(db: Database, say: (line: string) => void): Promise<void> {
+  if ((await db.prisma.apiKey.count()) > 0) return;
+  const { key } = await createApiKey(db.prisma, { name: 'first-run (this machine)', scopes: ['PUBLISH', 'ADMIN'], regions: [] }, { actor: 'seed' });
+  say(`publishing key (PUBLISH, ADMIN) for this machine, shown only now: ${key}`);
+  say('  paste it into the chart builder\'s "Publishing key" field; more keys: pnpm chiso keys create --name NAME [--scope publish|admin] [--region CODE]');
 }

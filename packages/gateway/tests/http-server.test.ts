@@ -122,13 +122,24 @@ describe('starting the server process', () => {
     expect(await first.exited).toBe(0);
     expect(first.output().stdout).toMatch(/applied migrations: \d{14}_init/);
     expect(first.output().stdout).toMatch(/loaded reference data and source reports: 803 regions, 24 indicators, 24 observations/);
+    // A new embedded database prints one key, once, and says how to make more.
+    const key = /publishing key \(PUBLISH, ADMIN\) for this machine, shown only now: (chiso_[A-Za-z0-9_-]{43})\n/.exec(first.output().stdout)?.[1];
+    expect(key).toBeDefined();
+    expect(first.output().stdout).toContain('pnpm chiso keys create');
 
     const second = runServer({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: dataDir });
     const again = await second.ready;
     expect((await post(again, onTimeRate)).body.data.indicator.series[0].value).toBe(99.8);
+    // The printed key works after a restart.
+    const viewer = await fetch(again, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query: '{ viewer { name scopes } }' }),
+    });
+    expect(((await viewer.json()) as any).data.viewer).toEqual({ name: 'first-run (this machine)', scopes: ['PUBLISH', 'ADMIN'] });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-    expect(second.output().stdout).not.toMatch(/applied migrations|loaded reference data/);
+    expect(second.output().stdout).not.toMatch(/applied migrations|loaded reference data|publishing key/);
   });
 
   it('says in one line that the database cannot be reached', async () => {
