@@ -169,6 +169,25 @@ describe.each(databaseKinds)('real figures for the 63 provinces (%s)', (kind) =>
     expectRelativelyClose(a.value, (1000 * totalEnt) / totalPop, 'country');
   });
 
+  it('ranks the 63 provinces of 2022 by new enterprises per 1,000 people, each ratio computed from its own counts', async () => {
+    const res = await query(`{ ranking(indicator: "new_enterprises_per_1000_people", period: "2022", level: PROVINCE) {
+      entries { rank value region { code } observation { id } }
+    } }`);
+    expect(res.errors).toBeUndefined();
+    const entries = res.data.ranking.entries as Array<{ rank: number; value: number; region: { code: string }; observation: null }>;
+    const ent = enterprises('2022');
+    const pop = populationThousands('2022');
+    const expected = new Map([...ent].map(([code, n]) => [code, (1000 * n) / (pop.get(code)! * 1000)]));
+    expect(entries).toHaveLength(63);
+    const ranks = competitionRanks(expected);
+    for (const e of entries) {
+      expect(e.observation, 'computed, not a stored observation').toBeNull();
+      expect(Math.abs(e.value - expected.get(e.region.code)!), e.region.code).toBeLessThan(1e-8);
+      expect(e.rank, e.region.code).toBe(ranks.get(e.region.code));
+    }
+    expect(entries[0]!.region.code).toBe([...expected].sort((a, b) => b[1] - a[1])[0]![0]);
+  });
+
   it('gives the 34 provinces of today comparable 2022 ratios composed from their predecessors (new Đà Nẵng = Đà Nẵng + Quảng Nam)', async () => {
     const res = await query(`{ aggregate(indicator: "new_enterprises_per_1000_people", period: "2022", level: PROVINCE, at: "2025-07-01") {
       value complete units { region { code validFrom } value complete composedOf { code validTo } }

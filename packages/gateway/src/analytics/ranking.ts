@@ -17,6 +17,7 @@ export interface RankedUnit {
   indicatorId: number;
   regionId: number;
   regionCode: string;
+  /** The stored value; null when there is none, or when a ratio was computed from its parts. */
   observationId: number | null;
   value: Prisma.Decimal | null;
   /** 1 is best by the indicator's direction; equal values share a rank; null without data. */
@@ -27,7 +28,9 @@ export interface RankedUnit {
  * Ranks every unit of a level for one or more indicators and one period, in one SQL statement.
  * The direction decides the order (LOWER_IS_BETTER ascending, otherwise descending); ties share a
  * rank (RANK()); units without a value for the period are kept, with a null rank, after the others.
- * Observations match the period by their dates, whatever kind they were stored with.
+ * Observations match the period by their dates, whatever kind they were stored with. A RATIO
+ * indicator's unit without a stored value gets multiplier × numerator / denominator of that unit
+ * and period (`observationId` null: computed, not observed).
  */
 export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Promise<RankedUnit[]> {
   if (req.indicatorIds.length === 0) return [];
@@ -40,7 +43,7 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
         AND (r."validTo" IS NULL OR r."validTo" >= ${req.at}::date)
         ${unitFilter}
     ),
-    vals AS (
+    stored AS (
       SELECT DISTINCT ON (o."indicatorId", o."regionId") o."indicatorId", o."regionId", o.id, o.value
       FROM "Observation" o
       WHERE o."indicatorId" = ANY(${req.indicatorIds}::int[])
@@ -48,6 +51,28 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
         AND o."regionId" IN (SELECT id FROM units)
         AND ${vintageSql(req.asOf)}
       ORDER BY o."indicatorId", o."regionId", o."recordedAt" DESC, o.id DESC
+    ),
+    -- A RATIO indicator without a stored value for a unit is computed from its numerator and
+    -- denominator for the same unit and period (never from other ratios).
+    parts AS (
+      SELECT i.id AS "indicatorId", o."regionId",
+        sum(o.value) FILTER (WHERE o."indicatorId" = i."numeratorId") AS num,
+        sum(o.value) FILTER (WHERE o."indicatorId" = i."denominatorId") AS den
+      FROM "Indicator" i
+      JOIN "Observation" o ON o."indicatorId" IN (i."numeratorId", i."denominatorId")
+      WHERE i.id = ANY(${req.indicatorIds}::int[]) AND i.aggregation = 'RATIO'
+        AND o."periodStart" = ${req.period.start}::date AND o."periodEnd" = ${req.period.end}::date
+        AND o."regionId" IN (SELECT id FROM units)
+        AND ${vintageSql(req.asOf)}
+      GROUP BY 1, 2
+    ),
+    vals AS (
+      SELECT "indicatorId", "regionId", id, value FROM stored
+      UNION ALL
+      SELECT p."indicatorId", p."regionId", NULL::int, round(i."ratioMultiplier" * p.num / p.den, 8)
+      FROM parts p JOIN "Indicator" i ON i.id = p."indicatorId"
+      WHERE p.num IS NOT NULL AND p.den IS NOT NULL AND p.den <> 0
+        AND NOT EXISTS (SELECT 1 FROM stored s WHERE s."indicatorId" = p."indicatorId" AND s."regionId" = p."regionId")
     )
     SELECT i.id AS "indicatorId", u.id AS "regionId", u.code AS "regionCode", v.id AS "observationId", v.value,
       CASE WHEN v.value IS NULL THEN NULL ELSE RANK() OVER (
