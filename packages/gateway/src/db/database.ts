@@ -48,10 +48,9 @@ export async function openDatabase(
       embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR);
       url = embedded.url;
     } catch (error) {
-      throw new DatabaseUnavailableError(
-        `cannot open the embedded database in ${config.CHISO_DATA_DIR}: ${(error as Error).message} ` +
-          '(is another chiso process using it? set CHISO_DATA_DIR to another folder)',
-      );
+      const reason = (error as Error).message;
+      const hint = reason.includes('in use by another chiso process') ? '' : ' (is another chiso process using it? set CHISO_DATA_DIR to another folder)';
+      throw new DatabaseUnavailableError(`cannot open the embedded database in ${config.CHISO_DATA_DIR}: ${reason}${hint}`);
     }
     location = config.CHISO_DATA_DIR;
   }

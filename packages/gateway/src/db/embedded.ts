@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -17,8 +18,18 @@ export interface EmbeddedPostgres {
  * server go through the same client (`@prisma/adapter-pg`) and the same migrations.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  if (!dataDir.startsWith('memory://')) await fs.mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  let unlock = async () => {};
+  if (!dataDir.startsWith('memory://')) {
+    await fs.mkdir(dataDir, { recursive: true });
+    unlock = await lockFolder(dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   // One backend serves every connection; the server queues protocol messages and holds other
   // connections while one has a transaction open. It does not keep one connection's
   // Parse/Bind/Execute together (electric-sql/pglite#1046), so our clients take turns: the
@@ -38,6 +49,42 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     async stop() {
       await server.stop();
       await db.close();
+      await unlock();
     },
   };
+}
+
+/**
+ * One process at a time may open a folder: PGlite has no lock of its own, and two processes
+ * writing one data folder (the gateway and `pnpm chiso import`, say) would corrupt it. The lock is
+ * a file with the owner's pid, stale as soon as that process is gone (even after kill -9). A
+ * library lock (proper-lockfile) goes stale only after a timeout, and a pid check is exact on one
+ * machine, which is where an embedded database lives.
+ */
+async function lockFolder(dataDir: string): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, 'chiso.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await fs.writeFile(file, String(process.pid), { flag: 'wx' });
+      return () => fs.rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
+      if (owner && owner !== process.pid && alive(owner)) {
+        throw new Error(`the folder is in use by another chiso process (pid ${owner}): stop it first, or publish through the running gateway (/publish/ or the importData mutation)`);
+      }
+      // Ours (a restart within this process) or left by a process that is gone.
+      await fs.rm(file, { force: true });
+    }
+  }
+  throw new Error(`cannot take the lock file ${file}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
