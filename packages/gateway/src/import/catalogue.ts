@@ -1,7 +1,7 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { ImportFileError } from './problems.ts';
+import { parseDocument } from './parse-document.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,18 +68,7 @@ export type SourceEntry = z.infer<typeof sourceEntry>;
 
 /** Parses a catalogue file (JSON or YAML) and checks it; every problem names its place. */
 export function parseCatalogue(name: string, text: string): Catalogue {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new ImportFileError(`${name}: not valid JSON or YAML: ${(error as Error).message}`);
-  }
-  const parsed = catalogueFile.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  at ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
-    throw new ImportFileError(`${name} is not a valid catalogue:\n${problems}`);
-  }
-  return parsed.data;
+  return parseDocument(name, text, catalogueFile, 'catalogue');
 }
 
 export interface CatalogueChanges {

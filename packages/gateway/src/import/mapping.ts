@@ -1,7 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { numberConventions } from './numbers.ts';
-import { ImportFileError } from './problems.ts';
+import { parseDocument } from './parse-document.ts';
 
 /**
  * A mapping says how to read a foreign-shaped CSV or XLSX file: which column holds the region,
@@ -98,18 +97,7 @@ export function ownFormatMapping(numbers: Mapping['numbers'] = 'plain'): Mapping
 
 /** Parses a mapping file (YAML or JSON; JSON is YAML) and checks it; errors name the field. */
 export function parseMapping(name: string, text: string): Mapping {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new ImportFileError(`${name}: not valid YAML or JSON: ${(error as Error).message}`);
-  }
-  const parsed = mappingSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
-    throw new ImportFileError(`${name} is not a valid mapping:\n${problems}`);
-  }
-  return parsed.data;
+  return parseDocument(name, text, mappingSchema, 'mapping');
 }
 
 /** Every column a mapping reads. */
