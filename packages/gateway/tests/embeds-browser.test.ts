@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../src/auth/keys.ts';
 import { loadConfig } from '../src/config.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
@@ -25,13 +26,18 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
   let gateway: Gateway;
   let browser: Browser;
   let base: string;
+  /** A newsroom's publishing key: saving charts needs one. */
+  let key: string;
   const gql = async (query: string) =>
-    (await (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+    (await (
+      await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) })
+    ).json()) as any;
   const create = async (input: string) => (await gql(`mutation { createChart(input: ${input}) { id embed { url pinnedUrl png iframe } } }`)).data.createChart;
 
   beforeAll(async () => {
     gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://' }), { logger: pino({ level: 'error' }) });
     base = gateway.url.replace(/\/graphql$/, '');
+    ({ key } = await createApiKey(gateway.db.prisma, { name: 'Tòa soạn (newsroom)', scopes: ['PUBLISH'], regions: [] }));
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -109,6 +115,8 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
 
   it('shows the news article with its three embeds and the right figures', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    // The article saves its two charts with the key pasted into the builder (same origin).
+    await page.addInitScript((k) => localStorage.setItem('chiso.publishingKey', k), key);
     await page.goto(`${base}/examples/news-article/`);
     await page.waitForFunction(() => !!document.querySelector('[data-embed="script"] chiso-kpi')?.shadowRoot?.querySelector('[part="value"]'), null, { timeout: 20_000 });
     expect(await page.evaluate(() => document.querySelector('[data-embed="script"] chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('99,8 %');
@@ -160,9 +168,19 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     for (let i = 0; i < 80 && (await active()).value !== '49'; i++) await page.keyboard.press('ArrowDown');
     expect(await active()).toMatchObject({ name: 'region', value: '49', checked: true });
 
+    // Saving without a key says what is missing and puts the focus where the key goes.
+    await tabTo((a) => a.id === 'save');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'key');
+    expect(await page.textContent('#status')).toMatch(/^Cần khoá xuất bản để lưu/);
+    expect(await page.isHidden('#embed')).toBe(true);
+    await page.keyboard.type(key);
+    await page.waitForFunction(() => /^Khoá của: Tòa soạn \(newsroom\) — PUBLISH/.test(document.getElementById('key-status')!.textContent!), null, { timeout: 20_000 });
+
     await tabTo((a) => a.id === 'save');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#embed:not([hidden])', { timeout: 20_000 });
+    expect(await page.evaluate(() => localStorage.getItem('chiso.publishingKey'))).toBe(key);
     const script = await page.inputValue('#code-script');
     expect(script).toContain('<chiso-kpi indicator="dossiers_on_time_rate" region="49"');
     expect(await page.inputValue('#code-iframe')).toMatch(/<iframe data-chiso-embed="[A-Za-z0-9_-]+" src="http:\/\/127\.0\.0\.1:\d+\/embed\//);
