@@ -223,6 +223,7 @@ publishButton.addEventListener('click', () => void send(false));
 keyInput.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     event.preventDefault();
+    storage.set(key());
     void checkKey();
   }
 });

@@ -23,7 +23,7 @@ export function viDecimal(decimal) {
   return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${m[3] ? `,${m[3]}` : ''}`;
 }
 
-const when = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'medium' });
+const when = new Intl.DateTimeFormat('vi-VN', { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 const time = (iso) => h('time', { datetime: iso }, when.format(new Date(iso)));
 
 const changedCatalogue = (c) => c.units + c.indicators + c.sources > 0;
@@ -125,7 +125,7 @@ export function revisionsTable(report) {
     String(r.row),
     h('code', {}, r.indicator),
     r.region,
-    [r.period.label, ' ', h('code', {}, r.period.code)],
+    [r.period.label, ' ', h('code', { class: 'period' }, r.period.code)],
     viDecimal(r.before),
     viDecimal(r.after),
     time(r.beforeRecordedAt),
