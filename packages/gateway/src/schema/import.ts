@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { regionForbidden, requireScope } from '../auth/principal.ts';
 import { builder } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
@@ -82,7 +81,8 @@ const Report = builder.objectRef<ImportReport>('ImportReport').implement({
   }),
 });
 
-const asStream = (file: File) => Readable.fromWeb(file.stream() as unknown as WebReadableStream);
+// yoga's parsed uploads are @whatwg-node ponyfill Files, whose stream() is not a native ReadableStream (Readable.fromWeb refuses it); both are async iterables.
+const asStream = (file: File) => Readable.from(file.stream() as unknown as AsyncIterable<Uint8Array>, { objectMode: false });
 
 builder.mutationField('importData', (t) =>
   t.field({
