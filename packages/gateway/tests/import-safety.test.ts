@@ -263,6 +263,9 @@ describe('an import killed with SIGKILL half-way leaves no trace', () => {
       expect(lockHeld.rowCount).toBe(0);
 
       expect(await snapshot(db.prisma)).toEqual(before);
+      // VACUUM reads every page and index of the table, with the killed transaction's rows.
+      await db.prisma.$executeRawUnsafe('VACUUM "Observation"');
+      expect(await snapshot(db.prisma)).toEqual(before);
       expect(await db.prisma.importBatch.count({ where: { fileName: 'big.csv' } })).toBe(0);
       expect(await db.prisma.observation.count({ where: { periodStart: { lt: new Date('1990-01-01') } } })).toBe(0);
       expect(await importTablesLeft(db.prisma)).toEqual([]);
@@ -361,6 +364,9 @@ describe('an import killed with SIGKILL half-way leaves no trace', () => {
         const reopened = Date.now();
         await reopen(async (db) => {
           expect(await snapshot(db.prisma)).toEqual(before);
+          // VACUUM reads every page and index of the table, with what the killed transaction wrote.
+          await db.prisma.$executeRawUnsafe('VACUUM "Observation"');
+          expect(await snapshot(db.prisma)).toEqual(before);
           expect(await db.prisma.importBatch.count({ where: { fileName: 'big.csv' } })).toBe(0);
           expect(await db.prisma.observation.count({ where: { periodStart: { lt: new Date('1990-01-01') } } })).toBe(0);
           expect(await importTablesLeft(db.prisma)).toEqual([]);
@@ -417,6 +423,28 @@ function pairFiles(year: number): PairFiles {
   };
 }
 
+/** A connection that takes the import lock in a transaction; `waiting` counts the transactions queued behind it. */
+async function holdImportLock(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+  return {
+    async waiting(): Promise<number> {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [IMPORT_LOCK],
+      );
+      return rows[0]!.n;
+    },
+    async release(): Promise<void> {
+      await client.query('COMMIT').catch(() => {});
+      await client.end().catch(() => {});
+    },
+  };
+}
+
 interface StoredRow {
   key: string;
   value: number;
@@ -469,11 +497,19 @@ describe.each(databaseKinds)('imports at the same time on %s', (kind) => {
     const clientB = twoClients ? second!.prisma : db.prisma;
     const runA = () => importData(clientA, { file: memoryFile('a.csv', files.a), actor: 'test-a' });
     const runB = () => importData(clientB, { file: memoryFile('b.csv', files.b), actor: 'test-b' });
-    const [reportA, reportB] = await within(
-      first === 'A' ? Promise.all([runA(), runB()]) : Promise.all([runB(), runA()]).then(([b, a]) => [a, b] as const),
-      120_000,
-      'two concurrent imports',
-    );
+    // With two clients on PostgreSQL, a third connection holds the import lock until both imports
+    // are provably waiting for it (pg_locks), then lets them go: they race for it.
+    const gate = twoClients ? await holdImportLock(db.url) : null;
+    const both = first === 'A' ? Promise.all([runA(), runB()]) : Promise.all([runB(), runA()]).then(([b, a]) => [a, b] as const);
+    both.catch(() => {});
+    if (gate) {
+      try {
+        await waitFor('both imports to wait for the import lock', async () => (await gate.waiting()) === 2, 60_000);
+      } finally {
+        await gate.release();
+      }
+    }
+    const [reportA, reportB] = await within(both, 120_000, 'two concurrent imports');
     for (const r of [reportA, reportB]) {
       expect(r.problems).toEqual([]);
       expect(r.ok).toBe(true);
