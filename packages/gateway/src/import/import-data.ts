@@ -155,13 +155,15 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   await createStage(tx);
   let batch: StagedRow[] = [];
   let count = 0;
-  if (problems.count === 0) {
+  const headerOk = problems.count === 0;
+  if (headerOk) {
     const readRow = createRowReader({ file: input.file.name, header, mapping, numbers: input.numbers ?? undefined, lookups, writable, forbidden });
     for await (const raw of rows) {
       count++;
       const staged = readRow(raw, report);
-      // After the first problem nothing more is staged: the rows are still read for their problems.
-      if (staged && problems.count === 0 && forbidden.size === 0) batch.push(staged);
+      // Valid rows are staged even after a problem (the transaction is rolled back then), so that
+      // repeated rows are found and reported with every other problem.
+      if (staged) batch.push(staged);
       if (batch.length >= STAGE_BATCH) {
         await insertStaged(tx, batch);
         batch = [];
@@ -174,12 +176,12 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   } else {
     counted.resume();
   }
-  if (problems.count === 0 && forbidden.size === 0) await insertStaged(tx, batch);
+  await insertStaged(tx, batch);
   progress.rows = count;
   tell('checking');
   if (forbidden.size && input.principal) throw new ImportForbiddenError(input.principal, [...forbidden].sort());
 
-  if (problems.count === 0) {
+  if (headerOk) {
     for (const d of await findDuplicates(tx, 1000)) {
       for (const row of d.rows) {
         report({ file: input.file.name, row, column: null, value: null, expected: `one row for each indicator, region and period: this row repeats row ${d.first}` });
@@ -211,7 +213,7 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
     mappingName: input.mapping?.name ?? null,
     rows: count,
     ...counts,
-    problems: problems.listed,
+    problems: problems.listed.sort((a, b) => a.row - b.row),
     problemCount: problems.count,
     revisions,
     catalogue: changes,
