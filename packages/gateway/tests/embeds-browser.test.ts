@@ -118,25 +118,40 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     // The article saves its two charts with the key pasted into the builder (same origin).
     await page.addInitScript((k) => localStorage.setItem('chiso.publishingKey', k), key);
     await page.goto(`${base}/examples/news-article/`);
-    await page.waitForFunction(() => !!document.querySelector('[data-embed="script"] chiso-kpi')?.shadowRoot?.querySelector('[part="value"]'), null, { timeout: 20_000 });
-    expect(await page.evaluate(() => document.querySelector('[data-embed="script"] chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('99,8 %');
+    // By script: the PCI 2021 ranking of the 63 provinces, Quảng Nam highlighted and scrolled into view.
+    const ranking = '[data-embed="script"] chiso-ranking';
+    await waitForShadow(page, ranking, 'svg[part="chart"]');
+    const rows = await page.evaluate((s) => [...document.querySelector(s)!.shadowRoot!.querySelectorAll('text.label')].map((t) => t.textContent!.trim()), ranking);
+    expect(rows).toHaveLength(63);
+    expect(rows[0]).toBe('1. Quảng Ninh');
+    expect(await shadowText(page, ranking)).toContain('73,02 điểm');
+    expect(await page.evaluate((s) => document.querySelector(s)!.shadowRoot!.querySelector('text.label.highlight')!.textContent!.trim(), ranking)).toBe('19. Quảng Nam');
+    await page.waitForFunction((s) => {
+      const host = document.querySelector(s)!;
+      const row = host.shadowRoot!.querySelector('text.label.highlight')!.getBoundingClientRect();
+      const box = host.getBoundingClientRect();
+      return row.top >= box.top && row.bottom <= box.bottom;
+    }, ranking);
 
+    // By iframe: the saved line chart of PCI 2017–2021 for Quảng Nam, Đà Nẵng and Quảng Ninh.
     const iframe = await page.waitForSelector('[data-embed="iframe"] iframe', { timeout: 20_000 });
     // The article loads its iframe lazily (loading="lazy"): scroll to the embeds as a reader would.
     await iframe.scrollIntoViewIfNeeded();
     const frame = await iframe.contentFrame();
-    await waitForShadow(frame!, 'chiso-share', '[part="legend"]');
-    expect(await shadowText(frame!, 'chiso-share')).toContain('27,6 %');
+    await waitForShadow(frame!, 'chiso-chart', 'svg[part="chart"] path.line');
+    expect(await frame!.evaluate(() => document.querySelector('chiso-chart')!.shadowRoot!.querySelectorAll('svg[part="chart"] path.line').length)).toBe(3);
+    expect(await shadowText(frame!, 'chiso-chart')).toMatch(/PCI 2017–2021: Quảng Nam, Đà Nẵng, Quảng Ninh.*Năm 2017 – Năm 2021/);
     await page.waitForFunction(() => parseFloat((document.querySelector('[data-embed="iframe"] iframe') as HTMLIFrameElement).style.height) > 0);
 
+    // As an image: Quảng Nam's PCI, one column a year.
     const image = await page.waitForSelector('[data-embed="image"] img[src*="/embed/"]', { timeout: 20_000 });
     await image.scrollIntoViewIfNeeded();
     await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, image);
     const src = await image.getAttribute('src');
     expect(src).toMatch(/\/embed\/[A-Za-z0-9_-]+\.png$/);
     const svg = await (await fetch(new URL(src!.replace(/\.png$/, '.svg'), base))).text();
-    expect(svg).toContain('Doanh nghiệp thành lập mới');
-    expect(svg).toContain('892');
+    expect(svg).toContain('Điểm PCI của Quảng Nam, 2017–2021');
+    for (const value of ['65,41', '65,85', '69,42', '65,72', '66,24']) expect(svg).toContain(value);
     await page.close();
   });
 
