@@ -22,6 +22,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   if (!dataDir.startsWith('memory://')) {
     await fs.mkdir(dataDir, { recursive: true });
     unlock = await lockFolder(dataDir);
+    await removeOrphanTempFiles(dataDir);
   }
   let db: PGlite;
   try {
@@ -86,5 +87,22 @@ function alive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary tables' files (`base/<db>/t<backend>_<relation>`, with their forks and segments) that a
+ * killed process left behind: PostgreSQL removes them when it starts after a crash, PGlite does
+ * not, and each killed import would keep as much disk as it had staged. Only the process that
+ * holds the folder's lock runs this, before the database opens, so none of them is in use.
+ */
+async function removeOrphanTempFiles(dataDir: string): Promise<void> {
+  const base = path.join(dataDir, 'base');
+  const databases = await fs.readdir(base).catch(() => [] as string[]);
+  for (const db of databases) {
+    const files = await fs.readdir(path.join(base, db)).catch(() => [] as string[]);
+    for (const file of files) {
+      if (/^t\d+_\d+(_(fsm|vm|init))?(\.\d+)?$/.test(file)) await fs.rm(path.join(base, db, file), { force: true });
+    }
   }
 }
