@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Asks a running chiso gateway for the catalogue of one indicator category and for the ranking of
-// provinces by new enterprises in the first 9 months of 2021, and prints both as tables.
+// Asks a running chiso gateway for the catalogue of one indicator category, the ranking of the 63
+// provinces by their PCI 2021 score, new enterprises per 1,000 people in 2022 for the 34 provinces
+// of today (each composed of the provinces it was formed from) and the national total of new
+// enterprises in 2019, and prints them as tables.
 // Node 20 or later, no dependencies (global fetch).
 //
 // Usage: node examples/graphql/query.mjs [http://localhost:4000/graphql] [CATEGORY]
-//   CATEGORY: ADMIN_REFORM_PUBLIC_SERVICES, DIGITAL_GOVERNMENT, INVESTMENT, ENTERPRISE (default), GOVERNANCE_INDEX
+//   CATEGORY: ADMIN_REFORM_PUBLIC_SERVICES, DIGITAL_GOVERNMENT, INVESTMENT, ENTERPRISE (default), GOVERNANCE_INDEX, POPULATION
 
 const url = process.argv[2] ?? 'http://localhost:4000/graphql';
 const category = (process.argv[3] ?? 'ENTERPRISE').toUpperCase();
@@ -14,11 +16,20 @@ const QUERY = `query Example($category: IndicatorCategory!) {
     totalCount
     edges { node { slug name nameEn: name(lang: EN) displayUnit aggregation direction } }
   }
-  indicator(slug: "enterprises_new") { name displayUnit scaleExponent decimals }
-  ranking(indicator: "enterprises_new", period: "2021-YTD-09") {
+  pci: indicator(slug: "pci_score") { name displayUnit decimals }
+  ranking(indicator: "pci_score", period: "2021") {
     at
     period { code label }
-    entries { rank value region { code name } observation { source { publisher publishedAt } } }
+    entries { rank value region { code name } observation { source { publisher } } }
+  }
+  perPeople: indicator(slug: "new_enterprises_per_1000_people") { name displayUnit decimals }
+  today: aggregate(indicator: "new_enterprises_per_1000_people", period: "2022", level: PROVINCE, at: "2025-07-01") {
+    value numerator denominator complete
+    units { value region { code name } composedOf { code name } }
+  }
+  national: aggregate(indicator: "enterprises_new", period: "2019", level: PROVINCE) {
+    value complete period { label }
+    units { region { code } }
   }
 }`;
 
@@ -70,24 +81,42 @@ console.log(
     : '(none)',
 );
 
-const { indicator, ranking } = data;
-if (!indicator || !ranking) fail('the gateway does not know the indicator enterprises_new');
+const { pci, ranking, perPeople, today, national } = data;
+if (!pci || !ranking) fail('the gateway does not know the indicator pci_score: it loads the 63-province figures on first start');
 
-// Values come in base units; the indicator says how to show them ("tỷ đồng" is 10^9 đồng).
-const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: indicator.decimals });
-const show = (value) => (value === null ? '' : number.format(value / 10 ** indicator.scaleExponent));
-
+const number = (decimals) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+const score = number(pci.decimals);
 const ranked = ranking.entries.filter((e) => e.value !== null);
 const missing = ranking.entries.length - ranked.length;
-console.log(`\n${indicator.name}, ${ranking.period.label} (${ranking.period.code}), provinces on ${ranking.at}\n`);
+console.log(`\n${pci.name}, ${ranking.period.label} (${ranking.period.code}), provinces on ${ranking.at}\n`);
 console.log(
   ranked.length
     ? table(
-        ['rank', 'code', 'tỉnh/thành', `value (${indicator.displayUnit})`, 'source'],
-        ranked.map((e) => [e.rank, e.region.code, e.region.name, show(e.value), e.observation ? `${e.observation.source.publisher}, ${e.observation.source.publishedAt ?? ''}` : '']),
+        ['rank', 'code', 'tỉnh/thành', `value (${pci.displayUnit})`],
+        ranked.map((e) => [e.rank, e.region.code, e.region.name, score.format(e.value)]),
         [0, 3],
       )
     : '(no province has a value for this period)',
 );
+const publishers = [...new Set(ranked.map((e) => e.observation?.source.publisher).filter(Boolean))];
+if (publishers.length) console.log(`\nSource: ${publishers.join('; ')}`);
 if (missing) console.log(`\n${missing} of ${ranking.entries.length} provinces have no value for ${ranking.period.code} (listed last, unranked).`);
+
+if (perPeople && today) {
+  // A RATIO is recomputed from the summed parts: a merged province is its predecessors taken together.
+  const ratio = number(perPeople.decimals);
+  console.log(`\n${perPeople.name}, năm 2022, the ${today.units.length} provinces of 1 July 2025\n`);
+  console.log(
+    table(
+      ['code', 'tỉnh/thành', `value (${perPeople.displayUnit})`, 'composed of'],
+      today.units.map((u) => [u.region.code, u.region.name, u.value === null ? '' : ratio.format(u.value), u.composedOf.map((c) => `${c.code} ${c.name}`).join(' + ')]),
+      [2],
+    ),
+  );
+  const whole = new Intl.NumberFormat('vi-VN');
+  console.log(`\nWhole country: ${ratio.format(today.value)} (${whole.format(today.numerator)} new enterprises for ${whole.format(today.denominator)} people)${today.complete ? '' : ', incomplete'}`);
+}
+if (national) {
+  console.log(`New enterprises in the whole country, ${national.period.label}: ${new Intl.NumberFormat('vi-VN').format(national.value)} (sum of ${national.units.length} provinces${national.complete ? '' : ', incomplete'})`);
+}
 console.log();
