@@ -178,6 +178,12 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     await page.keyboard.press('Space');
     expect(await page.isChecked('#results-list input[value="dossiers_on_time_rate"]')).toBe(true);
 
+    // The builder opens on a line chart of several provinces; the arrow keys pick KPI in the element group.
+    await tabTo((a) => a.name === 'element');
+    expect(await active()).toMatchObject({ value: 'CHART', checked: true });
+    await page.keyboard.press('ArrowUp');
+    expect(await active()).toMatchObject({ name: 'element', value: 'KPI', checked: true });
+
     await page.waitForSelector('#regions-list input[value="49"]');
     await tabTo((a) => a.name === 'region');
     for (let i = 0; i < 80 && (await active()).value !== '49'; i++) await page.keyboard.press('ArrowDown');
