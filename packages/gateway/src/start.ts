@@ -32,8 +32,9 @@ export async function startGateway(
     if (!(await isSeeded(db.prisma))) {
       const result = await seedDatabase(db.prisma);
       say(`loaded reference data and source reports: ${result.regions} regions, ${result.indicators} indicators, ${result.observationsCreated} observations`);
-      if (db.kind === 'embedded') await firstRunKey(db, say);
     }
+    // Also when the folder was first made by `pnpm chiso …`, which seeds without printing keys.
+    if (db.kind === 'embedded') await firstRunKey(db, say);
   } catch (error) {
     await db.close();
     throw error;
