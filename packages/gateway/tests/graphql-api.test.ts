@@ -1,20 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { dataDir } from '../src/db/seed/files.ts';
 import { databaseKinds } from './helpers/databases.ts';
+import { bundledCounts } from './helpers/bundled.ts';
 import { graphqlClient, seededApi } from './helpers/graphql.ts';
 
-/** The catalogue the seed loads: indicators.json and the catalogue file of each bundled import set. */
-const readJson = (relative: string) => JSON.parse(fs.readFileSync(path.join(dataDir, relative), 'utf8'));
-const reportSlugs: string[] = readJson('indicators.json').indicators.map((i: { slug: string }) => i.slug);
-const catalogueSlugs = new Set([
-  ...reportSlugs,
-  ...readJson('imports/index.json').imports.flatMap((set: { catalogue?: string }) =>
-    set.catalogue ? (readJson(path.join('imports', set.catalogue)).indicators ?? []).map((i: { slug: string }) => i.slug) : [],
-  ),
-]);
+const { indicatorSlugs: catalogueSlugs, reportSlugs } = bundledCounts();
 
 describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
   const api = seededApi(kind);

@@ -2,40 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataFileError, dataDir } from '../src/db/seed/files.ts';
 import { seedDatabase } from '../src/db/seed/seed.ts';
 import { importData } from '../src/import/import-data.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
-
-/**
- * The seed loads the reference data and every bundled file of prisma/data/imports/index.json
- * through the import code, in one transaction. Expected counts come from the data files.
- */
-const readJson = async (relative: string) => JSON.parse(await fs.readFile(path.join(dataDir, relative), 'utf8'));
-const csvRows = async (relative: string, dir = dataDir) =>
-  (parse(await fs.readFile(path.join(dir, 'imports', relative), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>).length;
-
-async function expectedCounts() {
-  const regions = await readJson('regions.json');
-  const succession = await readJson('province-succession-2025.json');
-  const index = await readJson('imports/index.json');
-  const slugs = new Set<string>((await readJson('indicators.json')).indicators.map((i: { slug: string }) => i.slug));
-  let observations = 0;
-  for (const set of index.imports) {
-    if (set.catalogue) for (const i of (await readJson(path.join('imports', set.catalogue))).indicators ?? []) slugs.add(i.slug);
-    for (const f of set.files) observations += await csvRows(f.file);
-  }
-  return {
-    regions: 1 + regions.provinceSets.reduce((n: number, s: { provinces: unknown[] }) => n + s.provinces.length, 0) + regions.districts.length,
-    successions: succession.successors.reduce((n: number, s: { predecessors: unknown[] }) => n + s.predecessors.length, 0),
-    indicators: slugs.size,
-    observations,
-    files: index.imports.reduce((n: number, s: { files: unknown[] }) => n + s.files.length, 0),
-  };
-}
+import { bundledCounts, bundledRows } from './helpers/bundled.ts';
 
 /** A copy of the data folder with some bundled files edited. */
 async function copyOfData(edits: Record<string, (text: string) => string>): Promise<string> {
@@ -55,6 +28,10 @@ const editLine = (line: number, edit: (text: string) => string) => (text: string
     .map((l, i) => (i === line - 1 ? edit(l) : l))
     .join('\n');
 
+/**
+ * The seed loads the reference data and every bundled file of prisma/data/imports/index.json
+ * through the import code, in one transaction. Expected counts come from the data files.
+ */
 describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
   let db: TestDatabase;
   const copies: string[] = [];
@@ -94,7 +71,7 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
 
     // A problem in the last file: the regions, the catalogue and the files before it are rolled back with it.
     const last = 'provinces-63/population-enterprises-2016-2022-pci-2020-2022.csv';
-    const lastRow = (await csvRows(last)) + 1;
+    const lastRow = bundledRows(last) + 1;
     const badLast = await copyOfData({ [last]: editLine(lastRow, (l) => l.replace(/,2022,/, ',2025,')) });
     copies.push(badLast);
     const late = await seedDatabase(db.prisma, { dataDir: badLast }).catch((e: unknown) => e);
@@ -113,17 +90,17 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
   }, 300_000);
 
   it('loads everything once; a second run adds nothing', async () => {
-    const expected = await expectedCounts();
+    const expected = bundledCounts();
     const first = await seedDatabase(db.prisma);
     expect(first).toEqual({
       regions: expected.regions,
       successions: expected.successions,
-      indicators: expected.indicators,
+      indicators: expected.indicatorSlugs.size,
       observationsCreated: expected.observations,
       observationsRevised: 0,
     });
     const loaded = await everything();
-    expect(loaded).toMatchObject({ regions: expected.regions, indicators: expected.indicators, observations: expected.observations, imports: expected.files });
+    expect(loaded).toMatchObject({ regions: expected.regions, indicators: expected.indicatorSlugs.size, observations: expected.observations, imports: expected.files });
     const batches = await db.prisma.importBatch.findMany({ orderBy: { id: 'asc' } });
     expect(batches.every((b) => b.actor === 'seed' && b.revised === 0 && b.unchanged === 0 && b.added === b.rows)).toBe(true);
 

@@ -25,8 +25,9 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
           indicatorId: ind.id,
           regionId: p.id,
           periodKind: 'YEAR' as const,
-          periodStart: new Date('2020-01-01T00:00:00Z'),
-          periodEnd: new Date('2020-12-31T00:00:00Z'),
+          // 2015: a year none of the bundled data covers.
+          periodStart: new Date('2015-01-01T00:00:00Z'),
+          periodEnd: new Date('2015-12-31T00:00:00Z'),
           value: 1000 + i,
           sourceId: source.id,
         })),
@@ -54,7 +55,10 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
     const one = await countStatements(document(1));
     const all = await countStatements(document(63));
     const rows = all.data.regions.edges.flatMap((e: any) => e.node.observations);
-    expect(rows.length).toBe(63 * 3 + 24); // 3 fixture figures per province + the 24 figures of Quảng Nam
+    // Every current figure of the 63 provinces: the 3 fixture figures of each, the report's and the bundled 63-province data.
+    const stored = await db.prisma.observation.count({ where: { supersededAt: null, region: { level: 'PROVINCE', validTo: { not: null } } } });
+    expect(rows.length).toBe(stored);
+    expect(rows.filter((o: any) => o.source.title === 'Fixture for statement counts')).toHaveLength(63 * 3);
     expect(all.count).toBe(one.count);
     // One statement per relation level (regions, parent, observations, indicator, unit, source,
     // region, succession links, successor), whatever the number of rows.
@@ -66,10 +70,15 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
       indicators(first: ${first}) { edges { node { slug series(region: "49") { value region { name } source { publisher } } } } }
     }`;
     const one = await countStatements(document(1));
-    const all = await countStatements(document(24));
-    const lengths = all.data.indicators.edges.map((e: any) => e.node.series.length);
-    expect(lengths.filter((n: number) => n === 1)).toHaveLength(21); // the report's figures
-    expect(lengths.filter((n: number) => n === 2)).toHaveLength(3); // + the 2020 fixture figures
+    const all = await countStatements(document(100));
+    const edges = all.data.indicators.edges.map((e: any) => e.node);
+    // Every indicator, each with all its current figures for Quảng Nam (the report's, the fixture's, the 63-province data's).
+    expect(edges).toHaveLength(await db.prisma.indicator.count());
+    const stored = await db.prisma.observation.groupBy({ by: ['indicatorId'], where: { supersededAt: null, region: { code: '49' } }, _count: true });
+    const slugOf = new Map((await db.prisma.indicator.findMany()).map((i) => [i.id, i.slug]));
+    const expected = Object.fromEntries(stored.map((s) => [slugOf.get(s.indicatorId)!, s._count]));
+    expect(Object.fromEntries(edges.filter((e: any) => e.series.length).map((e: any) => [e.slug, e.series.length]))).toEqual(expected);
+    expect(edges.filter((e: any) => e.series.length > 1).length).toBeGreaterThan(3);
     expect(all.count).toBe(one.count);
     expect(all.count).toBeLessThanOrEqual(4);
   });
