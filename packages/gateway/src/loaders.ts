@@ -48,6 +48,7 @@ export function createLoaders(prisma: PrismaClient) {
       (k) => k.indicatorId,
     ),
     observation: byId((ids) => prisma.observation.findMany({ where: { id: { in: ids } } })),
+    source: byId((ids) => prisma.source.findMany({ where: { id: { in: ids } } })),
     region: regionLoader,
     /** Several units by id, in order, the unknown ones left out. */
     async regions(ids: number[]): Promise<Region[]> {

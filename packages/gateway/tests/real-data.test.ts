@@ -171,10 +171,13 @@ describe.each(databaseKinds)('real figures for the 63 provinces (%s)', (kind) =>
 
   it('ranks the 63 provinces of 2022 by new enterprises per 1,000 people, each ratio computed from its own counts', async () => {
     const res = await query(`{ ranking(indicator: "new_enterprises_per_1000_people", period: "2022", level: PROVINCE) {
-      entries { rank value region { code } observation { id } }
+      entries { rank value region { code } observation { id } sources { title } }
     } }`);
     expect(res.errors).toBeUndefined();
-    const entries = res.data.ranking.entries as Array<{ rank: number; value: number; region: { code: string }; observation: null }>;
+    const entries = res.data.ranking.entries as Array<{ rank: number; value: number; region: { code: string }; observation: null; sources: Array<{ title: string }> }>;
+    // The sources of the two counts a ratio was computed from: both come from the research panel.
+    const catalogue = JSON.parse(fs.readFileSync(path.join(dir, 'catalogue.json'), 'utf8')) as { sources: Array<{ key: string; title: string }> };
+    const panel = catalogue.sources.find((x) => x.key === 'ueh-celg-2024-provincial-panel')!.title;
     const ent = enterprises('2022');
     const pop = populationThousands('2022');
     const expected = new Map([...ent].map(([code, n]) => [code, (1000 * n) / (pop.get(code)! * 1000)]));
@@ -182,6 +185,7 @@ describe.each(databaseKinds)('real figures for the 63 provinces (%s)', (kind) =>
     const ranks = competitionRanks(expected);
     for (const e of entries) {
       expect(e.observation, 'computed, not a stored observation').toBeNull();
+      expect(e.sources, e.region.code).toEqual([{ title: panel }]);
       expect(Math.abs(e.value - expected.get(e.region.code)!), e.region.code).toBeLessThan(1e-8);
       expect(e.rank, e.region.code).toBe(ranks.get(e.region.code));
     }

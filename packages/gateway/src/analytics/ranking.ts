@@ -20,6 +20,8 @@ export interface RankedUnit {
   /** The stored value; null when there is none, or when a ratio was computed from its parts. */
   observationId: number | null;
   value: Prisma.Decimal | null;
+  /** Sources of the value: the stored observation's, or those of a computed ratio's parts. */
+  sourceIds: number[];
   /** 1 is best by the indicator's direction; equal values share a rank; null without data. */
   rank: number | null;
 }
@@ -35,7 +37,7 @@ export interface RankedUnit {
 export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Promise<RankedUnit[]> {
   if (req.indicatorIds.length === 0) return [];
   const unitFilter = req.regionIds ? Prisma.sql`AND r.id = ANY(${req.regionIds}::int[])` : Prisma.empty;
-  const rows = await prisma.$queryRaw<Array<{ indicatorId: number; regionId: number; regionCode: string; observationId: number | null; value: Prisma.Decimal | null; rank: bigint | null }>>`
+  const rows = await prisma.$queryRaw<Array<{ indicatorId: number; regionId: number; regionCode: string; observationId: number | null; value: Prisma.Decimal | null; sourceIds: number[]; rank: bigint | null }>>`
     WITH units AS (
       SELECT r.id, r.code FROM "Region" r
       WHERE r.level = ${req.level}::"RegionLevel"
@@ -44,7 +46,7 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
         ${unitFilter}
     ),
     stored AS (
-      SELECT DISTINCT ON (o."indicatorId", o."regionId") o."indicatorId", o."regionId", o.id, o.value
+      SELECT DISTINCT ON (o."indicatorId", o."regionId") o."indicatorId", o."regionId", o.id, o.value, o."sourceId"
       FROM "Observation" o
       WHERE o."indicatorId" = ANY(${req.indicatorIds}::int[])
         AND o."periodStart" = ${req.period.start}::date AND o."periodEnd" = ${req.period.end}::date
@@ -57,7 +59,8 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
     parts AS (
       SELECT i.id AS "indicatorId", o."regionId",
         sum(o.value) FILTER (WHERE o."indicatorId" = i."numeratorId") AS num,
-        sum(o.value) FILTER (WHERE o."indicatorId" = i."denominatorId") AS den
+        sum(o.value) FILTER (WHERE o."indicatorId" = i."denominatorId") AS den,
+        array_agg(DISTINCT o."sourceId") AS "sourceIds"
       FROM "Indicator" i
       JOIN "Observation" o ON o."indicatorId" IN (i."numeratorId", i."denominatorId")
       WHERE i.id = ANY(${req.indicatorIds}::int[]) AND i.aggregation = 'RATIO'
@@ -67,14 +70,15 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
       GROUP BY 1, 2
     ),
     vals AS (
-      SELECT "indicatorId", "regionId", id, value FROM stored
+      SELECT "indicatorId", "regionId", id, value, ARRAY["sourceId"] AS "sourceIds" FROM stored
       UNION ALL
-      SELECT p."indicatorId", p."regionId", NULL::int, round(i."ratioMultiplier" * p.num / p.den, 8)
+      SELECT p."indicatorId", p."regionId", NULL::int, round(i."ratioMultiplier" * p.num / p.den, 8), p."sourceIds"
       FROM parts p JOIN "Indicator" i ON i.id = p."indicatorId"
       WHERE p.num IS NOT NULL AND p.den IS NOT NULL AND p.den <> 0
         AND NOT EXISTS (SELECT 1 FROM stored s WHERE s."indicatorId" = p."indicatorId" AND s."regionId" = p."regionId")
     )
     SELECT i.id AS "indicatorId", u.id AS "regionId", u.code AS "regionCode", v.id AS "observationId", v.value,
+      coalesce(v."sourceIds", '{}') AS "sourceIds",
       CASE WHEN v.value IS NULL THEN NULL ELSE RANK() OVER (
         PARTITION BY i.id
         ORDER BY v.value IS NULL,

@@ -2,13 +2,14 @@ import { parsePeriod, type Period } from '../analytics/period.ts';
 import type { RankedUnit } from '../analytics/ranking.ts';
 import { builder } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
-import type { RegionLevel } from '../generated/prisma/client.ts';
+import type { RegionLevel, Source } from '../generated/prisma/client.ts';
 import { validOn } from '../db/validity.ts';
 import { ChangeRef } from './change.ts';
 import { ChangeReferenceEnum, RegionLevelEnum } from './enums.ts';
 import { ObservationRef } from './observation.ts';
 import { PeriodRef } from './period.ts';
 import { Region } from './region.ts';
+import { SourceRef } from './source.ts';
 
 interface Entry extends RankedUnit {
   asOf?: Date | null;
@@ -28,6 +29,11 @@ const RankingEntry = builder.objectRef<Entry>('RankingEntry').implement({
       nullable: true,
       description: 'The stored value with its source, qualifier and vintage.',
       resolve: (e, _a, ctx) => (e.observationId ? ctx.loaders.observation.load(e.observationId) : null),
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      description: "Where the value comes from: the stored observation's source, or the sources of a computed ratio's numerator and denominator.",
+      resolve: async (e, _a, ctx) => (await ctx.loaders.source.loadMany(e.sourceIds)).filter((s): s is Source => s !== null && !(s instanceof Error)),
     }),
     change: t.field({
       type: ChangeRef,

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { SourceKindEnum } from './enums.ts';
 
-builder.prismaNode('Source', {
+export const SourceRef = builder.prismaNode('Source', {
   id: { field: 'id' },
   description: 'Where figures come from: a report, an article, a statistical release.',
   fields: (t) => ({

@@ -97,7 +97,7 @@ export interface RankingRequest {
 export async function loadRanking(req: RankingRequest): Promise<WidgetData | null> {
   const answer = await fetchOperation<{
     indicator: GqlIndicator | null;
-    ranking: { period: GqlPeriod; entries: Array<{ rank: number | null; value: number | null; region: { code: string; name: string }; observation: { source: SourceInfo } | null }> } | null;
+    ranking: { period: GqlPeriod; entries: Array<{ rank: number | null; value: number | null; region: { code: string; name: string }; sources: SourceInfo[] }> } | null;
   }>(req.api, RANKING_QUERY, { indicator: req.indicator, period: req.period, level: req.level ?? 'PROVINCE', lang: req.lang.toUpperCase(), asOf: req.asOf ?? null }, { fresh: req.fresh, fetch: req.fetch });
   if (!answer.indicator || !answer.ranking) return null;
   const entries = answer.ranking.entries;
@@ -110,7 +110,7 @@ export async function loadRanking(req: RankingRequest): Promise<WidgetData | nul
         points: entries.filter((e) => e.value !== null).map((e) => ({ period: answer.ranking!.period, value: e.value })),
       },
     ],
-    sources: uniqueSources(entries.flatMap((e) => (e.observation ? [e.observation.source] : []))),
+    sources: uniqueSources(entries.flatMap((e) => e.sources)),
     ranking: entries.map((e) => ({ rank: e.rank, value: e.value, code: e.region.code, name: e.region.name })),
   };
 }

@@ -22,6 +22,6 @@ export const RANKING_QUERY = `query ChisoRanking($indicator: String!, $period: S
   indicator(slug: $indicator) { ${indicatorFields} }
   ranking(indicator: $indicator, period: $period, level: $level, asOf: $asOf) {
     period { code start end label(lang: $lang) }
-    entries { rank value region { code name(lang: $lang) } observation { source { publisher title url publishedAt } } }
+    entries { rank value region { code name(lang: $lang) } sources { publisher title url publishedAt } }
   }
 }`;
