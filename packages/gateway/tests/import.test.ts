@@ -156,8 +156,9 @@ describe.each(databaseKinds)('importing files on %s', (kind) => {
   });
 
   it('changes nothing when the same file is imported again', async () => {
+    // As Excel saves "CSV UTF-8": a byte-order mark and CRLF line ends.
     const text = [
-      'indicator,region,period,value,source',
+      '\uFEFFindicator,region,period,value,source',
       `dossiers_received,49,2022-Q2,19100,${NLD}`,
       `dossiers_resolved,49,2022-Q2,18800,${NLD}`,
       `dossiers_on_time_rate,49,2022-Q2,97.25,${NLD}`,
@@ -458,6 +459,30 @@ status: { constant: FINAL }
     expect(await one('dossiers_on_time_rate', '17')).toEqual(expected('97'));
     expect(await one('dossiers_received', '66')).toEqual(expected('30100'));
     expect(await one('dossiers_on_time_rate', '49')).toEqual(expected('99.1'));
+  });
+
+  it('reads a semicolon-separated file and takes the vintage its mapping states', async () => {
+    const mapping = {
+      name: 'so-lieu-2022.mapping.yaml',
+      text: [
+        'numbers: vi',
+        'delimiter: ";"',
+        'recordedAt: "2023-01-31"',
+        'region: { column: "Tỉnh", by: name }',
+        'period: { constant: "2022" }',
+        'value: { column: "Hồ sơ tiếp nhận" }',
+        'indicator: { constant: dossiers_received }',
+        `source: { constant: ${NLD} }`,
+      ].join('\n'),
+    };
+    const report = await run('so-lieu-2022.csv', ['Tỉnh;Hồ sơ tiếp nhận', 'Hà Nội;1.250.000', 'Cao Bằng;45.300'].join('\n'), { mapping });
+    expect(report).toMatchObject({ ok: true, rows: 2, added: 2, problems: [] });
+    const y2022 = { from: '2022-01-01', to: '2022-12-31' };
+    expect((await series('dossiers_received', '01', y2022)).map((o) => o.exactValue)).toEqual(['1250000']);
+    expect((await series('dossiers_received', '04', y2022)).map((o) => o.exactValue)).toEqual(['45300']);
+    // mapping.ts: "recordedAt: The vintage: when these values became known. @default the time of the import"
+    expect(report.recordedAt?.toISOString()).toBe('2023-01-31T00:00:00.000Z');
+    expect((await series('dossiers_received', '01', y2022)).map((o) => o.recordedAt)).toEqual(['2023-01-31T00:00:00.000Z']);
   });
 
   it('says how to add an alias for a province name that matches nothing, and names unknown dictionary entries', async () => {
