@@ -58,15 +58,27 @@ export async function readRows(
 }
 
 async function* csvRows(input: Readable, delimiter: string): AsyncGenerator<RawRow> {
-  const parser = input.pipe(
-    parseCsv({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }),
-  );
+  // Rows are numbered as a spreadsheet shows the file: one row per record, a quoted line break
+  // staying inside its cell, and an empty line an empty row (csv-parse gives it as a record of one
+  // empty cell; it is skipped below with the other blank rows). Counted here rather than taken from
+  // csv-parse's `info`, which costs more than the parsing itself.
+  const parser = input.pipe(parseCsv({ bom: true, delimiter, relax_column_count: true, trim: false }));
+  let row = 0;
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      // A row that spans lines (a quoted line break) is numbered by its first line.
-      const cells = record.record.map((c) => (c === '' ? null : c));
-      if (cells.every((c) => c === null || String(c).trim() === '')) continue;
-      yield { row: firstLine(record), cells };
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      let blank = true;
+      const cells: Cell[] = new Array(record.length);
+      for (let i = 0; i < record.length; i++) {
+        const c = record[i]!;
+        if (c === '') {
+          cells[i] = null;
+          continue;
+        }
+        cells[i] = c;
+        if (blank && NOT_BLANK.test(c)) blank = false;
+      }
+      if (!blank) yield { row, cells };
     }
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };
@@ -75,10 +87,7 @@ async function* csvRows(input: Readable, delimiter: string): AsyncGenerator<RawR
   }
 }
 
-function firstLine(record: { record: string[]; info: { lines: number } }): number {
-  const breaks = record.record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
-  return record.info.lines - breaks;
-}
+const NOT_BLANK = /\S/;
 
 async function* xlsxRows(input: Readable, fileName: string, sheet: string | null): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
