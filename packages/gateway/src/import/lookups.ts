@@ -8,8 +8,9 @@ export interface IndicatorRule {
   id: number;
   slug: string;
   unitCode: string;
-  min: Prisma.Decimal | null;
-  max: Prisma.Decimal | null;
+  /** The unit's bounds as plain decimal strings ("0", "100"). */
+  min: string | null;
+  max: string | null;
   integer: boolean;
 }
 
@@ -49,7 +50,7 @@ export async function loadLookups(tx: Tx): Promise<Lookups> {
   const cache = new Map<string, { id: number; code: string } | { problem: string }>();
   return {
     indicators: new Map(
-      indicators.map((i) => [i.slug, { id: i.id, slug: i.slug, unitCode: i.unitCode, min: i.unit.minValue, max: i.unit.maxValue, integer: i.unit.integer }]),
+      indicators.map((i) => [i.slug, { id: i.id, slug: i.slug, unitCode: i.unitCode, min: i.unit.minValue?.toFixed() ?? null, max: i.unit.maxValue?.toFixed() ?? null, integer: i.unit.integer }]),
     ),
     sources: new Map(sources.map((s) => [s.key, s.id])),
     region(code, start, end) {
