@@ -12,7 +12,7 @@ import { ImportFileError, ProblemList, type ImportProblem } from './problems.ts'
 import { formatOf, readRows, type FileFormat } from './read-rows.ts';
 import { createRowReader } from './row-reader.ts';
 import {
-  STAGE_BATCH, createStage, dropStage, findDuplicates, findStaleRevisions, insertStaged, listRevisions, mergePlan, planMerge,
+  STAGE_BATCH, analyzeStage, createStage, dropStage, findDuplicates, findStaleRevisions, insertStaged, listRevisions, mergePlan, planMerge,
   type Revision, type StagedRow,
 } from './stage.ts';
 
@@ -155,6 +155,15 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   await createStage(tx);
   let batch: StagedRow[] = [];
   let count = 0;
+  // One batch is inserted while the next is read: the file is parsed and checked while the
+  // database writes (the transaction's statements still run one after another).
+  let inserting: Promise<void> | null = null;
+  const stage = async (rows: StagedRow[]) => {
+    if (inserting) await inserting;
+    inserting = insertStaged(tx, rows);
+    // Awaited before the next batch or after the last; until then a failure must not go unhandled.
+    inserting.catch(() => {});
+  };
   const headerOk = problems.count === 0;
   if (headerOk) {
     const readRow = createRowReader({ file: input.file.name, header, mapping, numbers: input.numbers ?? undefined, lookups, writable, forbidden });
@@ -165,7 +174,7 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
       // repeated rows are found and reported with every other problem.
       if (staged) batch.push(staged);
       if (batch.length >= STAGE_BATCH) {
-        await insertStaged(tx, batch);
+        await stage(batch);
         batch = [];
       }
       if ((count & 4095) === 0) {
@@ -176,12 +185,14 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   } else {
     counted.resume();
   }
-  await insertStaged(tx, batch);
+  await stage(batch);
+  await inserting;
   progress.rows = count;
   tell('checking');
   if (forbidden.size && input.principal) throw new ImportForbiddenError(input.principal, [...forbidden].sort());
 
   if (headerOk) {
+    await analyzeStage(tx);
     for (const d of await findDuplicates(tx, 1000)) {
       for (const row of d.rows) {
         report({ file: input.file.name, row, column: null, value: null, expected: `one row for each indicator, region and period: this row repeats row ${d.first}` });

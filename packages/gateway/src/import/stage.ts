@@ -42,17 +42,42 @@ export async function dropStage(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe('DROP TABLE IF EXISTS chiso_import_stage');
 }
 
-/** One statement per batch: each column travels as one array parameter. */
+/**
+ * One statement per batch: each column travels as one array parameter, written here as a
+ * PostgreSQL array literal ("{1,2,3}"). Handing Prisma 14 JavaScript arrays of thousands of
+ * elements costs several times more than the database's own work; one string per column is
+ * passed through as it is. A column that is empty in every row of the batch is sent as NULL
+ * (unnest pads it with NULLs).
+ */
 export async function insertStaged(tx: Tx, rows: StagedRow[]): Promise<void> {
   if (!rows.length) return;
-  const col = <K extends keyof StagedRow>(k: K) => rows.map((r) => r[k]);
+  const col = <K extends keyof StagedRow>(k: K, quote = false) => arrayLiteral(rows, k, quote);
   await tx.$executeRaw`
     INSERT INTO chiso_import_stage
     SELECT * FROM unnest(
-      ${col('row')}::int[], ${col('indicatorId')}::int[], ${col('regionId')}::int[], ${col('periodKind')}::text[]::"PeriodKind"[],
-      ${col('periodStart')}::date[], ${col('periodEnd')}::date[], ${col('value')}::numeric[], ${col('qualifier')}::text[]::"Qualifier"[],
-      ${col('status')}::text[]::"ObservationStatus"[], ${col('changePercent')}::numeric[], ${col('changeAbsolute')}::numeric[],
-      ${col('changeAgainst')}::text[]::"ChangeReference"[], ${col('sourceId')}::int[], ${col('note')}::text[])`;
+      ${col('row')}::int[], ${col('indicatorId')}::int[], ${col('regionId')}::int[], ${col('periodKind')}::"PeriodKind"[],
+      ${col('periodStart')}::date[], ${col('periodEnd')}::date[], ${col('value')}::numeric[], ${col('qualifier')}::"Qualifier"[],
+      ${col('status')}::"ObservationStatus"[], ${col('changePercent')}::numeric[], ${col('changeAbsolute')}::numeric[],
+      ${col('changeAgainst')}::"ChangeReference"[], ${col('sourceId')}::int[], ${col('note', true)}::text[])`;
+}
+
+const ESCAPE = /["\\]/g;
+
+/**
+ * A column of the batch as an array literal, or null when every value is null. Numbers, dates,
+ * decimals and enum names need no quotes; free text is quoted with `"` and `\` escaped.
+ */
+function arrayLiteral<K extends keyof StagedRow>(rows: StagedRow[], key: K, quote: boolean): string | null {
+  const parts = new Array<string>(rows.length);
+  let nulls = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = rows[i]![key] as string | number | null;
+    if (v === null) {
+      parts[i] = 'NULL';
+      nulls++;
+    } else parts[i] = quote ? `"${(v as string).replace(ESCAPE, '\\$&')}"` : String(v);
+  }
+  return nulls === rows.length ? null : `{${parts.join(',')}}`;
 }
 
 /** Rows that repeat an earlier row's indicator, region and period: [earlier row, repeated row]. */
@@ -72,7 +97,25 @@ export interface PlanCounts {
   unchanged: number;
 }
 
-/** Classifies every staged row against the current values: added, revised or unchanged. */
+/**
+ * Gathers the staged table's statistics: a fresh temporary table has none (and no autovacuum
+ * comes by), so the planner would guess its size and spread for the checks and the plan.
+ */
+export async function analyzeStage(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe('ANALYZE chiso_import_stage');
+}
+
+/**
+ * Classifies every staged row against the current values: added, revised or unchanged.
+ *
+ * `o."periodEnd" - s.period_end = 0` is the equality of the two days written so that no index is
+ * searched by it: the planner multiplies the
+ * selectivities of indicator, start and end as if they were independent, finds one row per lookup
+ * in the (indicatorId, periodStart, periodEnd) index and probes it once per staged row, while that
+ * index holds every region of the indicator and month (63 rows filtered per probe; 40 s for a
+ * million rows). Left with indicator, region, kind and start it probes the right index for small
+ * imports and merges or hashes the two tables for large ones (4 s for a million rows).
+ */
 export async function planMerge(tx: Tx): Promise<PlanCounts> {
   await tx.$executeRawUnsafe(`CREATE TEMP TABLE chiso_import_plan ON COMMIT DROP AS
     SELECT s.*, o.id AS current_id, o."recordedAt" AS current_recorded_at, o.value AS current_value,
@@ -85,7 +128,7 @@ export async function planMerge(tx: Tx): Promise<PlanCounts> {
         ELSE 'revised' END AS outcome
     FROM chiso_import_stage s
     LEFT JOIN "Observation" o ON o."indicatorId" = s.indicator_id AND o."regionId" = s.region_id
-      AND o."periodStart" = s.period_start AND o."periodEnd" = s.period_end AND o."periodKind" = s.period_kind
+      AND o."periodStart" = s.period_start AND o."periodEnd" - s.period_end = 0 AND o."periodKind" = s.period_kind
       AND o."supersededAt" IS NULL`);
   const counts = await tx.$queryRaw<Array<{ outcome: keyof PlanCounts; n: number }>>`
     SELECT outcome, count(*)::int AS n FROM chiso_import_plan GROUP BY outcome`;
@@ -123,7 +166,11 @@ export async function findStaleRevisions(tx: Tx, recordedAt: Date, limit: number
     WHERE outcome = 'revised' AND current_recorded_at >= ${recordedAt}::timestamptz ORDER BY row_no LIMIT ${limit}`;
 }
 
-/** Supersedes the revised values and inserts the new ones as the vintage `recordedAt`. */
+/**
+ * Supersedes the revised values and inserts the new ones as the vintage `recordedAt`, in the order
+ * of the Observation indexes that lead with indicator and region, so that each index page is
+ * written once rather than visited again for every row (a sixth less work for a million rows).
+ */
 export async function mergePlan(tx: Tx, recordedAt: Date, importId: number): Promise<void> {
   await tx.$executeRaw`
     UPDATE "Observation" o SET "supersededAt" = ${recordedAt}::timestamptz
@@ -133,5 +180,6 @@ export async function mergePlan(tx: Tx, recordedAt: Date, importId: number): Pro
       "reportedChangePercent", "reportedChangeAbsolute", "reportedChangeAgainst", "sourceId", "recordedAt", note, "importId")
     SELECT indicator_id, region_id, period_kind, period_start, period_end, value, qualifier, status,
       change_percent, change_absolute, change_against, source_id, ${recordedAt}::timestamptz, note, ${importId}
-    FROM chiso_import_plan WHERE outcome <> 'unchanged'`;
+    FROM chiso_import_plan WHERE outcome <> 'unchanged'
+    ORDER BY indicator_id, region_id, period_kind, period_start, period_end`;
 }
