@@ -115,9 +115,10 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   const started = performance.now();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`;
   const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
-  const recordedAt = input.recordedAt ?? now;
-
   const mapping: Mapping = input.mapping ? parseMapping(input.mapping.name, input.mapping.text) : ownFormatMapping(input.numbers ?? 'plain');
+  // A vintage stated by the caller or the mapping (figures known since a date); else this moment.
+  const statedVintage = input.recordedAt ?? (mapping.recordedAt ? new Date(mapping.recordedAt.length === 10 ? `${mapping.recordedAt}T00:00:00.000Z` : mapping.recordedAt) : null);
+  const recordedAt = statedVintage ?? now;
   const catalogue = input.catalogue ? parseCatalogue(input.catalogue.name, input.catalogue.text) : null;
   const changes = catalogue && !isEmptyCatalogue(catalogue) ? await applyCatalogue(tx, input.catalogue!.name, catalogue) : { units: 0, indicators: 0, sources: 0 };
   const lookups = await loadLookups(tx);
@@ -205,7 +206,7 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   let revisions: Revision[] = [];
   if (problems.count === 0) {
     counts = await planMerge(tx);
-    if (input.recordedAt) {
+    if (statedVintage) {
       for (const stale of await findStaleRevisions(tx, recordedAt, 1000)) {
         report({
           file: input.file.name, row: stale.row, column: null, value: null,
