@@ -205,7 +205,7 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   let counts = { added: 0, revised: 0, unchanged: 0 };
   let revisions: Revision[] = [];
   if (problems.count === 0) {
-    counts = await planMerge(tx);
+    counts = await planMerge(tx, statedVintage);
     if (statedVintage) {
       for (const stale of await findStaleRevisions(tx, recordedAt, 1000)) {
         report({
