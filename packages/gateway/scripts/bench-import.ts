@@ -144,6 +144,29 @@ interface Measure {
   peakRss: number;
   peakHeap: number;
   maxRss: number;
+  /** CPU seconds of this process, and of the PostgreSQL server's backends when they can be read. */
+  nodeCpu: number;
+  dbCpu: number | null;
+}
+
+/**
+ * CPU seconds used so far by the backends of the benchmark database, read from /proc: only for a
+ * PostgreSQL server on this machine (null otherwise). On a shared machine CPU time is steadier
+ * than wall time.
+ */
+async function backendCpu(db: Database): Promise<Map<number, number> | null> {
+  if (db.kind !== 'postgresql') return null;
+  const pids = await db.prisma.$queryRaw<Array<{ pid: number }>>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+  const cpu = new Map<number, number>();
+  for (const { pid } of pids) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      return null;
+    }
+  }
+  return cpu;
 }
 
 /** One import of `file` through importData, with memory sampled every 100 ms. */
@@ -159,6 +182,8 @@ async function measure(db: Database, name: string, file: string): Promise<Measur
   sample();
   const timer = setInterval(sample, 100);
   const at: Partial<Record<ImportProgress['phase'], number>> = {};
+  const dbCpu0 = await backendCpu(db);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   try {
     const report = await importData(db.prisma, {
@@ -169,7 +194,10 @@ async function measure(db: Database, name: string, file: string): Promise<Measur
       },
     });
     const t1 = performance.now();
+    const cpu = process.cpuUsage(cpu0);
     sample();
+    const dbCpu1 = dbCpu0 && (await backendCpu(db));
+    const dbCpu = dbCpu0 && dbCpu1 ? [...dbCpu1].reduce((sum, [pid, s]) => sum + s - (dbCpu0.get(pid) ?? 0), 0) : null;
     if (!report.ok) {
       const lines = report.problems.slice(0, 10).map((p) => `  row ${p.row} ${p.column ?? ''} "${p.value ?? ''}": expected ${p.expected}`);
       throw new Error(`${name}: ${report.problemCount} problem(s), nothing written:\n${lines.join('\n')}`);
@@ -180,6 +208,7 @@ async function measure(db: Database, name: string, file: string): Promise<Measur
       name, rows: report.rows, bytes, report, seconds: (t1 - t0) / 1000,
       phases: { reading: (checking - t0) / 1000, checking: (writing - checking) / 1000, writing: (t1 - writing) / 1000 },
       peakRss, peakHeap, maxRss: process.resourceUsage().maxRSS * 1024,
+      nodeCpu: (cpu.user + cpu.system) / 1e6, dbCpu,
     };
   } finally {
     clearInterval(timer);
@@ -201,10 +230,11 @@ const mb = (n: number) => (n / 2 ** 20).toFixed(0);
 const s = (n: number) => n.toFixed(1);
 
 function table(measures: Measure[]): string[] {
-  const head = ['import', 'rows', 'file MB', 'wall s', 'rows/s', 'read+stage s', 'check+plan s', 'merge s', 'peak RSS MB', 'peak heap MB', 'maxRSS MB', 'added/revised/unchanged'];
+  const head = ['import', 'rows', 'file MB', 'wall s', 'rows/s', 'read+stage s', 'check+plan s', 'merge s', 'node CPU s', 'db CPU s', 'peak RSS MB', 'peak heap MB', 'maxRSS MB', 'added/revised/unchanged'];
   const body = measures.map((m) => [
     m.name, m.rows.toLocaleString('en'), mb(m.bytes), s(m.seconds), Math.round(m.rows / m.seconds).toLocaleString('en'),
-    s(m.phases.reading), s(m.phases.checking), s(m.phases.writing), mb(m.peakRss), mb(m.peakHeap), mb(m.maxRss),
+    s(m.phases.reading), s(m.phases.checking), s(m.phases.writing), s(m.nodeCpu), m.dbCpu === null ? '-' : s(m.dbCpu),
+    mb(m.peakRss), mb(m.peakHeap), mb(m.maxRss),
     `${m.report.added}/${m.report.revised}/${m.report.unchanged}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
@@ -243,7 +273,10 @@ async function main(): Promise<void> {
         `${options.rows.toLocaleString('en')} rows (${indicators} indicators × ${provinces.length} provinces × up to ${MONTHS} months) = ${mb(fs.statSync(full).size)} MB; ` +
         `${options.smallRows.toLocaleString('en')} rows = ${mb(fs.statSync(small).size)} MB`,
     );
-    console.log(`database: ${db.kind} (${db.location}); node ${process.version}, ${os.cpus().length} CPUs`);
+    console.log(
+      `database: ${db.kind} (${db.location}); node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}; ` +
+        `RSS before the first import ${mb(process.memoryUsage().rss)} MB`,
+    );
 
     for (let run = 1; run <= options.runs; run++) {
       const measures: Measure[] = [];
@@ -257,7 +290,8 @@ async function main(): Promise<void> {
       for (const line of table(measures)) console.log(line);
     }
     console.log(
-      '\npeak RSS and heap: sampled every 100 ms during that import; maxRSS: the process\'s peak so far (process.resourceUsage)' +
+      '\npeak RSS and heap: sampled every 100 ms during that import; maxRSS: the process\'s peak so far (process.resourceUsage); ' +
+        'node CPU: this process (for the embedded database, the database too); db CPU: the PostgreSQL backends of the database' +
         (db.kind === 'embedded' ? '; the embedded database runs in this process, so its memory is included' : ''),
     );
     await cleanUp(db);

@@ -147,7 +147,7 @@ export function createRowReader(options: RowReaderOptions) {
     }
     return codes;
   };
-  const regionIn = (entry: PeriodEntry, text: string, codes: string[]) => {
+  const regionIn = (entry: PeriodEntry, codes: string[]) => {
     const found = codes.map((c) => lookups.region(c, entry.period.start, entry.period.end));
     const hits = found.filter((f): f is { id: number; code: string } => 'id' in f);
     if (hits.length === 1) return hits[0]!;
@@ -210,7 +210,7 @@ export function createRowReader(options: RowReaderOptions) {
           if (!codes.length) problem(rColumn, rCell, 'a province name from the reference list (add it under region.names in the mapping if the file spells it its own way)');
         } else codes = [/^\d{1,2}$/.test(rText) ? rText.padStart(2, '0') : rText];
         if (period && codes.length) {
-          found = regionIn(period, rText, codes);
+          found = regionIn(period, codes);
           if (period.regions.size < 10_000) period.regions.set(rText, found);
         }
       }
