@@ -25,8 +25,12 @@ export interface StagedRow {
   note: string | null;
 }
 
-/** Rows sent to the database in one statement. */
-export const STAGE_BATCH = 5_000;
+/**
+ * Rows sent to the database in one statement. 2,000 to 20,000 stage a million rows equally fast;
+ * smaller batches keep less memory, as Prisma holds the parameters of its last 100 statements
+ * (its debug history) whether or not debugging is on.
+ */
+export const STAGE_BATCH = 2_000;
 
 export async function createStage(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe('DROP TABLE IF EXISTS chiso_import_stage');
