@@ -46,6 +46,8 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),
       useStaticFolder({ prefix: '/builder', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'builder') }),
       useStaticFolder({ prefix: '/publish', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'publish') }),
+      // What the builder and the publish page share: talking to the gateway, the publishing key.
+      useStaticFolder({ prefix: '/shared', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'shared') }),
       useImportTemplates(),
       useEmbeds({ prisma, fetch: inProcessFetch }),
       useHttpCache(),

@@ -1,13 +1,10 @@
 // The "Publish data" page: a key, a data file (and optionally a mapping and a catalogue), a dry-run
 // check, then publishing. Everything the gateway says is shown as it said it; nothing is lost on an
 // error (the form keeps its files).
-import { gql, upload } from './upload.js';
+import { upload } from '/shared/gateway.js';
+import { publishingKey } from '/shared/publishing-key.js';
 import { h, problemsTable, revisionsTable, summarise } from './report.js';
 
-/** Where the publishing key is kept: the same name as the chart builder's, so one paste serves both pages. */
-const KEY_STORAGE = 'chiso.publishingKey';
-
-const VIEWER = 'query PublishViewer { viewer { prefix name scopes regions } }';
 const IMPORT = `mutation PublishImport($file: File!, $mapping: File, $catalogue: File, $numbers: NumberConvention, $dryRun: Boolean) {
   importData(file: $file, mapping: $mapping, catalogue: $catalogue, numbers: $numbers, dryRun: $dryRun) {
     ok dryRun fileName format mappingName rows added revised unchanged problemCount
@@ -35,54 +32,18 @@ const state = {
 
 // ---------- The key ----------
 
-const storage = {
-  get() {
-    try {
-      return localStorage.getItem(KEY_STORAGE) ?? '';
-    } catch {
-      return ''; // storage refused (private window, policy): the key lives in the field only
-    }
-  },
-  set(value) {
-    try {
-      if (value) localStorage.setItem(KEY_STORAGE, value);
-      else localStorage.removeItem(KEY_STORAGE);
-    } catch {
-      // as above
-    }
-  },
-};
-
-const key = () => keyInput.value.trim();
-
-function keyStatus(text, kind = '') {
-  const status = $('key-status');
-  status.textContent = text;
-  status.className = `hint ${kind}`;
-  keyInput.setAttribute('aria-invalid', kind === 'error' ? 'true' : 'false');
-}
-
-let keyToken = 0;
-/** Asks the gateway whose key this is ("Khoá của: Sở … — PUBLISH, tỉnh 49"). */
-async function checkKey() {
-  const token = ++keyToken;
-  const value = key();
-  if (!value) {
-    keyStatus('Chưa nhập khoá (no key entered).');
-    return;
-  }
-  keyStatus('Đang xem khoá… (checking the key)');
-  try {
-    const { viewer } = await gql(VIEWER, {}, value);
-    if (token !== keyToken) return;
-    if (!viewer) throw new Error('không có khoá (no key)');
+const publisherKey = publishingKey({
+  input: keyInput,
+  status: $('key-status'),
+  empty: 'Chưa nhập khoá (no key entered).',
+  describe: (viewer) => {
     const where = viewer.regions.length ? `tỉnh ${viewer.regions.join(', ')}` : 'mọi tỉnh (all provinces)';
-    keyStatus(`Khoá của: ${viewer.name} — ${viewer.scopes.join(', ')}, ${where}. (${viewer.prefix}…)`, 'ok');
-  } catch (error) {
-    if (token !== keyToken) return;
-    keyStatus(`Khoá không dùng được (the key is not accepted): ${error.message}`, 'error');
-  }
-}
+    return [`Khoá của: ${viewer.name} — ${viewer.scopes.join(', ')}, ${where}. (${viewer.prefix}…)`, 'ok'];
+  },
+});
+const key = publisherKey.value;
+const keyStatus = publisherKey.say;
+const checkKey = publisherKey.check;
 
 // ---------- Inputs and the Publish button ----------
 
@@ -223,22 +184,21 @@ publishButton.addEventListener('click', () => void send(false));
 keyInput.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     event.preventDefault();
-    storage.set(key());
+    publisherKey.remember();
     void checkKey();
   }
 });
 keyInput.addEventListener('change', () => {
-  storage.set(key());
+  publisherKey.remember();
   void checkKey();
 });
 keyInput.addEventListener('input', updateButtons);
 $('key-check').addEventListener('click', () => {
-  storage.set(key());
+  publisherKey.remember();
   void checkKey();
 });
 $('key-forget').addEventListener('click', () => {
-  storage.set('');
-  keyInput.value = '';
+  publisherKey.forget();
   keyStatus('Đã xoá khoá khỏi trình duyệt này (the key was removed from this browser).');
   updateButtons();
   keyInput.focus();
@@ -250,9 +210,5 @@ form.addEventListener('change', (event) => {
   updateButtons();
 });
 
-const stored = storage.get();
-if (stored) {
-  keyInput.value = stored;
-  void checkKey();
-}
+if (publisherKey.restore()) void checkKey();
 updateButtons();

@@ -1,4 +1,5 @@
-// Talking to the gateway: a GraphQL request as JSON, and an upload as a GraphQL multipart request
+// Talking to the gateway from the pages it serves (the chart builder, the publish page): a GraphQL
+// request as JSON, and an upload as a GraphQL multipart request
 // (https://github.com/jaydenseric/graphql-multipart-request-spec), which graphql-yoga parses.
 
 export const API = '/graphql';
