@@ -230,7 +230,7 @@ const mb = (n: number) => (n / 2 ** 20).toFixed(0);
 const s = (n: number) => n.toFixed(1);
 
 function table(measures: Measure[]): string[] {
-  const head = ['import', 'rows', 'file MB', 'wall s', 'rows/s', 'read+stage s', 'check+plan s', 'merge s', 'node CPU s', 'db CPU s', 'peak RSS MB', 'peak heap MB', 'maxRSS MB', 'added/revised/unchanged'];
+  const head = ['import', 'rows', 'file MiB', 'wall s', 'rows/s', 'read+stage s', 'check+plan s', 'merge s', 'node CPU s', 'db CPU s', 'peak RSS MiB', 'peak heap MiB', 'maxRSS MiB', 'added/revised/unchanged'];
   const body = measures.map((m) => [
     m.name, m.rows.toLocaleString('en'), mb(m.bytes), s(m.seconds), Math.round(m.rows / m.seconds).toLocaleString('en'),
     s(m.phases.reading), s(m.phases.checking), s(m.phases.writing), s(m.nodeCpu), m.dbCpu === null ? '-' : s(m.dbCpu),
@@ -270,12 +270,12 @@ async function main(): Promise<void> {
     const revised = writeCsv(options.rows, provinces, true);
     console.log(
       `files in ${path.dirname(full)} (${Math.round(performance.now() - t0)} ms to write or find): ` +
-        `${options.rows.toLocaleString('en')} rows (${indicators} indicators × ${provinces.length} provinces × up to ${MONTHS} months) = ${mb(fs.statSync(full).size)} MB; ` +
-        `${options.smallRows.toLocaleString('en')} rows = ${mb(fs.statSync(small).size)} MB`,
+        `${options.rows.toLocaleString('en')} rows (${indicators} indicators × ${provinces.length} provinces × up to ${MONTHS} months) = ${mb(fs.statSync(full).size)} MiB; ` +
+        `${options.smallRows.toLocaleString('en')} rows = ${mb(fs.statSync(small).size)} MiB`,
     );
     console.log(
       `database: ${db.kind} (${db.location}); node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}; ` +
-        `RSS before the first import ${mb(process.memoryUsage().rss)} MB`,
+        `RSS before the first import ${mb(process.memoryUsage().rss)} MiB`,
     );
 
     const runs: Measure[][] = [];
