@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
-import { createChangeLoader } from './analytics/change-loader.ts';
+import { createChangeLoader, type ChangeAnswer, type ChangeRequest } from './analytics/change-loader.ts';
 import type { Period } from './analytics/period.ts';
 import { rankUnits, type RankedUnit } from './analytics/ranking.ts';
+import { loadSeriesWindow, type SeriesWindow, type WindowObservation, type WindowRequest } from './analytics/series-window.ts';
 import type { Observation, Prisma, PrismaClient, Region, RegionLevel } from './generated/prisma/client.ts';
 
 export interface SeriesKey {
@@ -23,7 +24,22 @@ export interface RankingKey {
 /** Per-request batch loaders for what the prisma plugin cannot fold into its parent's query. */
 export function createLoaders(prisma: PrismaClient) {
   const regionLoader = byId((ids) => prisma.region.findMany({ where: { id: { in: ids } } }));
+  const changeLoader = createChangeLoader(prisma);
+  // Observations a window loaded: their changes come from the window's rows, without a statement.
+  const windowed = new Map<number, { window: SeriesWindow; asOf: string }>();
   return {
+    /**
+     * Indicators, series and the values their changes need for some region codes: one statement
+     * per batch (keys with the same codes, range and vintage share it, whatever their indicators).
+     */
+    window: shapeKeyed<WindowRequest, SeriesWindow>(
+      (k) => [k.codes, k.from ?? null, k.to ?? null, k.asOf ?? null],
+      async (sample, keys) => {
+        const window = await loadSeriesWindow(prisma, { ...sample, slugs: [...new Set(keys.flatMap((k) => k.slugs))] });
+        for (const o of window.observations) windowed.set(o.id, { window, asOf: sample.asOf?.toISOString() ?? '' });
+        return keys.map(() => window);
+      },
+    ),
     series: shapeKeyed<SeriesKey, Observation[]>(
       (k) => [k.regionCode, k.where, k.query],
       async (sample, keys) => {
@@ -54,7 +70,17 @@ export function createLoaders(prisma: PrismaClient) {
     async regions(ids: number[]): Promise<Region[]> {
       return (await regionLoader.loadMany(ids)).filter((r): r is Region => r !== null && !(r instanceof Error));
     },
-    change: createChangeLoader(prisma),
+    /** The change of an observation: from its window when it came with one, else batched (change-loader.ts). */
+    change: {
+      load(request: ChangeRequest): Promise<ChangeAnswer | null> {
+        const hit = windowed.get(request.observation.id);
+        if (hit && hit.asOf === (request.asOf?.toISOString() ?? '')) {
+          const answer = hit.window.changeOf(request.observation as WindowObservation, request.against);
+          if (answer !== undefined) return Promise.resolve(answer);
+        }
+        return changeLoader.load(request);
+      },
+    },
     /** Earlier vintages of many observations: one statement per selection shape. */
     revisions: shapeKeyed<RevisionsKey, Observation[]>(
       (k) => [k.query],

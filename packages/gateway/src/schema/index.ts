@@ -9,6 +9,7 @@ import './region.ts';
 import './period.ts';
 import './change.ts';
 import './ranking.ts';
+import './series.ts';
 import './aggregate.ts';
 import './time-series.ts';
 import './saved-chart.ts';

@@ -1,0 +1,124 @@
+import { Prisma, type Indicator, type Observation, type PrismaClient, type Region, type Source, type Unit } from '../generated/prisma/client.ts';
+import { answerChange, planChange, type ChangeAnswer, type ChangeReference } from './change-loader.ts';
+import { valueKey } from './lookup.ts';
+import { formatDay, periodOf, shiftPeriod } from './period.ts';
+import { territoriesFrom, territoryLinksSql, territoryUnitsCte, type UnitLinks } from './territory.ts';
+import { vintageSql } from './vintage.ts';
+
+export interface WindowRequest {
+  /** Indicator slugs. */
+  slugs: string[];
+  /** Region codes: each resolves to the units with that code (one per period of validity). */
+  codes: string[];
+  /** Only periods starting on or after this day. */
+  from?: Date | null;
+  /** Only periods ending on or before this day. */
+  to?: Date | null;
+  /** The values known at this instant; the current ones without it. */
+  asOf?: Date | null;
+}
+
+export type WindowIndicator = Indicator & { unit: Unit };
+export type WindowObservation = Observation & { region: Region; source: Source };
+
+export interface SeriesWindow {
+  /** The indicators found, by slug. */
+  indicators: Map<string, WindowIndicator>;
+  /** Observations of the indicators asked for the codes asked, in [from, to], oldest period first. */
+  observations: WindowObservation[];
+  /**
+   * The change of one of `observations` from the values already fetched, by the same rules as the
+   * change loader; undefined when its comparison period lies before what was fetched.
+   */
+  changeOf(observation: WindowObservation, against: ChangeReference): ChangeAnswer | null | undefined;
+}
+
+interface WindowRow {
+  indicators: Array<Record<string, unknown>>;
+  units: Array<{ id: number; validFrom: string | null; predecessorIds: number[] }>;
+  observations: Array<Record<string, unknown>>;
+  values: Array<[number, number, string, string, string]>;
+}
+
+const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
+const decimal = (v: unknown): Prisma.Decimal | null => (v === null || v === undefined ? null : new Prisma.Decimal(v as string));
+// Decimal columns travel as text (JSON numbers would round them) and dates as ISO text.
+const asUnit = (u: any): Unit => ({ ...u, minValue: decimal(u.minValue), maxValue: decimal(u.maxValue) });
+const asRegion = (r: any): Region => ({ ...r, validFrom: date(r.validFrom), validTo: date(r.validTo) });
+const asSource = (s: any): Source => ({ ...s, publishedAt: date(s.publishedAt) });
+const asObservation = (o: any): WindowObservation => ({
+  ...o,
+  periodStart: date(o.periodStart)!,
+  periodEnd: date(o.periodEnd)!,
+  recordedAt: date(o.recordedAt)!,
+  supersededAt: date(o.supersededAt),
+  value: decimal(o.value)!,
+  reportedChangePercent: decimal(o.reportedChangePercent),
+  reportedChangeAbsolute: decimal(o.reportedChangeAbsolute),
+  region: asRegion(o.region),
+  source: asSource(o.source),
+});
+
+/**
+ * Everything a widget's series, values and changes need, in ONE statement: the indicators with
+ * their units; the stored values of the indicators (and of a ratio's numerator and denominator)
+ * for the units with the codes asked and their predecessors, from a year before `from` to `to`;
+ * the succession links of those units; and the rows to show with their region and source.
+ * The rules stay in TypeScript: the comparison period (period.ts), the territory (territory.ts),
+ * the composition and the change (change-loader.ts, change.ts) run on the fetched rows.
+ */
+export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest): Promise<SeriesWindow> {
+  // A year before `from` holds the same period a year earlier and the previous month, quarter or year.
+  const windowFrom = req.from ? shiftPeriod(periodOf('AS_OF_DATE', req.from, req.from), 'SAME_PERIOD_LAST_YEAR').start : null;
+  const [row] = await prisma.$queryRaw<WindowRow[]>`
+    WITH RECURSIVE
+    ind AS (SELECT * FROM "Indicator" WHERE slug = ANY(${req.slugs}::text[])),
+    parts AS (
+      SELECT id FROM ind
+      UNION SELECT "numeratorId" FROM ind WHERE aggregation = 'RATIO' AND "numeratorId" IS NOT NULL
+      UNION SELECT "denominatorId" FROM ind WHERE aggregation = 'RATIO' AND "denominatorId" IS NOT NULL
+    ),
+    ${territoryUnitsCte(Prisma.sql`SELECT id FROM "Region" WHERE code = ANY(${req.codes}::text[])`)},
+    obs AS (
+      SELECT o.* FROM "Observation" o
+      WHERE o."indicatorId" IN (SELECT id FROM parts) AND o."regionId" IN (SELECT id FROM territory_units)
+        ${windowFrom ? Prisma.sql`AND o."periodStart" >= ${formatDay(windowFrom)}::date` : Prisma.empty}
+        ${req.to ? Prisma.sql`AND o."periodEnd" <= ${formatDay(req.to)}::date` : Prisma.empty}
+        AND ${vintageSql(req.asOf)}
+    )
+    SELECT
+      (SELECT coalesce(json_agg(to_jsonb(i) || jsonb_build_object('unit', to_jsonb(u) || jsonb_build_object('minValue', u."minValue"::text, 'maxValue', u."maxValue"::text))), '[]')
+        FROM ind i JOIN "Unit" u ON u.code = i."unitCode") AS indicators,
+      (SELECT coalesce(json_agg(l), '[]') FROM (${territoryLinksSql}) l) AS units,
+      (SELECT coalesce(json_agg(to_jsonb(o) || jsonb_build_object(
+          'value', o.value::text, 'reportedChangePercent', o."reportedChangePercent"::text, 'reportedChangeAbsolute', o."reportedChangeAbsolute"::text,
+          'region', to_jsonb(r), 'source', to_jsonb(s)) ORDER BY o."periodStart", o."periodEnd", o.id), '[]')
+        FROM obs o JOIN "Region" r ON r.id = o."regionId" JOIN "Source" s ON s.id = o."sourceId"
+        WHERE o."indicatorId" IN (SELECT id FROM ind) AND r.code = ANY(${req.codes}::text[])
+          ${req.from ? Prisma.sql`AND o."periodStart" >= ${formatDay(req.from)}::date` : Prisma.empty}) AS observations,
+      (SELECT coalesce(json_agg(json_build_array(o."indicatorId", o."regionId", o."periodStart", o."periodEnd", o.value::text) ORDER BY o."recordedAt" DESC, o.id DESC), '[]')
+        FROM obs o) AS "values"`;
+
+  const indicators = new Map<string, WindowIndicator>();
+  for (const i of row!.indicators) indicators.set(i.slug as string, { ...(i as unknown as Indicator), unit: asUnit(i.unit) });
+  const byId = new Map([...indicators.values()].map((i) => [i.id, i]));
+  const observations = row!.observations.map(asObservation);
+  const territoryOf = territoriesFrom(row!.units.map((u): UnitLinks => ({ id: u.id, validFrom: date(u.validFrom), predecessorIds: u.predecessorIds })));
+  // The newest vintage of each key comes first: keep the first, as lookupValues does.
+  const found = new Map<string, Prisma.Decimal>();
+  for (const [indicatorId, regionId, start, end, value] of row!.values) {
+    const key = valueKey({ indicatorId, regionId, start: new Date(start), end: new Date(end) });
+    if (!found.has(key)) found.set(key, new Prisma.Decimal(value));
+  }
+  return {
+    indicators,
+    observations,
+    changeOf(observation, against) {
+      const indicator = byId.get(observation.indicatorId);
+      if (!indicator) return undefined;
+      const plan = planChange(observation, indicator, against, territoryOf);
+      if (windowFrom && plan.period.start < windowFrom) return undefined;
+      return answerChange(observation, indicator, against, plan, found);
+    },
+  };
+}
