@@ -1,9 +1,12 @@
-import { Prisma, type PrismaClient, type RegionLevel } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type Region, type RegionLevel, type Source } from '../generated/prisma/client.ts';
+import { indicatorFromJson, indicatorJsonSql, regionFromJson, sourceFromJson, type IndicatorWithUnit } from './json-rows.ts';
 import type { Period } from './period.ts';
 import { vintageSql } from './vintage.ts';
 
 export interface RankingRequest {
   indicatorIds: number[];
+  /** Or the indicator with this slug (rankIndicator). */
+  slug?: string;
   level: RegionLevel;
   /** Units valid on this day take part. */
   at: Date;
@@ -24,22 +27,20 @@ export interface RankedUnit {
   sourceIds: number[];
   /** 1 is best by the indicator's direction; equal values share a rank; null without data. */
   rank: number | null;
+  /** The unit, loaded by the same statement. */
+  region: Region;
+  /** The sources of `sourceIds`, loaded by the same statement. */
+  sources: Source[];
 }
 
-/**
- * Ranks every unit of a level for one or more indicators and one period, in one SQL statement.
- * The direction decides the order (LOWER_IS_BETTER ascending, otherwise descending); ties share a
- * rank (RANK()); units without a value for the period are kept, with a null rank, after the others.
- * Observations match the period by their dates, whatever kind they were stored with. A RATIO
- * indicator's unit without a stored value gets multiplier × numerator / denominator of that unit
- * and period (`observationId` null: computed, not observed).
- */
-export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Promise<RankedUnit[]> {
-  if (req.indicatorIds.length === 0) return [];
+/** The ranking statement (rows of RankedUnit) for the indicators of `req`, as SQL to run or wrap. */
+function rankingSql(req: RankingRequest): Prisma.Sql {
   const unitFilter = req.regionIds ? Prisma.sql`AND r.id = ANY(${req.regionIds}::int[])` : Prisma.empty;
-  const rows = await prisma.$queryRaw<Array<{ indicatorId: number; regionId: number; regionCode: string; observationId: number | null; value: Prisma.Decimal | null; sourceIds: number[]; rank: bigint | null }>>`
-    WITH units AS (
-      SELECT r.id, r.code FROM "Region" r
+  const chosen = req.slug ? Prisma.sql`SELECT id FROM "Indicator" WHERE slug = ${req.slug}` : Prisma.sql`SELECT unnest(${req.indicatorIds}::int[])`;
+  return Prisma.sql`
+    WITH chosen(id) AS (${chosen}),
+    units AS (
+      SELECT r.* FROM "Region" r
       WHERE r.level = ${req.level}::"RegionLevel"
         AND (r."validFrom" IS NULL OR r."validFrom" <= ${req.at}::date)
         AND (r."validTo" IS NULL OR r."validTo" >= ${req.at}::date)
@@ -48,7 +49,7 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
     stored AS (
       SELECT DISTINCT ON (o."indicatorId", o."regionId") o."indicatorId", o."regionId", o.id, o.value, o."sourceId"
       FROM "Observation" o
-      WHERE o."indicatorId" = ANY(${req.indicatorIds}::int[])
+      WHERE o."indicatorId" IN (SELECT id FROM chosen)
         AND o."periodStart" = ${req.period.start}::date AND o."periodEnd" = ${req.period.end}::date
         AND o."regionId" IN (SELECT id FROM units)
         AND ${vintageSql(req.asOf)}
@@ -63,7 +64,7 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
         array_agg(DISTINCT o."sourceId") AS "sourceIds"
       FROM "Indicator" i
       JOIN "Observation" o ON o."indicatorId" IN (i."numeratorId", i."denominatorId")
-      WHERE i.id = ANY(${req.indicatorIds}::int[]) AND i.aggregation = 'RATIO'
+      WHERE i.id IN (SELECT id FROM chosen) AND i.aggregation = 'RATIO'
         AND o."periodStart" = ${req.period.start}::date AND o."periodEnd" = ${req.period.end}::date
         AND o."regionId" IN (SELECT id FROM units)
         AND ${vintageSql(req.asOf)}
@@ -78,7 +79,8 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
         AND NOT EXISTS (SELECT 1 FROM stored s WHERE s."indicatorId" = p."indicatorId" AND s."regionId" = p."regionId")
     )
     SELECT i.id AS "indicatorId", u.id AS "regionId", u.code AS "regionCode", v.id AS "observationId", v.value,
-      coalesce(v."sourceIds", '{}') AS "sourceIds",
+      coalesce(v."sourceIds", '{}') AS "sourceIds", to_jsonb(u) AS region,
+      (SELECT coalesce(json_agg(to_jsonb(s) ORDER BY s.id), '[]') FROM "Source" s WHERE s.id = ANY(v."sourceIds")) AS sources,
       CASE WHEN v.value IS NULL THEN NULL ELSE RANK() OVER (
         PARTITION BY i.id
         ORDER BY v.value IS NULL,
@@ -88,7 +90,42 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
     FROM "Indicator" i
     CROSS JOIN units u
     LEFT JOIN vals v ON v."indicatorId" = i.id AND v."regionId" = u.id
-    WHERE i.id = ANY(${req.indicatorIds}::int[])
+    WHERE i.id IN (SELECT id FROM chosen)
     ORDER BY i.id, v.value IS NULL, rank, u.code`;
-  return rows.map((row) => ({ ...row, rank: row.rank === null ? null : Number(row.rank) }));
+}
+
+type RankRow = Omit<RankedUnit, 'rank' | 'region' | 'sources'> & { rank: bigint | number | null; region: unknown; sources: unknown[] };
+const ranked = (row: RankRow): RankedUnit => ({
+  ...row,
+  value: row.value === null ? null : new Prisma.Decimal(row.value),
+  rank: row.rank === null ? null : Number(row.rank),
+  region: regionFromJson(row.region),
+  sources: row.sources.map(sourceFromJson),
+});
+
+/**
+ * Ranks every unit of a level for one or more indicators and one period, in one SQL statement.
+ * The direction decides the order (LOWER_IS_BETTER ascending, otherwise descending); ties share a
+ * rank (RANK()); units without a value for the period are kept, with a null rank, after the others.
+ * Observations match the period by their dates, whatever kind they were stored with. A RATIO
+ * indicator's unit without a stored value gets multiplier × numerator / denominator of that unit
+ * and period (`observationId` null: computed, not observed).
+ */
+export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Promise<RankedUnit[]> {
+  if (req.indicatorIds.length === 0 && !req.slug) return [];
+  const rows = await prisma.$queryRaw<RankRow[]>(rankingSql(req));
+  return rows.map(ranked);
+}
+
+/**
+ * The ranking of the indicator with `slug`, with the indicator and its unit, in one statement;
+ * null when no indicator has that slug.
+ */
+export async function rankIndicator(prisma: PrismaClient, slug: string, req: Omit<RankingRequest, 'indicatorIds' | 'slug'>): Promise<{ indicator: IndicatorWithUnit; entries: RankedUnit[] } | null> {
+  const [row] = await prisma.$queryRaw<Array<{ indicator: unknown; entries: RankRow[] }>>`
+    SELECT (SELECT ${indicatorJsonSql} FROM "Indicator" i JOIN "Unit" u ON u.code = i."unitCode" WHERE i.slug = ${slug}) AS indicator,
+      (SELECT coalesce(json_agg(to_jsonb(x) || jsonb_build_object('value', x.value::text) ORDER BY x.value IS NULL, x.rank, x."regionCode"), '[]')
+        FROM (${rankingSql({ ...req, indicatorIds: [], slug })}) x) AS entries`;
+  if (!row?.indicator) return null;
+  return { indicator: indicatorFromJson(row.indicator), entries: row.entries.map(ranked) };
 }

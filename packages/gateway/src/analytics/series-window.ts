@@ -1,5 +1,6 @@
-import { Prisma, type Indicator, type Observation, type PrismaClient, type Region, type Source, type Unit } from '../generated/prisma/client.ts';
+import { Prisma, type Observation, type PrismaClient, type Region, type Source } from '../generated/prisma/client.ts';
 import { answerChange, planChange, type ChangeAnswer, type ChangeReference } from './change-loader.ts';
+import { indicatorFromJson, indicatorJsonSql, jsonDate as date, observationFromJson, observationJsonSql, regionFromJson, sourceFromJson, type IndicatorWithUnit } from './json-rows.ts';
 import { valueKey } from './lookup.ts';
 import { formatDay, periodOf, shiftPeriod } from './period.ts';
 import { territoriesFrom, territoryLinksSql, territoryUnitsCte, type UnitLinks } from './territory.ts';
@@ -18,7 +19,7 @@ export interface WindowRequest {
   asOf?: Date | null;
 }
 
-export type WindowIndicator = Indicator & { unit: Unit };
+export type WindowIndicator = IndicatorWithUnit;
 export type WindowObservation = Observation & { region: Region; source: Source };
 
 export interface SeriesWindow {
@@ -40,24 +41,7 @@ interface WindowRow {
   values: Array<[number, number, string, string, string]>;
 }
 
-const date = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(v as string));
-const decimal = (v: unknown): Prisma.Decimal | null => (v === null || v === undefined ? null : new Prisma.Decimal(v as string));
-// Decimal columns travel as text (JSON numbers would round them) and dates as ISO text.
-const asUnit = (u: any): Unit => ({ ...u, minValue: decimal(u.minValue), maxValue: decimal(u.maxValue) });
-const asRegion = (r: any): Region => ({ ...r, validFrom: date(r.validFrom), validTo: date(r.validTo) });
-const asSource = (s: any): Source => ({ ...s, publishedAt: date(s.publishedAt) });
-const asObservation = (o: any): WindowObservation => ({
-  ...o,
-  periodStart: date(o.periodStart)!,
-  periodEnd: date(o.periodEnd)!,
-  recordedAt: date(o.recordedAt)!,
-  supersededAt: date(o.supersededAt),
-  value: decimal(o.value)!,
-  reportedChangePercent: decimal(o.reportedChangePercent),
-  reportedChangeAbsolute: decimal(o.reportedChangeAbsolute),
-  region: asRegion(o.region),
-  source: asSource(o.source),
-});
+const asObservation = (o: any): WindowObservation => ({ ...observationFromJson(o), region: regionFromJson(o.region), source: sourceFromJson(o.source) });
 
 /**
  * Everything a widget's series, values and changes need, in ONE statement: the indicators with
@@ -87,12 +71,10 @@ export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest)
         AND ${vintageSql(req.asOf)}
     )
     SELECT
-      (SELECT coalesce(json_agg(to_jsonb(i) || jsonb_build_object('unit', to_jsonb(u) || jsonb_build_object('minValue', u."minValue"::text, 'maxValue', u."maxValue"::text))), '[]')
+      (SELECT coalesce(json_agg(${indicatorJsonSql}), '[]')
         FROM ind i JOIN "Unit" u ON u.code = i."unitCode") AS indicators,
       (SELECT coalesce(json_agg(l), '[]') FROM (${territoryLinksSql}) l) AS units,
-      (SELECT coalesce(json_agg(to_jsonb(o) || jsonb_build_object(
-          'value', o.value::text, 'reportedChangePercent', o."reportedChangePercent"::text, 'reportedChangeAbsolute', o."reportedChangeAbsolute"::text,
-          'region', to_jsonb(r), 'source', to_jsonb(s)) ORDER BY o."periodStart", o."periodEnd", o.id), '[]')
+      (SELECT coalesce(json_agg(${observationJsonSql} || jsonb_build_object('region', to_jsonb(r), 'source', to_jsonb(s)) ORDER BY o."periodStart", o."periodEnd", o.id), '[]')
         FROM obs o JOIN "Region" r ON r.id = o."regionId" JOIN "Source" s ON s.id = o."sourceId"
         WHERE o."indicatorId" IN (SELECT id FROM ind) AND r.code = ANY(${req.codes}::text[])
           ${req.from ? Prisma.sql`AND o."periodStart" >= ${formatDay(req.from)}::date` : Prisma.empty}) AS observations,
@@ -100,7 +82,7 @@ export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest)
         FROM obs o) AS "values"`;
 
   const indicators = new Map<string, WindowIndicator>();
-  for (const i of row!.indicators) indicators.set(i.slug as string, { ...(i as unknown as Indicator), unit: asUnit(i.unit) });
+  for (const i of row!.indicators) indicators.set(i.slug as string, indicatorFromJson(i));
   const byId = new Map([...indicators.values()].map((i) => [i.id, i]));
   const observations = row!.observations.map(asObservation);
   const territoryOf = territoriesFrom(row!.units.map((u): UnitLinks => ({ id: u.id, validFrom: date(u.validFrom), predecessorIds: u.predecessorIds })));

@@ -6,7 +6,7 @@ import { AggregationRuleEnum, DirectionEnum, FrameworkEnum, IndicatorCategoryEnu
 import { observationRange } from './observation.ts';
 import { inLang, Lang } from './scalars.ts';
 
-builder.prismaNode('Indicator', {
+export const IndicatorRef = builder.prismaNode('Indicator', {
   id: { field: 'id' },
   description: 'What is measured, in which unit, and what a rollup may do with it.',
   fields: (t) => ({

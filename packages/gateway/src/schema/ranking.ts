@@ -1,8 +1,12 @@
 import { parsePeriod, type Period } from '../analytics/period.ts';
-import type { RankedUnit } from '../analytics/ranking.ts';
+import { rankIndicator, type RankedUnit } from '../analytics/ranking.ts';
+import type { IndicatorWithUnit } from '../analytics/json-rows.ts';
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import { asPrismaIndicator } from './preloaded.ts';
+import { IndicatorRef } from './indicator.ts';
 import { builder } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
-import type { RegionLevel, Source } from '../generated/prisma/client.ts';
+import type { RegionLevel } from '../generated/prisma/client.ts';
 import { validOn } from '../db/validity.ts';
 import { ChangeRef } from './change.ts';
 import { ChangeReferenceEnum, RegionLevelEnum } from './enums.ts';
@@ -22,7 +26,7 @@ const RankingEntry = builder.objectRef<Entry>('RankingEntry').implement({
       nullable: true,
       description: "1 is best by the indicator's direction; equal values share a rank; null when the unit has no value for the period.",
     }),
-    region: t.field({ type: Region, resolve: async (e, _a, ctx) => (await ctx.loaders.region.load(e.regionId))! }),
+    region: t.field({ type: Region, resolve: (e) => e.region }),
     value: t.float({ nullable: true, resolve: (e) => e.value?.toNumber() ?? null }),
     observation: t.field({
       type: ObservationRef,
@@ -33,7 +37,7 @@ const RankingEntry = builder.objectRef<Entry>('RankingEntry').implement({
     sources: t.field({
       type: [SourceRef],
       description: "Where the value comes from: the stored observation's source, or the sources of a computed ratio's numerator and denominator.",
-      resolve: async (e, _a, ctx) => (await ctx.loaders.source.loadMany(e.sourceIds)).filter((s): s is Source => s !== null && !(s instanceof Error)),
+      resolve: (e) => e.sources,
     }),
     change: t.field({
       type: ChangeRef,
@@ -50,6 +54,8 @@ const RankingEntry = builder.objectRef<Entry>('RankingEntry').implement({
 
 interface RankingShape {
   indicatorId: number;
+  /** The indicator with its unit when the ranking's statement loaded it. */
+  indicator?: IndicatorWithUnit;
   slug: string;
   period: Period;
   level: RegionLevel;
@@ -61,9 +67,10 @@ interface RankingShape {
 const Ranking = builder.objectRef<RankingShape>('Ranking').implement({
   description: 'Units ordered by value for one indicator and period.',
   fields: (t) => ({
-    indicator: t.prismaField({
-      type: 'Indicator',
-      resolve: (query, r, _a, ctx) => ctx.prisma.indicator.findUniqueOrThrow({ ...query, where: { id: r.indicatorId } }),
+    indicator: t.field({
+      type: IndicatorRef,
+      resolve: (r, _a, ctx, info) =>
+        r.indicator ? asPrismaIndicator(ctx, info, r.indicator) : ctx.prisma.indicator.findUniqueOrThrow({ ...queryFromInfo({ context: ctx, info }), where: { id: r.indicatorId } }),
     }),
     period: t.field({ type: PeriodRef, resolve: (r) => r.period }),
     level: t.field({ type: RegionLevelEnum, resolve: (r) => r.level }),
@@ -105,12 +112,13 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const period = parsePeriod(args.period);
-      const indicator = await ctx.prisma.indicator.findUnique({ where: { slug: args.indicator }, select: { id: true, slug: true } });
-      if (!indicator) return null;
       const level = args.level ?? 'PROVINCE';
       const at = args.at ?? period.end;
-      const rows = await ctx.loaders.ranking.load({ indicatorId: indicator.id, level, at, period, asOf: args.asOf });
-      return { indicatorId: indicator.id, slug: indicator.slug, period, level, at, asOf: args.asOf, entries: rows.map((r) => ({ ...r, asOf: args.asOf })) };
+      // One statement: the indicator, its unit, the ranked units and their sources.
+      const ranking = await rankIndicator(ctx.prisma, args.indicator, { level, at, period, asOf: args.asOf });
+      if (!ranking) return null;
+      const { indicator, entries } = ranking;
+      return { indicatorId: indicator.id, indicator, slug: indicator.slug, period, level, at, asOf: args.asOf, entries: entries.map((r) => ({ ...r, asOf: args.asOf })) };
     },
   }),
   compare: t.field({

@@ -1,14 +1,15 @@
 import { parsePeriod, periodOf } from '../analytics/period.ts';
 import type { SeriesWindow, WindowIndicator, WindowObservation } from '../analytics/series-window.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import { checkRange, ObservationRef } from './observation.ts';
-import { asPrismaRows } from './preloaded.ts';
+import { asPrismaIndicator, asPrismaRows } from './preloaded.ts';
+import { IndicatorRef } from './indicator.ts';
 import { Region } from './region.ts';
 
 const MAX_CODES = 100;
 const OBSERVATION_RELATIONS = ['region', 'source'] as const;
-const INDICATOR_RELATIONS = ['unit'] as const;
 
 interface RegionSeriesShape {
   code: string;
@@ -46,17 +47,11 @@ interface IndicatorSeriesShape {
   series: RegionSeriesShape[];
 }
 
-const indicatorField = (t: any) =>
-  t.field({
-    type: 'Indicator',
-    resolve: async (parent: { indicator: WindowIndicator }, _a: unknown, ctx: any, info: any) =>
-      (await asPrismaRows(ctx, info, [parent.indicator], INDICATOR_RELATIONS, (ids, query) => ctx.prisma.indicator.findMany({ ...query, where: { id: { in: ids } } })))[0]!,
-  });
 
 const IndicatorSeries = builder.objectRef<IndicatorSeriesShape>('IndicatorSeries').implement({
   description: 'An indicator with its series for several region codes (a chart or table comparing regions).',
   fields: (t) => ({
-    indicator: indicatorField(t),
+    indicator: t.field({ type: IndicatorRef, resolve: (s, _a, ctx, info) => asPrismaIndicator(ctx, info, s.indicator) }),
     series: t.field({ type: [RegionSeries], description: 'One series per region code, in the order asked.', resolve: (s) => s.series }),
   }),
 });
@@ -69,7 +64,7 @@ interface IndicatorValueShape {
 const IndicatorValue = builder.objectRef<IndicatorValueShape>('IndicatorValue').implement({
   description: "An indicator's value for one region: the value of the period asked, or the latest.",
   fields: (t) => ({
-    indicator: indicatorField(t),
+    indicator: t.field({ type: IndicatorRef, resolve: (s, _a, ctx, info) => asPrismaIndicator(ctx, info, s.indicator) }),
     observation: t.field({
       type: ObservationRef,
       nullable: true,
@@ -80,7 +75,8 @@ const IndicatorValue = builder.objectRef<IndicatorValueShape>('IndicatorValue').
   }),
 });
 
-const reloadObservations = (ctx: { prisma: any }) => (ids: number[], query: object) => ctx.prisma.observation.findMany({ ...query, where: { id: { in: ids } } });
+const reloadObservations = (ctx: Context) => (ids: number[], query: object) =>
+  ctx.prisma.observation.findMany({ ...query, where: { id: { in: ids } } }) as unknown as Promise<WindowObservation[]>;
 
 function checkList(name: string, values: string[], max: number): string[] {
   const list = [...new Set(values.map((v) => v.trim()))];
