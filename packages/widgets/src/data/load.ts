@@ -1,6 +1,6 @@
 import type { ChangeInfo, Point } from '../charts/types.ts';
 import { fetchOperation } from './client.ts';
-import { RANKING_QUERY, SERIES_QUERY } from './queries.ts';
+import { RANKING_QUERY, SERIES_QUERY, VALUES_QUERY } from './queries.ts';
 import type { IndicatorMeta, Lang, SourceInfo, WidgetData } from './types.ts';
 
 interface GqlIndicator {
@@ -22,10 +22,10 @@ interface GqlObservation {
   value: number;
   qualifier: Point['qualifier'];
   period: GqlPeriod;
-  region: { code: string; name: string };
   source: SourceInfo;
-  change: ChangeInfo | null;
 }
+
+const point = (o: GqlObservation): Point => ({ period: o.period, value: o.value, qualifier: o.qualifier });
 
 const meta = (i: GqlIndicator): IndicatorMeta => ({
   slug: i.slug,
@@ -54,32 +54,27 @@ export interface SeriesRequest {
   fresh?: boolean;
 }
 
-/** One series per region (one shared GET each); null when the indicator does not exist. */
-export async function loadSeries(req: SeriesRequest): Promise<WidgetData | null> {
-  const answers = await Promise.all(
-    req.regions.map((region) =>
-      fetchOperation<{ indicator: (GqlIndicator & { series: GqlObservation[] }) | null }>(
-        req.api,
-        SERIES_QUERY,
-        { indicator: req.indicator, region, from: req.from ?? null, to: req.to ?? null, lang: req.lang.toUpperCase(), asOf: req.asOf ?? null },
-        { fresh: req.fresh, fetch: req.fetch },
-      ),
-    ),
+/**
+ * One series per region, in one request; null when the indicator does not exist. `change` (the
+ * latest value's change of the first region, for the chart's summary) is asked only when wanted.
+ */
+export async function loadSeries(req: SeriesRequest & { change?: boolean }): Promise<WidgetData | null> {
+  const answer = await fetchOperation<{
+    indicatorSeries: {
+      indicator: GqlIndicator;
+      series: Array<{ code: string; region: { name: string } | null; observations: GqlObservation[]; latest: { change?: ChangeInfo | null } | null }>;
+    } | null;
+  }>(
+    req.api,
+    SERIES_QUERY,
+    { indicator: req.indicator, regions: req.regions, from: req.from ?? null, to: req.to ?? null, lang: req.lang.toUpperCase(), asOf: req.asOf ?? null, change: req.change ?? true },
+    { fresh: req.fresh, fetch: req.fetch },
   );
-  const first = answers.find((a) => a.indicator)?.indicator;
-  if (!first) return null;
-  const series = answers.map((a, index) => {
-    const rows = a.indicator?.series ?? [];
-    return {
-      key: req.regions[index]!,
-      name: rows[0]?.region.name ?? req.regions[index]!,
-      points: rows.map((o) => ({ period: o.period, value: o.value, qualifier: o.qualifier })),
-    };
-  });
-  const all = answers.flatMap((a) => a.indicator?.series ?? []);
-  const latest = answers[0]?.indicator?.series.at(-1);
-  const changes = Object.fromEntries((answers[0]?.indicator?.series ?? []).map((o) => [o.period.code, o.change]));
-  return { indicator: meta(first), series, sources: uniqueSources(all.map((o) => o.source)), change: latest?.change ?? null, changes };
+  const found = answer.indicatorSeries;
+  if (!found) return null;
+  const series = found.series.map((s) => ({ key: s.code, name: s.region?.name ?? s.code, points: s.observations.map(point) }));
+  const sources = uniqueSources(found.series.flatMap((s) => s.observations.map((o) => o.source)));
+  return { indicator: meta(found.indicator), series, sources, change: found.series[0]?.latest?.change ?? null };
 }
 
 export interface RankingRequest {
@@ -96,18 +91,22 @@ export interface RankingRequest {
 /** Units of a level ordered by value; null when the indicator does not exist. */
 export async function loadRanking(req: RankingRequest): Promise<WidgetData | null> {
   const answer = await fetchOperation<{
-    indicator: GqlIndicator | null;
-    ranking: { period: GqlPeriod; entries: Array<{ rank: number | null; value: number | null; region: { code: string; name: string }; sources: SourceInfo[] }> } | null;
+    ranking: {
+      indicator: GqlIndicator;
+      period: GqlPeriod;
+      entries: Array<{ rank: number | null; value: number | null; region: { code: string; name: string }; sources: SourceInfo[] }>;
+    } | null;
   }>(req.api, RANKING_QUERY, { indicator: req.indicator, period: req.period, level: req.level ?? 'PROVINCE', lang: req.lang.toUpperCase(), asOf: req.asOf ?? null }, { fresh: req.fresh, fetch: req.fetch });
-  if (!answer.indicator || !answer.ranking) return null;
-  const entries = answer.ranking.entries;
+  const ranking = answer.ranking;
+  if (!ranking) return null;
+  const entries = ranking.entries;
   return {
-    indicator: meta(answer.indicator),
+    indicator: meta(ranking.indicator),
     series: [
       {
         key: req.indicator,
-        name: answer.indicator.name,
-        points: entries.filter((e) => e.value !== null).map((e) => ({ period: answer.ranking!.period, value: e.value })),
+        name: ranking.indicator.name,
+        points: entries.filter((e) => e.value !== null).map((e) => ({ period: ranking.period, value: e.value })),
       },
     ],
     sources: uniqueSources(entries.flatMap((e) => e.sources)),
@@ -115,15 +114,54 @@ export async function loadRanking(req: RankingRequest): Promise<WidgetData | nul
   };
 }
 
-/** Several indicators of one unit (parts of a whole): the value of each for `period`, or its latest. */
-export async function loadParts(req: Omit<SeriesRequest, 'indicator' | 'regions'> & { indicators: string[]; region: string; period?: string | null }): Promise<WidgetData | null> {
-  const each = await Promise.all(req.indicators.map((indicator) => loadSeries({ ...req, indicator, regions: [req.region] })));
-  const found = each.filter((d): d is WidgetData => d !== null);
-  if (found.length === 0) return null;
-  const parts = found.map((d) => {
-    const points = d.series[0]?.points ?? [];
-    const point = (req.period ? points.find((p) => p.period.code === req.period) : points.at(-1)) ?? null;
-    return { indicator: d.indicator, value: point?.value ?? null, period: point?.period ?? null };
-  });
-  return { indicator: found[0]!.indicator, series: found.flatMap((d) => d.series), sources: uniqueSources(found.flatMap((d) => d.sources)), parts };
+export interface ValuesRequest extends Omit<SeriesRequest, 'indicator' | 'regions'> {
+  indicators: string[];
+  region: string;
+  /** The period shown; the latest within [from, to] without it. */
+  period?: string | null;
+  /** Ask for each value's change (a KPI shows it, a share does not). */
+  change: boolean;
+}
+
+interface GqlValue {
+  indicator: GqlIndicator;
+  observation: (GqlObservation & { region: { name: string }; change?: ChangeInfo | null }) | null;
+}
+
+async function loadValues(req: ValuesRequest): Promise<GqlValue[]> {
+  const answer = await fetchOperation<{ indicatorValues: GqlValue[] }>(
+    req.api,
+    VALUES_QUERY,
+    { indicators: req.indicators, region: req.region, period: req.period ?? null, from: req.from ?? null, to: req.to ?? null, lang: req.lang.toUpperCase(), asOf: req.asOf ?? null, change: req.change },
+    { fresh: req.fresh, fetch: req.fetch },
+  );
+  return answer.indicatorValues;
+}
+
+const valueSeries = (region: string, v: GqlValue) => ({ key: region, name: v.observation?.region.name ?? region, points: v.observation ? [point(v.observation)] : [] });
+
+/** Several indicators of one unit (parts of a whole), in one request: the value of each for `period`, or its latest. */
+export async function loadParts(req: Omit<ValuesRequest, 'change'>): Promise<WidgetData | null> {
+  const values = await loadValues({ ...req, change: false });
+  if (values.length === 0) return null;
+  return {
+    indicator: meta(values[0]!.indicator),
+    series: values.map((v) => valueSeries(req.region, v)),
+    sources: uniqueSources(values.flatMap((v) => (v.observation ? [v.observation.source] : []))),
+    parts: values.map((v) => ({ indicator: meta(v.indicator), value: v.observation?.value ?? null, period: v.observation?.period ?? null })),
+  };
+}
+
+/** One figure (KPI): the value of `period`, or the latest, with its change; one request. Null when the indicator does not exist. */
+export async function loadKpi(req: Omit<ValuesRequest, 'change' | 'indicators'> & { indicator: string }): Promise<WidgetData | null> {
+  const [value] = await loadValues({ ...req, indicators: [req.indicator], change: true });
+  if (!value) return null;
+  const change = value.observation?.change ?? null;
+  return {
+    indicator: meta(value.indicator),
+    series: [valueSeries(req.region, value)],
+    sources: value.observation ? [value.observation.source] : [],
+    change,
+    changes: value.observation ? { [value.observation.period.code]: change } : {},
+  };
 }

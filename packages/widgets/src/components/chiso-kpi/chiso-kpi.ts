@@ -4,7 +4,7 @@ import { formatValue } from '../../charts/format-value.ts';
 import type { ChangeInfo, Point } from '../../charts/types.ts';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
-import { loadSeries } from '../../data/load.ts';
+import { loadKpi } from '../../data/load.ts';
 import type { WidgetData } from '../../data/types.ts';
 import { kpiStyles } from './chiso-kpi.styles.ts';
 
@@ -34,10 +34,10 @@ export class ChisoKpi extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadSeries({ api: this.api, indicator: this.indicator!, regions: [this.region!], from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh });
+    return loadKpi({ api: this.api, indicator: this.indicator!, region: this.region!, period: this.period, from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh });
   }
 
-  /** The point shown: the one of `period`, else the latest. */
+  /** The point shown: the one of `period`, else the latest (the gateway sends only that one; inline data may hold more). */
   private point(data: WidgetData): Point | undefined {
     const points = data.series[0]?.points ?? [];
     return (this.period ? points.find((p) => p.period.code === this.period) : undefined) ?? points.at(-1);
