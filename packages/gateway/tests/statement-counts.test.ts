@@ -1,3 +1,4 @@
+import { RANKING_QUERY, SERIES_QUERY, VALUES_QUERY } from '@chiso/widgets/data/queries.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
@@ -33,13 +34,30 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
         })),
       ),
     });
+    // 2014 for the same provinces, from another source: each 2015 figure gets a change.
+    const earlier = await db.prisma.source.create({ data: { key: 'statement-count-fixture-2014', kind: 'SYNTHETIC', publisher: 'chiso tests', title: 'Fixture for changes' } });
+    await db.prisma.observation.createMany({
+      data: provinces.flatMap((p, i) =>
+        indicators.map((ind) => ({
+          indicatorId: ind.id,
+          regionId: p.id,
+          periodKind: 'YEAR' as const,
+          periodStart: new Date('2014-01-01T00:00:00Z'),
+          periodEnd: new Date('2014-12-31T00:00:00Z'),
+          value: 900 + i,
+          sourceId: earlier.id,
+        })),
+      ),
+    });
+    codes = provinces.map((p) => p.code).sort();
     expect(provinces).toHaveLength(63);
   });
+  let codes: string[];
   afterAll(() => db?.dispose());
 
-  async function countStatements(document: string): Promise<{ count: number; data: any }> {
+  async function countStatements(document: string, variables?: Record<string, unknown>): Promise<{ count: number; data: any }> {
     db.resetStatements();
-    const res = await query(document);
+    const res = await query(document, variables);
     expect(res.errors).toBeUndefined();
     return { count: db.statements.length, data: res.data };
   }
@@ -81,5 +99,75 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
     expect(edges.filter((e: any) => e.series.length > 1).length).toBeGreaterThan(3);
     expect(all.count).toBe(one.count);
     expect(all.count).toBeLessThanOrEqual(4);
+  });
+
+  // The widgets' own documents, imported from the widgets package: exactly what the elements send.
+  const lang = 'VI';
+  const range = { from: '2014-01-01', to: '2015-12-31' };
+  const percentChange = (i: number) => (100 * 100) / (900 + i);
+
+  it("answers a chart's request in at most two statements, for 1 region as for 10", async () => {
+    const variables = (regions: string[]) => ({ indicator: 'enterprises_new', regions, ...range, lang, asOf: null, change: true });
+    const one = await countStatements(SERIES_QUERY, variables(codes.slice(0, 1)));
+    const ten = await countStatements(SERIES_QUERY, variables(codes.slice(0, 10)));
+    expect(one.count).toBeLessThanOrEqual(2);
+    expect(ten.count).toBe(one.count);
+    const series = ten.data.indicatorSeries.series;
+    expect(series.map((s: any) => s.code)).toEqual(codes.slice(0, 10));
+    expect(series[0].observations.map((o: any) => [o.period.code, o.value, o.source.title])).toEqual([
+      ['2014', 900, 'Fixture for changes'],
+      ['2015', 1000, 'Fixture for statement counts'],
+    ]);
+    // Provinces sorted by code are the fixture's in id order only by chance: check each against its own 2014 value.
+    for (const s of series) {
+      const [before, after] = s.observations.map((o: any) => o.value);
+      expect(s.latest.change).toMatchObject({ basis: 'COMPUTED', previousValue: before, absolute: after - before, previousValueBasis: 'REPORTED' });
+      expect(s.latest.change.percent).toBeCloseTo(percentChange(before - 900), 10);
+    }
+  });
+
+  it("answers a table's request (no change asked) in at most two statements, for 1 region as for 63", async () => {
+    const variables = (regions: string[]) => ({ indicator: 'fdi_projects_new', regions, ...range, lang, asOf: null, change: false });
+    const one = await countStatements(SERIES_QUERY, variables(codes.slice(0, 1)));
+    const all = await countStatements(SERIES_QUERY, variables(codes));
+    expect(one.count).toBeLessThanOrEqual(2);
+    expect(all.count).toBe(one.count);
+    expect(all.data.indicatorSeries.series).toHaveLength(63);
+    expect(all.data.indicatorSeries.series.every((s: any) => s.observations.length === 2 && s.latest.change === undefined)).toBe(true);
+  });
+
+  it("answers a KPI's request with the latest value and its change only, in at most two statements", async () => {
+    const res = await countStatements(VALUES_QUERY, { indicators: ['dossiers_received'], region: codes[5], period: null, ...range, lang, asOf: null, change: true });
+    expect(res.count).toBeLessThanOrEqual(2);
+    const [value] = res.data.indicatorValues;
+    expect(value.indicator.slug).toBe('dossiers_received');
+    expect(value.observation.period.code).toBe('2015');
+    expect(value.observation.change.previousValue).toBe(value.observation.value - 100);
+    const asked = await countStatements(VALUES_QUERY, { indicators: ['dossiers_received'], region: codes[5], period: '2014', ...range, lang, asOf: null, change: true });
+    expect(asked.count).toBe(res.count);
+    expect(asked.data.indicatorValues[0].observation).toMatchObject({ value: value.observation.value - 100, period: { code: '2014' }, change: null });
+  });
+
+  it("answers a share's request of 1 part and of 3 parts in the same number of statements, at most two", async () => {
+    const variables = (indicators: string[]) => ({ indicators, region: codes[0], period: '2015', from: null, to: null, lang, asOf: null, change: false });
+    const one = await countStatements(VALUES_QUERY, variables(['dossiers_received']));
+    const three = await countStatements(VALUES_QUERY, variables(['dossiers_received', 'enterprises_new', 'fdi_projects_new']));
+    expect(one.count).toBeLessThanOrEqual(2);
+    expect(three.count).toBe(one.count);
+    expect(three.data.indicatorValues.map((v: any) => [v.indicator.slug, v.observation.period.code])).toEqual([
+      ['dossiers_received', '2015'],
+      ['enterprises_new', '2015'],
+      ['fdi_projects_new', '2015'],
+    ]);
+  });
+
+  it("answers a ranking's request of the 63 provinces in at most two statements", async () => {
+    const res = await countStatements(RANKING_QUERY, { indicator: 'enterprises_new', period: '2015', level: 'PROVINCE', lang, asOf: null });
+    expect(res.count).toBeLessThanOrEqual(2);
+    const entries = res.data.ranking.entries;
+    expect(res.data.ranking.indicator.slug).toBe('enterprises_new');
+    expect(entries).toHaveLength(63);
+    expect(entries[0]).toMatchObject({ rank: 1, value: 1062, sources: [{ title: 'Fixture for statement counts' }] });
+    expect(entries.at(-1)).toMatchObject({ rank: 63, value: 1000 });
   });
 });
