@@ -134,6 +134,26 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
     expect(res.data.ratio.timeSeries[0].value).toBeCloseTo((100 * (pick(num, '48') + pick(num, '49'))) / (pick(den, '48') + pick(den, '49')), 8);
   });
 
+  it('answers the widgets\' one-statement series with the same values and changes as the series field, composed across the merger', async () => {
+    const change = `basis previousValue previousValueBasis absolute percent percentagePoints period { code }`;
+    const fields = `id period { code } value change { ${change} } previous: change(against: PREVIOUS_PERIOD) { ${change} }`;
+    let composed = 0;
+    for (const slug of Object.values(slugs)) {
+      const old = await query(`{ a: indicator(slug: "${slug}") { series(region: "48", from: "2025-01-01") { ${fields} } } b: indicator(slug: "${slug}") { series(region: "49", from: "2025-01-01") { ${fields} } } }`);
+      db.resetStatements();
+      const res = await query(`{ indicatorSeries(indicator: "${slug}", regions: ["48", "49"], from: "2025-01-01") { series { code observations { ${fields} } } } }`);
+      expect(res.errors).toBeUndefined();
+      // One statement for everything, the changes against both comparison periods included.
+      expect(db.statements).toHaveLength(1);
+      expect(res.data.indicatorSeries.series.map((s: any) => s.observations)).toEqual([old.data.a.series, old.data.b.series]);
+      expect(old.data.a.series).toHaveLength(12);
+      composed += old.data.a.series.filter((o: any) => o.change?.previousValueBasis === 'COMPOSED').length;
+    }
+    // The two counts (SUM), the ratio and the stock (LAST_VALUE) compose July to December 2025 of new
+    // Đà Nẵng from its predecessors; the index (NONE) does not.
+    expect(composed).toBe(4 * 6);
+  });
+
   it('follows an old unit into its successor when asked', async () => {
     const res = await query(`{ indicator(slug: "${slugs.num}") {
       plain: timeSeries(region: "49", at: "2024-01-01", from: "2025-06-01", to: "2025-07-31") { period { code } basis }
