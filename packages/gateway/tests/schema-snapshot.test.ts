@@ -28,5 +28,15 @@ describe('the committed schema.graphql', () => {
     expect(signature('Observation', 'reportedChange')).toBe(' -> ReportedChange');
     expect(signature('Region', 'predecessors')).toBe(' -> [Region!]!');
     expect(signature('Source', 'publishedAt')).toBe(' -> Date');
+    // One request per widget: several regions of an indicator, several indicators of a region.
+    expect(signature('Query', 'indicatorSeries')).toBe('asOf: DateTime, from: Date, indicator: String!, regions: [String!]!, to: Date -> IndicatorSeries');
+    expect(signature('Query', 'indicatorValues')).toBe(
+      'asOf: DateTime, from: Date, indicators: [String!]!, period: String, region: String!, to: Date -> [IndicatorValue!]!',
+    );
+    expect(signature('IndicatorSeries', 'series')).toBe(' -> [RegionSeries!]!');
+    expect(signature('RegionSeries', 'observations')).toBe(' -> [Observation!]!');
+    expect(signature('RegionSeries', 'latest')).toBe(' -> Observation');
+    expect(signature('IndicatorValue', 'observation')).toBe(' -> Observation');
+    expect(signature('Ranking', 'indicator')).toBe(' -> Indicator!');
   });
 });
