@@ -22,6 +22,8 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// (leave it unset for the embedded database)')
     .optional(),
+  /** Connections each gateway process opens to PostgreSQL (ignored by the embedded database, which has one); see docs/serving.md. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   CHISO_DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'pglite')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -16,6 +16,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Connections per gateway process to PostgreSQL unless DATABASE_POOL_SIZE says otherwise. A widget
+ * request costs one or two short statements, so a process keeps about this many busy at once before
+ * its own CPU (one thread) is the limit; several processes share the server's max_connections
+ * (100 by default): instances × pool size must stay below it. Measured in docs/serving.md.
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
 /** Thrown when the database cannot be reached; its message is one line that says what to check. */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
@@ -33,7 +41,7 @@ export interface DatabaseOptions {
  * embedded PGlite database in CHISO_DATA_DIR. Both are reached through `@prisma/adapter-pg`.
  */
 export async function openDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'CHISO_DATA_DIR'>,
+  config: Pick<Config, 'DATABASE_URL' | 'CHISO_DATA_DIR'> & Partial<Pick<Config, 'DATABASE_POOL_SIZE'>>,
   options: DatabaseOptions = {},
 ): Promise<Database> {
   let url: string;
@@ -60,7 +68,9 @@ export async function openDatabase(
   // requests fails ("bind message supplies 2 parameters, but prepared statement requires 3") or,
   // worse, binds one query's parameters to another's statement. Upstream: electric-sql/pglite#1046.
   // One backend runs one query at a time anyway, so a single connection costs no throughput.
-  const pool = embedded ? { connectionString: url, max: 1 } : { connectionString: url };
+  const pool = embedded
+    ? { connectionString: url, max: 1 }
+    : { connectionString: url, max: config.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE, idleTimeoutMillis: 30_000 };
   const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
   const prisma = new PrismaClient({
     adapter,
