@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { Config } from '../config.ts';
@@ -71,7 +72,15 @@ export async function openDatabase(
   const pool = embedded
     ? { connectionString: url, max: 1 }
     : { connectionString: url, max: config.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE, idleTimeoutMillis: 30_000 };
-  const adapter = new PrismaPg(pool, options.schema ? { schema: options.schema } : undefined);
+  const adapter = new PrismaPg(pool, {
+    ...(options.schema ? { schema: options.schema } : {}),
+    // Named (prepared) statements on PostgreSQL: each connection parses and plans a statement once
+    // and then only binds and executes it. Statements with many parameters (Prisma's `IN ($1, …)`
+    // lists, whose text changes with the list) stay unnamed, so the statements a connection keeps
+    // stay few. Not on the embedded database (see the single connection above).
+    // (The adapter passes the name to pg as is, and pg treats an undefined name as unnamed.)
+    ...(embedded ? {} : { statementNameGenerator: preparedName as (query: { sql: string; args: unknown[] }) => string }),
+  });
   const prisma = new PrismaClient({
     adapter,
     // On the single embedded connection, a transaction may have to wait for another to finish:
@@ -94,6 +103,12 @@ export async function openDatabase(
       await embedded?.stop();
     },
   };
+}
+
+/** The name a statement is prepared under: its text's hash; none for statements with long parameter lists. */
+function preparedName(query: { sql: string; args: unknown[] }): string | undefined {
+  if (query.args.length > 32) return undefined;
+  return `chiso_${createHash('sha1').update(query.sql).digest('base64url').slice(0, 24)}`;
 }
 
 async function checkReachable(url: string, location: string): Promise<void> {
