@@ -37,7 +37,7 @@ export interface EmbedCodes {
   fullCsv: string;
 }
 
-/** Every way to embed a saved chart, for a gateway reachable at `origin`. */
+/** Every way to embed a saved chart, for a gateway reachable at `origin` (its configured public origin, never a request's `Host`). */
 export function embedCodes(origin: string, id: string, version: number, config: ChartConfig): EmbedCodes {
   const url = `${origin}/embed/${id}`;
   const title = escapeAttr(config.title ?? 'chiso');

@@ -5,6 +5,8 @@ import type { ChartConfig } from '../embed/chart-config.ts';
 import { chartData } from '../embed/chart-data.ts';
 import { fullCsv, shownCsv } from '../embed/chart-csv.ts';
 import { embedPage } from '../embed/embed-page.ts';
+import { cacheControl } from '../http/cache-policy.ts';
+import type { PublicOriginResolver } from '../http/public-origin.ts';
 import { embedCodes } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
 import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
@@ -17,18 +19,26 @@ const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.
  * Every embed route of a saved chart: the iframe page (live, or pinned to a version and its data
  * vintage), static SVG and PNG drawn on the server by the widgets' own drawing code, the data as
  * CSV, oEmbed, and the host page's loader script. Only the iframe page may be framed by other
- * sites; every other response forbids framing.
+ * sites; every other response forbids framing. A pinned version's answers never change
+ * (`immutable`); a live chart's are fresh for a minute. Absolute URLs start with the configured
+ * public origin, never with the request's `Host`.
  */
-export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }): Plugin {
+export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; publicOrigin: PublicOriginResolver }): Plugin {
   const { prisma } = options;
   const framable = new WeakSet<Request>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const respond = (body: BodyInit | null, status: number, headers: Record<string, string>) => endResponse(new fetchAPI.Response(body, { status, headers }));
       if (url.pathname === '/embed/loader.js') {
-        return respond(loaderScript, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600', 'access-control-allow-origin': '*' });
+        return respond(loaderScript, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': cacheControl.static, 'access-control-allow-origin': '*' });
       }
-      if (url.pathname === '/oembed') return respond(...(await oembed(url)));
+      const { origin, vary } = options.publicOrigin(request);
+      // Answers that hold absolute URLs depend on the forwarded host when it is trusted.
+      const byOrigin: Record<string, string> = vary.length ? { vary: vary.join(', ') } : {};
+      if (url.pathname === '/oembed') {
+        const [body, status, headers] = await oembed(url, origin);
+        return respond(body, status, { ...headers, ...byOrigin });
+      }
       const match = EMBED.exec(url.pathname);
       if (!match) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return respond('method not allowed', 405, { allow: 'GET, HEAD' });
@@ -40,20 +50,20 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }
       if (!version) return respond(`no chart ${id}${versionText ? ` version ${versionText}` : ''}`, 404, { 'content-type': 'text/plain; charset=utf-8' });
       const config = version.config as ChartConfig;
       const pinned = versionText ? { version: version.number, asOf: version.createdAt } : undefined;
-      const origin = url.origin;
-      const headers = { 'cache-control': pinned ? 'public, max-age=86400' : 'public, max-age=60', 'access-control-allow-origin': '*' };
+      const headers = { 'cache-control': pinned ? cacheControl.pinned : cacheControl.live, 'access-control-allow-origin': '*' };
 
       if (!suffix) {
         framable.add(request);
         const revisedSince = pinned ? null : await revisedAfter(prisma, config, version.createdAt);
         return respond(embedPage({ id: id!, origin, config, pinned, revisedSince }), 200, {
           ...headers,
+          ...byOrigin,
           'content-type': 'text/html; charset=utf-8',
           'content-security-policy': 'frame-ancestors *',
         });
       }
       if (suffix === '/full.csv') {
-        return respond(await fullCsv(prisma, config, `${origin}/embed/${id}`), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}-full.csv"` });
+        return respond(await fullCsv(prisma, config, `${origin}/embed/${id}`), 200, { ...headers, ...byOrigin, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}-full.csv"` });
       }
       const data = await chartData(config, options.fetch, pinned?.asOf);
       if (suffix === '.csv') {
@@ -70,7 +80,7 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }
     },
   };
 
-  async function oembed(url: URL): Promise<[string, number, Record<string, string>]> {
+  async function oembed(url: URL, origin: string): Promise<[string, number, Record<string, string>]> {
     const json = { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' };
     const target = url.searchParams.get('url');
     const format = url.searchParams.get('format') ?? 'json';
@@ -88,23 +98,23 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }
     const maxWidth = Number(url.searchParams.get('maxwidth')) || 640;
     const width = Math.min(640, maxWidth);
     const height = 400;
-    const codes = embedCodes(url.origin, match![1]!, version.number, config);
+    const codes = embedCodes(origin, match![1]!, version.number, config);
     const src = match![2] ? codes.pinnedUrl : codes.url;
     return [
       JSON.stringify({
         version: '1.0',
         type: 'rich',
         provider_name: 'chiso',
-        provider_url: url.origin,
+        provider_url: origin,
         title: config.title ?? config.indicators.join(', '),
         width,
         height,
-        html: `<iframe data-chiso-embed="${match![1]}" src="${src}" title="${(config.title ?? 'chiso').replace(/"/g, '&quot;')}" style="width:100%;border:0" width="${width}" height="${height}" loading="lazy"></iframe><script src="${url.origin}/embed/loader.js" async></script>`,
+        html: `<iframe data-chiso-embed="${match![1]}" src="${src}" title="${(config.title ?? 'chiso').replace(/"/g, '&quot;')}" style="width:100%;border:0" width="${width}" height="${height}" loading="lazy"></iframe><script src="${origin}/embed/loader.js" async></script>`,
         thumbnail_url: codes.png,
         thumbnail_width: 1280,
       }),
       200,
-      json,
+      { ...json, 'cache-control': match![2] ? cacheControl.pinned : cacheControl.live },
     ];
   }
 }
