@@ -39,8 +39,8 @@ const gzip = promisify(zlib.gzip);
 /**
  * Compresses on libuv's thread pool (node:zlib; Node 20's CompressionStream has no brotli).
  * `effort: 'once'` is for bodies compressed once and kept (static files): the smallest output;
- * `'each'` for bodies compressed per response: brotli level 5, which is within a few per cent of
- * level 11 on JSON and HTML at a fraction of the time.
+ * `'each'` for bodies compressed per response: brotli level 5 (on the widget bundle, 10 % larger
+ * than level 11 in a twelfth of the time: 9 ms instead of 107 ms) and gzip's default level.
  */
 export async function compress(body: Uint8Array, encoding: Encoding, effort: 'once' | 'each'): Promise<Uint8Array<ArrayBuffer>> {
   if (encoding === 'br') {
