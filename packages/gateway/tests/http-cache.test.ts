@@ -127,6 +127,27 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     }
   });
 
+  it('revalidates a pinned image with one lookup of the version, without drawing it again', async () => {
+    const first = await send(base, `/embed/${chart.id}/v/1.png`);
+    expect([...first.body.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    db.resetStatements();
+    const again = await send(base, `/embed/${chart.id}/v/1.png`, { 'if-none-match': first.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(db.statements).toHaveLength(1);
+    // The live image is drawn (its data may have been revised), then found unchanged.
+    const live = await send(base, `/embed/${chart.id}.png`);
+    db.resetStatements();
+    expect((await send(base, `/embed/${chart.id}.png`, { 'if-none-match': live.headers.etag! })).status).toBe(304);
+    expect(db.statements.length).toBeGreaterThan(1);
+    // The pinned page's 304 keeps what lets other sites frame it, or a cache would update it to DENY.
+    const page = await send(base, `/embed/${chart.id}/v/1`);
+    const pageAgain = await send(base, `/embed/${chart.id}/v/1`, { 'if-none-match': page.headers.etag! });
+    expect(pageAgain.status).toBe(304);
+    expect(pageAgain.headers['content-security-policy']).toBe('frame-ancestors *');
+    expect(pageAgain.headers['x-frame-options']).toBeUndefined();
+    expect(pageAgain.headers.vary).toBe('Accept-Encoding');
+  });
+
   it('says what an answer depends on in Vary, and keeps errors and answers for a key out of caches', async () => {
     const query = await send(base, seriesPath(), { 'accept-encoding': 'gzip' });
     expect(query.headers.vary).toBe('Accept, Authorization, Accept-Encoding');

@@ -1,3 +1,5 @@
+import fresh from 'fresh';
+
 /**
  * The `Cache-Control` of each kind of response: one place, so that a route names what it serves
  * (`cacheControl.pinned`) rather than spelling seconds.
@@ -17,3 +19,7 @@ export const cacheControl = {
 
 /** Whether a `Cache-Control` value lets a cache store the response. */
 export const storable = (value: string | null) => !!value && !/(^|,)\s*(no-store|private)\s*(,|$)/i.test(value);
+
+/** Whether the request's `If-None-Match` names this tag (weak comparison; `Cache-Control: no-cache` in the request asks for the full answer). */
+export const isFresh = (request: Request, etag: string) =>
+  fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined, 'cache-control': request.headers.get('cache-control') ?? undefined }, { etag });

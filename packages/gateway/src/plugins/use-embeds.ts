@@ -1,3 +1,4 @@
+import etag from 'etag';
 import type { Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { WidgetData } from '@chiso/widgets/data/types';
@@ -5,13 +6,21 @@ import type { ChartConfig } from '../embed/chart-config.ts';
 import { chartData } from '../embed/chart-data.ts';
 import { fullCsv, shownCsv } from '../embed/chart-csv.ts';
 import { embedPage } from '../embed/embed-page.ts';
-import { cacheControl } from '../http/cache-policy.ts';
+import { cacheControl, isFresh } from '../http/cache-policy.ts';
 import type { PublicOriginResolver } from '../http/public-origin.ts';
 import { embedCodes } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
 import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
 import { renderKpiSvg } from '../embed/static-kpi.ts';
 import { renderRankingSvg, renderShareSvg, renderTableSvg } from '../embed/static-parts.ts';
+
+const contentTypes: Record<string, string> = {
+  '': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml; charset=utf-8',
+  '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8',
+  '/full.csv': 'text/csv; charset=utf-8',
+};
 
 const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
 
@@ -50,28 +59,32 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       if (!version) return respond(`no chart ${id}${versionText ? ` version ${versionText}` : ''}`, 404, { 'content-type': 'text/plain; charset=utf-8' });
       const config = version.config as ChartConfig;
       const pinned = versionText ? { version: version.number, asOf: version.createdAt } : undefined;
-      const headers = { 'cache-control': pinned ? cacheControl.pinned : cacheControl.live, 'access-control-allow-origin': '*' };
+      const csv = suffix === '.csv' || suffix === '/full.csv';
+      const headers: Record<string, string> = {
+        'cache-control': pinned ? cacheControl.pinned : cacheControl.live,
+        'access-control-allow-origin': '*',
+        'content-type': contentTypes[suffix ?? '']!,
+        ...(!suffix || suffix === '/full.csv' ? byOrigin : {}),
+        ...(!suffix ? { 'content-security-policy': 'frame-ancestors *' } : {}),
+      };
+      if (!suffix) framable.add(request);
+      if (pinned && !request.headers.has('authorization')) {
+        // A pinned answer is fixed by its URL, its origin and the version's instant: revalidated without drawing it again.
+        headers.etag = etag(`${origin} ${url.pathname} ${version.createdAt.toISOString()}`, { weak: true });
+        if (isFresh(request, headers.etag)) return respond(null, 304, headers);
+      }
+      if (csv) headers['content-disposition'] = `attachment; filename="chiso-${id}${suffix === '/full.csv' ? '-full' : ''}.csv"`;
 
       if (!suffix) {
-        framable.add(request);
         const revisedSince = pinned ? null : await revisedAfter(prisma, config, version.createdAt);
-        return respond(embedPage({ id: id!, origin, config, pinned, revisedSince }), 200, {
-          ...headers,
-          ...byOrigin,
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': 'frame-ancestors *',
-        });
+        return respond(embedPage({ id: id!, origin, config, pinned, revisedSince }), 200, headers);
       }
-      if (suffix === '/full.csv') {
-        return respond(await fullCsv(prisma, config, `${origin}/embed/${id}`), 200, { ...headers, ...byOrigin, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}-full.csv"` });
-      }
+      if (suffix === '/full.csv') return respond(await fullCsv(prisma, config, `${origin}/embed/${id}`), 200, headers);
       const data = await chartData(config, options.fetch, pinned?.asOf);
-      if (suffix === '.csv') {
-        return respond(shownCsv(data), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}.csv"` });
-      }
+      if (suffix === '.csv') return respond(shownCsv(data), 200, headers);
       const svg = await staticSvg(config, data);
-      if (suffix === '.svg') return respond(svg, 200, { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' });
-      return respond(new Uint8Array(await svgToPngAsync(svg)), 200, { ...headers, 'content-type': 'image/png' });
+      if (suffix === '.svg') return respond(svg, 200, headers);
+      return respond(new Uint8Array(await svgToPngAsync(svg)), 200, headers);
     },
     onResponse({ request, response }) {
       if (framable.has(request)) return;

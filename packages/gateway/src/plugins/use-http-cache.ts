@@ -1,7 +1,6 @@
 import etag from 'etag';
-import fresh from 'fresh';
 import type { Plugin } from 'graphql-yoga';
-import { cacheControl, storable } from '../http/cache-policy.ts';
+import { cacheControl, isFresh, storable } from '../http/cache-policy.ts';
 import { appendVary, isStreamed } from '../http/encoding.ts';
 import type { PublicOriginResolver } from '../http/public-origin.ts';
 
@@ -44,7 +43,7 @@ export function useHttpCache(options: { publicOrigin: PublicOriginResolver }): P
         current = new fetchAPI.Response(body, { status: response.status, statusText: response.statusText, headers });
         setResponse(current);
       }
-      if (fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined, 'cache-control': request.headers.get('cache-control') ?? undefined }, { etag: headers.get('etag')! })) {
+      if (isFresh(request, headers.get('etag')!)) {
         await current.body?.cancel();
         const notModified = new fetchAPI.Headers(headers);
         for (const name of ['content-length', 'content-encoding', 'content-disposition']) notModified.delete(name);
