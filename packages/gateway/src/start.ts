@@ -49,6 +49,9 @@ export async function startGateway(
     server.listen(config.PORT, config.HOST, () => resolve());
   });
   ({ port } = server.address() as AddressInfo);
+  if (!config.PUBLIC_URL && !config.TRUST_PROXY && ['0.0.0.0', '::'].includes(config.HOST)) {
+    say(`listening on every interface without PUBLIC_URL: embed codes will say ${listeningOrigin(config.HOST, port)}; set PUBLIC_URL to the address readers use`);
+  }
   return {
     url: `http://${config.HOST}:${port}/graphql`,
     db,
