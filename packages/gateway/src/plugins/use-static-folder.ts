@@ -37,7 +37,7 @@ interface FileEntry {
   encoded: Map<Encoding, Promise<Uint8Array<ArrayBuffer>>>;
 }
 
-/** Larger files are read on each request and sent as they are (none of the served folders has one). */
+/** Larger files are read on each request and compressed like computed answers (none of the served folders has one). */
 const KEEP_LIMIT = 8 * 1024 * 1024;
 
 /**
