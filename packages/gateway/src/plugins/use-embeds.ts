@@ -8,8 +8,9 @@ import { fullCsv, shownCsv } from '../embed/chart-csv.ts';
 import { embedPage } from '../embed/embed-page.ts';
 import { cacheControl, isFresh } from '../http/cache-policy.ts';
 import type { PublicOriginResolver } from '../http/public-origin.ts';
-import { embedCodes } from '../embed/embed-snippets.ts';
+import { parseEmbedPath } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
+import { findVersion, oembed } from '../embed/oembed.ts';
 import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
 import { renderKpiSvg } from '../embed/static-kpi.ts';
 import { renderRankingSvg, renderShareSvg, renderTableSvg } from '../embed/static-parts.ts';
@@ -21,8 +22,6 @@ const contentTypes: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '/full.csv': 'text/csv; charset=utf-8',
 };
-
-const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
 
 /**
  * Every embed route of a saved chart: the iframe page (live, or pinned to a version and its data
@@ -45,20 +44,17 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       // Answers that hold absolute URLs depend on the forwarded host when it is trusted.
       const byOrigin: Record<string, string> = vary.length ? { vary: vary.join(', ') } : {};
       if (url.pathname === '/oembed') {
-        const [body, status, headers] = await oembed(url, origin);
-        return respond(body, status, { ...headers, ...byOrigin });
+        const answer = await oembed(prisma, url, origin);
+        return respond(answer.body, answer.status, { ...answer.headers, ...byOrigin });
       }
-      const match = EMBED.exec(url.pathname);
-      if (!match) return;
+      const route = parseEmbedPath(url.pathname);
+      if (!route) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return respond('method not allowed', 405, { allow: 'GET, HEAD' });
-      const [, id, versionText, suffix] = match;
-      const version = await prisma.savedChartVersion.findFirst({
-        where: { chartId: id!, ...(versionText ? { number: Number(versionText) } : {}) },
-        orderBy: { number: 'desc' },
-      });
-      if (!version) return respond(`no chart ${id}${versionText ? ` version ${versionText}` : ''}`, 404, { 'content-type': 'text/plain; charset=utf-8' });
+      const { id, version: versionNumber, suffix } = route;
+      const version = await findVersion(prisma, id, versionNumber);
+      if (!version) return respond(`no chart ${id}${versionNumber ? ` version ${versionNumber}` : ''}`, 404, { 'content-type': 'text/plain; charset=utf-8' });
       const config = version.config as ChartConfig;
-      const pinned = versionText ? { version: version.number, asOf: version.createdAt } : undefined;
+      const pinned = versionNumber ? { version: version.number, asOf: version.createdAt } : undefined;
       const csv = suffix === '.csv' || suffix === '/full.csv';
       const headers: Record<string, string> = {
         'cache-control': pinned ? cacheControl.pinned : cacheControl.live,
@@ -92,44 +88,6 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       if (!response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "frame-ancestors 'none'");
     },
   };
-
-  async function oembed(url: URL, origin: string): Promise<[string, number, Record<string, string>]> {
-    const json = { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' };
-    const target = url.searchParams.get('url');
-    const format = url.searchParams.get('format') ?? 'json';
-    if (format !== 'json') return [JSON.stringify({ error: 'only format=json is supported' }), 501, json];
-    let path: string;
-    try {
-      path = new URL(target ?? '').pathname;
-    } catch {
-      return [JSON.stringify({ error: 'give the url of a chart, e.g. /oembed?url=https://…/embed/<id>' }), 400, json];
-    }
-    const match = EMBED.exec(path);
-    const version = match && !match[3] ? await prisma.savedChartVersion.findFirst({ where: { chartId: match[1]!, ...(match[2] ? { number: Number(match[2]) } : {}) }, orderBy: { number: 'desc' } }) : null;
-    if (!version) return [JSON.stringify({ error: `no chart at ${target}` }), 404, json];
-    const config = version.config as ChartConfig;
-    const maxWidth = Number(url.searchParams.get('maxwidth')) || 640;
-    const width = Math.min(640, maxWidth);
-    const height = 400;
-    const codes = embedCodes(origin, match![1]!, version.number, config);
-    const src = match![2] ? codes.pinnedUrl : codes.url;
-    return [
-      JSON.stringify({
-        version: '1.0',
-        type: 'rich',
-        provider_name: 'chiso',
-        provider_url: origin,
-        title: config.title ?? config.indicators.join(', '),
-        width,
-        height,
-        html: `<iframe data-chiso-embed="${match![1]}" src="${src}" title="${(config.title ?? 'chiso').replace(/"/g, '&quot;')}" style="width:100%;border:0" width="${width}" height="${height}" loading="lazy"></iframe><script src="${origin}/embed/loader.js" async></script>`,
-        thumbnail_url: codes.png,
-        thumbnail_width: 1280,
-      }),
-      200,
-      { ...json, 'cache-control': match![2] ? cacheControl.pinned : cacheControl.live },
-    ];
-  }
 }
 
 /** The latest time a value the chart shows was recorded after `since`, or null. */
