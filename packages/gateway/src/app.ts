@@ -2,10 +2,12 @@ import path from 'node:path';
 import { createYoga, maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { authenticate, type Principal } from './auth/principal.ts';
-import { repoRoot } from './config.ts';
+import { loadConfig, repoRoot } from './config.ts';
 import type { Context } from './context.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
+import { listeningOrigin, publicOriginResolver, type PublicOriginResolver } from './http/public-origin.ts';
 import { createLoaders } from './loaders.ts';
+import { useCompression } from './plugins/use-compression.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useImportTemplates } from './plugins/use-import-templates.ts';
@@ -20,10 +22,19 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Folder of the built widgets served under /widgets. @default packages/widgets/dist */
   widgetsDir?: string;
+  /**
+   * The origin of every absolute URL in answers (embed pages, snippets, oEmbed).
+   * @default the default listening address, http://localhost:4000
+   * @see publicOriginResolver
+   */
+  publicOrigin?: PublicOriginResolver;
 }
 
+const defaults = loadConfig({});
+const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
+
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist') }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin }: AppOptions) {
   // The embed routes render through the app itself (in-process fetch), so they see what clients see.
   let yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>> | undefined;
   const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => yoga!.fetch(input as URL, init ?? {})) as typeof fetch;
@@ -38,7 +49,7 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     logging: false,
     context: (initial) => {
       let principal: Promise<Principal | null> | undefined;
-      return { ...initial, prisma, loaders: createLoaders(prisma), principal: () => (principal ??= authenticate(prisma, initial.request)) };
+      return { ...initial, prisma, loaders: createLoaders(prisma), publicOrigin: publicOrigin(initial.request).origin, principal: () => (principal ??= authenticate(prisma, initial.request)) };
     },
     plugins: [
       useRequestLog(logger),
@@ -49,8 +60,10 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       // What the builder and the publish page share: talking to the gateway, the publishing key.
       useStaticFolder({ prefix: '/shared', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'shared') }),
       useImportTemplates(),
-      useEmbeds({ prisma, fetch: inProcessFetch }),
-      useHttpCache(),
+      useEmbeds({ prisma, fetch: inProcessFetch, publicOrigin }),
+      // After every plugin that answers: cache policy and ETag/304 on the final headers, then compression.
+      useHttpCache({ publicOrigin }),
+      useCompression(),
     ],
   });
   return yoga;

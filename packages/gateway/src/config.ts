@@ -26,9 +26,52 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   CHISO_DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'pglite')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Where readers reach the gateway, e.g. `https://charts.example.vn`: every absolute URL the
+   * gateway writes (embed pages, snippets, oEmbed, CSV links) starts with it. An origin only
+   * (scheme, host, port), without a path. @default unset: the listening address http://HOST:PORT
+   */
+  PUBLIC_URL: z
+    .string()
+    .transform((value, ctx) => {
+      const origin = publicOrigin(value);
+      if (origin instanceof Error) {
+        ctx.addIssue({ code: 'custom', message: origin.message });
+        return z.NEVER;
+      }
+      return origin;
+    })
+    .optional(),
+  /**
+   * How many proxies in front of the gateway to believe about the public scheme and host
+   * (`X-Forwarded-Proto`, `X-Forwarded-Host`); `off` believes none. Used only without PUBLIC_URL.
+   * @default off
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(off|[1-9])$/, 'must be off or the number of proxies in front of the gateway (1 to 9), e.g. TRUST_PROXY=1 behind one load balancer')
+    .transform((value) => (value === 'off' ? 0 : Number(value)))
+    .default(0),
 });
 
 export type Config = z.infer<typeof envSchema>;
+
+/** The origin in a PUBLIC_URL value (without a trailing slash), or an Error saying what is wrong with it. */
+function publicOrigin(value: string): string | Error {
+  const example = 'e.g. PUBLIC_URL=https://charts.example.vn';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return new Error(`must be an absolute URL with http:// or https:// (got "${value}"; ${example})`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return new Error(`must start with http:// or https:// (got "${value}"; ${example})`);
+  if (url.username || url.password) return new Error(`must not contain a user name or password (${example})`);
+  if (url.pathname !== '/' || url.search || url.hash) {
+    return new Error(`must be an origin without a path, query or fragment (got "${value}"; ${example}): serve the gateway at the root of its host name`);
+  }
+  return url.origin;
+}
 
 /** Thrown for a setting that cannot work; the server prints its message as one line and exits. */
 export class ConfigError extends Error {

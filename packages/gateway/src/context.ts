@@ -7,6 +7,8 @@ import type { Loaders } from './loaders.ts';
 export interface Context extends YogaInitialContext {
   prisma: PrismaClient;
   loaders: Loaders;
+  /** Where readers reach the gateway (PUBLIC_URL, trusted proxy headers or the listening address): the start of every absolute URL an answer holds. */
+  publicOrigin: string;
   /**
    * The key of the request (`Authorization: Bearer <key>`), or null without one; memoised.
    * Rejects with UNAUTHENTICATED for a bad key, so only resolvers that ask for it (writes) fail:

@@ -6,6 +6,7 @@ import { createApiKey } from './auth/keys.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
+import { listeningOrigin, publicOriginResolver } from './http/public-origin.ts';
 import { isSeeded, seedDatabase } from './db/seed/seed.ts';
 
 export interface Gateway {
@@ -39,13 +40,18 @@ export async function startGateway(
     await db.close();
     throw error;
   }
-  const app = createApp({ prisma: db.prisma, logger });
+  let port = config.PORT; // the chosen one once listening (PORT=0)
+  const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
+  const app = createApp({ prisma: db.prisma, logger, publicOrigin });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
+  if (!config.PUBLIC_URL && !config.TRUST_PROXY && ['0.0.0.0', '::'].includes(config.HOST)) {
+    say(`listening on every interface without PUBLIC_URL: embed codes will say ${listeningOrigin(config.HOST, port)}; set PUBLIC_URL to the address readers use`);
+  }
   return {
     url: `http://${config.HOST}:${port}/graphql`,
     db,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { publicOriginResolver } from '../src/http/public-origin.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { testKey } from './helpers/graphql.ts';
@@ -23,7 +25,8 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-    app = createApp({ prisma: db.prisma, logger: pino({ level: 'silent' }) });
+    const publicOrigin = publicOriginResolver(loadConfig({ PUBLIC_URL: origin }), () => 'http://127.0.0.1:1');
+    app = createApp({ prisma: db.prisma, logger: pino({ level: 'silent' }), publicOrigin });
     ({ auth } = await testKey(db.prisma, { name: 'embeds test' }));
   });
   afterAll(() => db?.dispose());

@@ -74,7 +74,7 @@ describe('the gateway over real HTTP', () => {
     const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ indicator(slug: "dossiers_received") { slug } }')}`);
     expect(get.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600');
     const failed = await fetch(`${gateway.url}?query=${encodeURIComponent('{ regions(at: "nope") { totalCount } }')}`);
-    expect(failed.headers.get('cache-control')).toBeNull();
+    expect(failed.headers.get('cache-control')).toBe('no-store');
     const { response } = await post(gateway.url, '{ indicator(slug: "dossiers_received") { slug } }');
     expect(response.headers.get('cache-control')).toBeNull();
   });
@@ -82,6 +82,8 @@ describe('the gateway over real HTTP', () => {
   it('serves the widgets bundle, its modules and the demo page under /widgets', async () => {
     const bundle = await fetch(gateway.url.replace('/graphql', '/widgets/chiso-widgets.js'));
     expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-encoding')).toBe('gzip'); // Node's fetch sends "gzip, deflate" and decodes
+    expect(bundle.headers.get('etag')).toMatch(/^W\//);
     expect(bundle.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(bundle.headers.get('access-control-allow-origin')).toBe('*');
     expect(await bundle.text()).toContain('chiso-kpi');
@@ -157,5 +159,13 @@ describe('starting the server process', () => {
     const run = runServer({ PORT: 'eighty' });
     expect(await run.exited).toBe(1);
     expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: PORT: Invalid input: expected number, received NaN');
+  });
+
+  it('refuses a PUBLIC_URL that is not an origin, saying what it should be', async () => {
+    const run = runServer({ PUBLIC_URL: 'charts.example.vn/embeds' });
+    expect(await run.exited).toBe(1);
+    expect(run.output().stderr.trim()).toBe(
+      'chiso: cannot start: invalid configuration: PUBLIC_URL: must be an absolute URL with http:// or https:// (got "charts.example.vn/embeds"; e.g. PUBLIC_URL=https://charts.example.vn)',
+    );
   });
 });

@@ -5,6 +5,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 export interface EmbedPageOptions {
   id: string;
+  /** The gateway's public origin (configured, never the request's `Host`): every URL in the page starts with it. */
   origin: string;
   config: ChartConfig;
   /** A pinned version: its number and the instant whose data it shows. */
@@ -21,6 +22,7 @@ export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPag
   const vi = config.lang === 'vi';
   const title = config.title ?? 'chiso';
   const url = `${origin}/embed/${id}${pinned ? `/v/${pinned.version}` : ''}`;
+  const png = `${url}.png`;
   const note = revisedSince
     ? `<p class="revised" role="note">${vi ? 'Số liệu đã được cập nhật sau khi biểu đồ được xuất bản' : 'Data revised since publication'} (${revisedSince.toISOString().slice(0, 10)}).</p>`
     : '';
@@ -33,7 +35,7 @@ export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPag
 <title>${esc(title)}</title>
 <link rel="alternate" type="application/json+oembed" href="${esc(`${origin}/oembed?url=${encodeURIComponent(url)}&format=json`)}" title="${esc(title)}">
 <meta property="og:title" content="${esc(title)}">
-<meta property="og:image" content="${esc(`${origin}/embed/${id}${pinned ? `/v/${pinned.version}` : ''}.png`)}">
+<meta property="og:image" content="${esc(png)}">
 <script type="module" src="${origin}/widgets/chiso-widgets.js"></script>
 <style>
   html, body { margin: 0; padding: 0; background: transparent; }
@@ -42,7 +44,7 @@ export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPag
 </head>
 <body data-chiso-embed="${esc(id)}">
 ${note}${element}
-<noscript><img src="${esc(`${origin}/embed/${id}.png`)}" alt="${esc(title)}" style="max-width:100%"></noscript>
+<noscript><img src="${esc(png)}" alt="${esc(title)}" style="max-width:100%"></noscript>
 <script>
 (function () {
   var id = ${JSON.stringify(id)}, last = 0;

@@ -37,7 +37,7 @@ export interface EmbedCodes {
   fullCsv: string;
 }
 
-/** Every way to embed a saved chart, for a gateway reachable at `origin`. */
+/** Every way to embed a saved chart, for a gateway reachable at `origin` (its configured public origin, never a request's `Host`). */
 export function embedCodes(origin: string, id: string, version: number, config: ChartConfig): EmbedCodes {
   const url = `${origin}/embed/${id}`;
   const title = escapeAttr(config.title ?? 'chiso');
@@ -53,4 +53,22 @@ export function embedCodes(origin: string, id: string, version: number, config: 
     csv: `${url}.csv`,
     fullCsv: `${url}/full.csv`,
   };
+}
+
+/** The parts of an embed URL's path: `/embed/<id>[/v/<n>][.svg|.png|.csv|/full.csv]`. */
+export interface EmbedPath {
+  id: string;
+  /** A pinned version's number; absent for the live chart. */
+  version?: number;
+  /** What is asked for; absent for the iframe page. */
+  suffix?: '.svg' | '.png' | '.csv' | '/full.csv';
+}
+
+const EMBED_PATH = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
+
+/** Reads a path that `embedCodes` writes, or null for any other path. */
+export function parseEmbedPath(pathname: string): EmbedPath | null {
+  const match = EMBED_PATH.exec(pathname);
+  if (!match) return null;
+  return { id: match[1]!, ...(match[2] ? { version: Number(match[2]) } : {}), ...(match[3] ? { suffix: match[3] as EmbedPath['suffix'] } : {}) };
 }

@@ -1,3 +1,4 @@
+import etag from 'etag';
 import type { Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { WidgetData } from '@chiso/widgets/data/types';
@@ -5,63 +6,81 @@ import type { ChartConfig } from '../embed/chart-config.ts';
 import { chartData } from '../embed/chart-data.ts';
 import { fullCsv, shownCsv } from '../embed/chart-csv.ts';
 import { embedPage } from '../embed/embed-page.ts';
-import { embedCodes } from '../embed/embed-snippets.ts';
+import { cacheControl, isFresh } from '../http/cache-policy.ts';
+import type { PublicOriginResolver } from '../http/public-origin.ts';
+import { parseEmbedPath } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
+import { findVersion, oembed } from '../embed/oembed.ts';
 import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
 import { renderKpiSvg } from '../embed/static-kpi.ts';
 import { renderRankingSvg, renderShareSvg, renderTableSvg } from '../embed/static-parts.ts';
 
-const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
+const contentTypes: Record<string, string> = {
+  '': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml; charset=utf-8',
+  '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8',
+  '/full.csv': 'text/csv; charset=utf-8',
+};
 
 /**
  * Every embed route of a saved chart: the iframe page (live, or pinned to a version and its data
  * vintage), static SVG and PNG drawn on the server by the widgets' own drawing code, the data as
  * CSV, oEmbed, and the host page's loader script. Only the iframe page may be framed by other
- * sites; every other response forbids framing.
+ * sites; every other response forbids framing. A pinned version's answers never change
+ * (`immutable`); a live chart's are fresh for a minute. Absolute URLs start with the configured
+ * public origin, never with the request's `Host`.
  */
-export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }): Plugin {
+export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; publicOrigin: PublicOriginResolver }): Plugin {
   const { prisma } = options;
   const framable = new WeakSet<Request>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       const respond = (body: BodyInit | null, status: number, headers: Record<string, string>) => endResponse(new fetchAPI.Response(body, { status, headers }));
       if (url.pathname === '/embed/loader.js') {
-        return respond(loaderScript, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600', 'access-control-allow-origin': '*' });
+        return respond(loaderScript, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': cacheControl.static, 'access-control-allow-origin': '*' });
       }
-      if (url.pathname === '/oembed') return respond(...(await oembed(url)));
-      const match = EMBED.exec(url.pathname);
-      if (!match) return;
+      const { origin, vary } = options.publicOrigin(request);
+      // Answers that hold absolute URLs depend on the forwarded host when it is trusted.
+      const byOrigin: Record<string, string> = vary.length ? { vary: vary.join(', ') } : {};
+      if (url.pathname === '/oembed') {
+        const answer = await oembed(prisma, url, origin);
+        return respond(answer.body, answer.status, { ...answer.headers, ...byOrigin });
+      }
+      const route = parseEmbedPath(url.pathname);
+      if (!route) return;
       if (request.method !== 'GET' && request.method !== 'HEAD') return respond('method not allowed', 405, { allow: 'GET, HEAD' });
-      const [, id, versionText, suffix] = match;
-      const version = await prisma.savedChartVersion.findFirst({
-        where: { chartId: id!, ...(versionText ? { number: Number(versionText) } : {}) },
-        orderBy: { number: 'desc' },
-      });
-      if (!version) return respond(`no chart ${id}${versionText ? ` version ${versionText}` : ''}`, 404, { 'content-type': 'text/plain; charset=utf-8' });
+      const { id, version: versionNumber, suffix } = route;
+      const version = await findVersion(prisma, id, versionNumber);
+      if (!version) return respond(`no chart ${id}${versionNumber ? ` version ${versionNumber}` : ''}`, 404, { 'content-type': 'text/plain; charset=utf-8' });
       const config = version.config as ChartConfig;
-      const pinned = versionText ? { version: version.number, asOf: version.createdAt } : undefined;
-      const origin = url.origin;
-      const headers = { 'cache-control': pinned ? 'public, max-age=86400' : 'public, max-age=60', 'access-control-allow-origin': '*' };
+      const pinned = versionNumber ? { version: version.number, asOf: version.createdAt } : undefined;
+      const csv = suffix === '.csv' || suffix === '/full.csv';
+      const headers: Record<string, string> = {
+        'cache-control': pinned ? cacheControl.pinned : cacheControl.live,
+        'access-control-allow-origin': '*',
+        'content-type': contentTypes[suffix ?? '']!,
+        ...(!suffix || suffix === '/full.csv' ? byOrigin : {}),
+        ...(!suffix ? { 'content-security-policy': 'frame-ancestors *' } : {}),
+      };
+      if (!suffix) framable.add(request);
+      if (pinned && !request.headers.has('authorization')) {
+        // A pinned answer is fixed by its URL, its origin and the version's instant: revalidated without drawing it again.
+        headers.etag = etag(`${origin} ${url.pathname} ${version.createdAt.toISOString()}`, { weak: true });
+        if (isFresh(request, headers.etag)) return respond(null, 304, headers);
+      }
+      if (csv) headers['content-disposition'] = `attachment; filename="chiso-${id}${suffix === '/full.csv' ? '-full' : ''}.csv"`;
 
       if (!suffix) {
-        framable.add(request);
         const revisedSince = pinned ? null : await revisedAfter(prisma, config, version.createdAt);
-        return respond(embedPage({ id: id!, origin, config, pinned, revisedSince }), 200, {
-          ...headers,
-          'content-type': 'text/html; charset=utf-8',
-          'content-security-policy': 'frame-ancestors *',
-        });
+        return respond(embedPage({ id: id!, origin, config, pinned, revisedSince }), 200, headers);
       }
-      if (suffix === '/full.csv') {
-        return respond(await fullCsv(prisma, config, `${origin}/embed/${id}`), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}-full.csv"` });
-      }
+      if (suffix === '/full.csv') return respond(await fullCsv(prisma, config, `${origin}/embed/${id}`), 200, headers);
       const data = await chartData(config, options.fetch, pinned?.asOf);
-      if (suffix === '.csv') {
-        return respond(shownCsv(data), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="chiso-${id}.csv"` });
-      }
+      if (suffix === '.csv') return respond(shownCsv(data), 200, headers);
       const svg = await staticSvg(config, data);
-      if (suffix === '.svg') return respond(svg, 200, { ...headers, 'content-type': 'image/svg+xml; charset=utf-8' });
-      return respond(new Uint8Array(await svgToPngAsync(svg)), 200, { ...headers, 'content-type': 'image/png' });
+      if (suffix === '.svg') return respond(svg, 200, headers);
+      return respond(new Uint8Array(await svgToPngAsync(svg)), 200, headers);
     },
     onResponse({ request, response }) {
       if (framable.has(request)) return;
@@ -69,44 +88,6 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch }
       if (!response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "frame-ancestors 'none'");
     },
   };
-
-  async function oembed(url: URL): Promise<[string, number, Record<string, string>]> {
-    const json = { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' };
-    const target = url.searchParams.get('url');
-    const format = url.searchParams.get('format') ?? 'json';
-    if (format !== 'json') return [JSON.stringify({ error: 'only format=json is supported' }), 501, json];
-    let path: string;
-    try {
-      path = new URL(target ?? '').pathname;
-    } catch {
-      return [JSON.stringify({ error: 'give the url of a chart, e.g. /oembed?url=https://…/embed/<id>' }), 400, json];
-    }
-    const match = EMBED.exec(path);
-    const version = match && !match[3] ? await prisma.savedChartVersion.findFirst({ where: { chartId: match[1]!, ...(match[2] ? { number: Number(match[2]) } : {}) }, orderBy: { number: 'desc' } }) : null;
-    if (!version) return [JSON.stringify({ error: `no chart at ${target}` }), 404, json];
-    const config = version.config as ChartConfig;
-    const maxWidth = Number(url.searchParams.get('maxwidth')) || 640;
-    const width = Math.min(640, maxWidth);
-    const height = 400;
-    const codes = embedCodes(url.origin, match![1]!, version.number, config);
-    const src = match![2] ? codes.pinnedUrl : codes.url;
-    return [
-      JSON.stringify({
-        version: '1.0',
-        type: 'rich',
-        provider_name: 'chiso',
-        provider_url: url.origin,
-        title: config.title ?? config.indicators.join(', '),
-        width,
-        height,
-        html: `<iframe data-chiso-embed="${match![1]}" src="${src}" title="${(config.title ?? 'chiso').replace(/"/g, '&quot;')}" style="width:100%;border:0" width="${width}" height="${height}" loading="lazy"></iframe><script src="${url.origin}/embed/loader.js" async></script>`,
-        thumbnail_url: codes.png,
-        thumbnail_width: 1280,
-      }),
-      200,
-      json,
-    ];
-  }
 }
 
 /** The latest time a value the chart shows was recorded after `since`, or null. */

@@ -76,7 +76,7 @@ const Chart = builder.objectRef<ChartShape>('Chart').implement({
   }),
 });
 
-const origin = (ctx: Context) => new URL(ctx.request.url).origin;
+const origin = (ctx: Context) => ctx.publicOrigin;
 
 /**
  * Who may save a new version of a chart: the key that created it, or an ADMIN key. A page an
