@@ -11,7 +11,7 @@ import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
 import { renderKpiSvg } from '../embed/static-kpi.ts';
 import { renderRankingSvg, renderShareSvg, renderTableSvg } from '../embed/static-parts.ts';
 
-const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
+export const EMBED = /^\/embed\/([A-Za-z0-9_-]{4,32})(?:\/v\/(\d{1,6}))?(\.svg|\.png|\.csv|\/full\.csv)?$/;
 
 /**
  * Every embed route of a saved chart: the iframe page (live, or pinned to a version and its data
