@@ -49,7 +49,8 @@ export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClien
         const stored = (await cache.get(key)) as unknown as StoredResponse | null | undefined;
         if (stored) {
           hits.set(request, stored);
-          const response = new fetchAPI.Response(Buffer.from(stored.body, 'base64'), { status: stored.status, headers: stored.headers });
+          // A copy: the Response takes the array it is given as its own and would write into the stored entry.
+          const response = new fetchAPI.Response(Buffer.from(stored.body, 'base64'), { status: stored.status, headers: stored.headers.map(([k, v]) => [k, v]) });
           response.headers.set('x-cache', 'HIT');
           return endResponse(response);
         }
