@@ -50,7 +50,7 @@ export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClien
         if (stored) {
           hits.set(request, stored);
           // A copy: the Response takes the array it is given as its own and would write into the stored entry.
-          const response = new fetchAPI.Response(Buffer.from(stored.body, 'base64'), { status: stored.status, headers: stored.headers.map(([k, v]) => [k, v]) });
+          const response = new fetchAPI.Response(Buffer.from(stored.body, 'base64'), { status: stored.status, headers: stored.headers.map(([k, v]): [string, string] => [k, v]) });
           response.headers.set('x-cache', 'HIT');
           return endResponse(response);
         }
