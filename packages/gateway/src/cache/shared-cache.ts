@@ -34,29 +34,50 @@ export function createSharedCache({ redis, logger, maxMemoryEntries = 2000 }: Sh
   const shared = createRedisCache({ redis: redis as never });
   /** Whether "Redis is unavailable" has been said and not yet taken back: said once per outage. */
   let down = false;
+  /** Invalidations Redis did not get: replayed before Redis is read again. */
   const missed = new Map<string, CacheEntity>();
+  let replaying: Promise<void> | null = null;
+  /** A command failed while the connection looked ready (a timeout): memory until a probe succeeds. */
+  let suspect = false;
   const lost = (error?: unknown) => {
     if (down) return;
     down = true;
     logger.warn({ err: error }, 'response cache: Redis is unavailable; this instance answers from its own memory cache until Redis returns');
   };
+  const back = () => {
+    if (!down) return;
+    down = false;
+    logger.info('response cache: Redis is back; the shared cache is in use again');
+  };
+  const replay = () =>
+    (replaying ??= (async () => {
+      const list = [...missed.values()];
+      try {
+        if (list.length) await shared.invalidate(list);
+        else await redis.ping();
+        for (const e of list) missed.delete(key(e));
+        suspect = false;
+        back();
+      } catch (error) {
+        lost(error);
+      } finally {
+        replaying = null;
+      }
+    })());
   redis.on('error', lost);
   redis.on('close', () => lost());
-  redis.on('ready', () => {
-    const replay = [...missed.values()];
-    missed.clear();
-    void Promise.resolve(replay.length ? shared.invalidate(replay) : undefined).then(
-      () => {
-        if (down) logger.info({ replayedInvalidations: replay.length }, 'response cache: Redis is back; the shared cache is in use again');
-        down = false;
-      },
-      (error) => {
-        for (const e of replay) missed.set(key(e), e);
-        lost(error);
-      },
-    );
-  });
-  const usable = () => redis.status === 'ready' && !down;
+  redis.on('ready', () => void replay());
+  const usable = () => redis.status === 'ready' && !suspect && missed.size === 0 && !replaying;
+  const failed = (error: unknown) => {
+    lost(error);
+    if (suspect) return;
+    suspect = true;
+    const probe = setInterval(() => {
+      if (!suspect) clearInterval(probe);
+      else if (redis.status === 'ready') void replay();
+    }, 1000);
+    probe.unref();
+  };
 
   return {
     get store() {
@@ -67,7 +88,7 @@ export function createSharedCache({ redis, logger, maxMemoryEntries = 2000 }: Sh
         try {
           return (await shared.get(id)) as ExecutionResult | undefined;
         } catch (error) {
-          lost(error);
+          failed(error);
         }
       }
       return memory.get(id);
@@ -77,7 +98,7 @@ export function createSharedCache({ redis, logger, maxMemoryEntries = 2000 }: Sh
         try {
           return await shared.set(id, data, entities, ttl);
         } catch (error) {
-          lost(error);
+          failed(error);
         }
       }
       return memory.set(id, data, entities, ttl);
@@ -89,7 +110,7 @@ export function createSharedCache({ redis, logger, maxMemoryEntries = 2000 }: Sh
         try {
           return await shared.invalidate(list);
         } catch (error) {
-          lost(error);
+          failed(error);
         }
       }
       for (const e of list) missed.set(key(e), e);
