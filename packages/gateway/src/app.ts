@@ -2,6 +2,8 @@ import path from 'node:path';
 import { createYoga, maskError } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { authenticate, type Principal } from './auth/principal.ts';
+import { entitiesOf, onPublished } from './cache/publication.ts';
+import { createSharedCache, type SharedCache } from './cache/shared-cache.ts';
 import { loadConfig, repoRoot } from './config.ts';
 import type { Context } from './context.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
@@ -12,6 +14,8 @@ import { useEmbeds } from './plugins/use-embeds.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useImportTemplates } from './plugins/use-import-templates.ts';
 import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
+import { useResponseCache } from './plugins/use-response-cache.ts';
+import { useRouteCache } from './plugins/use-route-cache.ts';
 import { useStaticFolder } from './plugins/use-static-folder.ts';
 import { schema } from './schema/index.ts';
 
@@ -28,13 +32,18 @@ export interface AppOptions {
    * @see publicOriginResolver
    */
   publicOrigin?: PublicOriginResolver;
+  /** The response cache, shared with other instances through Redis (cache/shared-cache.ts). @default this instance's memory */
+  cache?: SharedCache;
 }
 
 const defaults = loadConfig({});
 const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }) }: AppOptions) {
+  // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
+  onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
+  const routeCache = useRouteCache({ cache, prisma });
   // The embed routes render through the app itself (in-process fetch), so they see what clients see.
   let yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>> | undefined;
   const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => yoga!.fetch(input as URL, init ?? {})) as typeof fetch;
@@ -60,7 +69,10 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       // What the builder and the publish page share: talking to the gateway, the publishing key.
       useStaticFolder({ prefix: '/shared', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'shared') }),
       useImportTemplates(),
+      useResponseCache(cache),
+      routeCache.serve,
       useEmbeds({ prisma, fetch: inProcessFetch, publicOrigin }),
+      routeCache.keep,
       // After every plugin that answers: cache policy and ETag/304 on the final headers, then compression.
       useHttpCache({ publicOrigin }),
       useCompression(),

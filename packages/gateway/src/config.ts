@@ -24,6 +24,10 @@ const envSchema = z.object({
     .optional(),
   /** Connections each gateway process opens to PostgreSQL (ignored by the embedded database, which has one); see docs/serving.md. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss:// (leave it unset to cache responses in memory only)')
+    .optional(),
   CHISO_DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'pglite')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**

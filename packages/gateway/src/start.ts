@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app.ts';
 import { createApiKey } from './auth/keys.ts';
+import { openResponseCache } from './cache/open-response-cache.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { applyMigrations } from './db/migrations.ts';
@@ -42,7 +43,8 @@ export async function startGateway(
   }
   let port = config.PORT; // the chosen one once listening (PORT=0)
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
-  const app = createApp({ prisma: db.prisma, logger, publicOrigin });
+  const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
+  const app = createApp({ prisma: db.prisma, logger, publicOrigin, cache: responseCache.cache });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -59,6 +61,7 @@ export async function startGateway(
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await responseCache.close();
       await db.close();
     },
   };

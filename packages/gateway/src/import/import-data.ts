@@ -3,6 +3,7 @@ import os from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
 import { recordAudit } from '../auth/audit.ts';
 import { writableRegionIds, type Principal } from '../auth/principal.ts';
+import { announcePublication, importedIndicators, publishedWith } from '../cache/publication.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { applyCatalogue, isEmptyCatalogue, parseCatalogue, type CatalogueChanges } from './catalogue.ts';
 import { loadLookups } from './lookups.ts';
@@ -66,6 +67,8 @@ export interface ImportReport {
   /** The first revised rows with the values they replace. */
   revisions: Revision[];
   catalogue: CatalogueChanges;
+  /** Slugs of the indicators whose values changed, ratios computed from them included: what cached answers this import invalidates. */
+  changedIndicators: string[];
   importId: number | null;
   recordedAt: Date | null;
   durationMs: number;
@@ -97,10 +100,12 @@ const IMPORT_LOCK = 7_267_001;
  */
 export async function importData(prisma: PrismaClient, input: ImportInput): Promise<ImportReport> {
   try {
-    return await prisma.$transaction((tx) => importInTransaction(tx, input, { rollbackOnProblems: true }), {
+    const report = await prisma.$transaction((tx) => importInTransaction(tx, input, { rollbackOnProblems: true }), {
       timeout: 6 * 60 * 60_000,
       maxWait: 10 * 60_000,
     });
+    if (report.changedIndicators.length) await publishedWith(prisma, { indicators: report.changedIndicators, charts: [] });
+    return report;
   } catch (error) {
     if (error instanceof Rollback) return error.report;
     throw error;
@@ -229,6 +234,7 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
     problemCount: problems.count,
     revisions,
     catalogue: changes,
+    changedIndicators: [],
     importId: null,
     recordedAt: null,
     durationMs: 0,
@@ -264,6 +270,8 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   });
   await mergePlan(tx, recordedAt, batchRow.id);
   await dropStage(tx);
+  result.changedIndicators = await importedIndicators(tx, batchRow.id, changes.units + changes.indicators + changes.sources > 0);
+  await announcePublication(tx, { indicators: result.changedIndicators, charts: [] });
   const audit = { principal: input.principal ?? null, ...(input.principal ? {} : { actor: batchRow.actor }) };
   if (changes.units + changes.indicators + changes.sources > 0) {
     await recordAudit(tx, { ...audit, action: 'CATALOGUE_CHANGED', subject: input.catalogue!.name, details: { ...changes, import: batchRow.id } });

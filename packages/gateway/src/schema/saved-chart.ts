@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { recordAudit } from '../auth/audit.ts';
 import { hasScope, requireScope, type Principal } from '../auth/principal.ts';
 import { builder } from '../builder.ts';
+import { announcePublication, publishedWith } from '../cache/publication.ts';
 import type { Context } from '../context.ts';
 import { checkChartConfig, type ChartConfig } from '../embed/chart-config.ts';
 import { embedCodes, type EmbedCodes } from '../embed/embed-snippets.ts';
@@ -108,6 +109,7 @@ function saveVersion(ctx: Context, principal: Principal, chart: { id: string; nu
       subject: id,
       details: { version: number, element: config.element, indicators: config.indicators, regions: config.regions },
     });
+    await announcePublication(tx, { indicators: [], charts: [id] });
     return saved;
   });
 }
@@ -170,6 +172,7 @@ builder.mutationFields((t) => ({
         return { id, version: latest.number, createdAt: latest.createdAt, config, origin: origin(ctx) };
       }
       const next = await saveVersion(ctx, principal, { id, number: latest.number + 1, config });
+      await publishedWith(ctx.prisma, { indicators: [], charts: [id] });
       return { id, version: next.number, createdAt: next.createdAt, config, origin: origin(ctx) };
     },
   }),

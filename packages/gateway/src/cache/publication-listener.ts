@@ -1,0 +1,63 @@
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { entitiesOf, parsePublication, PUBLICATION_CHANNEL } from './publication.ts';
+import type { SharedCache } from './shared-cache.ts';
+
+/**
+ * Listens on PostgreSQL for publications (imports, revisions, chart saves committed by any
+ * gateway or by the command line) and invalidates what they changed in this instance's cache:
+ * its memory store, and the shared Redis store (idempotent when several instances do it). A lost
+ * connection is said once and retried; on return the memory store is dropped, since
+ * notifications sent meanwhile were missed.
+ */
+export function listenForPublications(databaseUrl: string, cache: SharedCache, logger: Logger): { ready: Promise<void>; close(): Promise<void> } {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let down = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+    c.on('error', (error) => lose(c, error));
+    c.on('end', () => lose(c));
+    c.on('notification', (message) => {
+      const publication = message.channel === PUBLICATION_CHANNEL ? parsePublication(message.payload) : null;
+      if (!publication) return;
+      Promise.resolve(cache.invalidate(entitiesOf(publication))).catch((error) => logger.error({ err: error }, 'response cache: invalidation failed'));
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${PUBLICATION_CHANNEL}`);
+      if (closed) return void (await c.end().catch(() => {}));
+      client = c;
+      if (down) {
+        cache.forgetLocal();
+        logger.info('response cache: listening for publications again; the memory cache was dropped');
+      }
+      down = false;
+    } catch (error) {
+      lose(c, error);
+    }
+  };
+  const lose = (c: pg.Client, error?: unknown) => {
+    if (client === c) client = null;
+    c.end().catch(() => {});
+    if (closed || timer) return;
+    if (!down) logger.warn({ err: error }, 'response cache: lost the database connection that reports publications; retrying');
+    down = true;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void connect();
+    }, 1000);
+    timer.unref();
+  };
+  return {
+    /** Resolves once the first attempt to listen has succeeded or failed (then it is retried). */
+    ready: connect(),
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await client?.end().catch(() => {});
+    },
+  };
+}

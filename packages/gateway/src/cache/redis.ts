@@ -1,0 +1,17 @@
+import { Redis } from 'ioredis';
+
+/**
+ * A Redis client for the shared cache: commands fail at once while it is disconnected (the cache
+ * then uses memory) instead of queueing, a stalled command gives up after a second, and it keeps
+ * reconnecting (at most every 2 s) so that the shared cache is used again when Redis returns.
+ */
+export function createRedisClient(url: string): Redis {
+  return new Redis(url, {
+    keyPrefix: 'chiso:cache:',
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 1000,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+}
