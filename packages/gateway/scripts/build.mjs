@@ -10,8 +10,10 @@ const own = new Set(Object.keys(JSON.parse(fs.readFileSync(new URL('../package.j
 const packageName = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
 
 await build({
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.mjs',
+  // The embedded database's thread is a module of its own, started next to the server (embedded.ts).
+  entryPoints: { server: 'src/server.ts', 'embedded-worker': 'src/db/embedded-worker.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
