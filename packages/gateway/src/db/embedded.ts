@@ -47,21 +47,26 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
   const worker = startWorker({ dataDir, stats, ...(image ? { image } : {}) });
 
   let port: number;
+  // EventEmitter's own listener type.
+  const listeners: Record<string, (...args: any[]) => void> = {};
   try {
     port = await new Promise<number>((resolve, reject) => {
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the database thread stopped (exit code ${code}) before it was ready`)));
-      worker.on('message', (message: EmbeddedMessage) => {
+      listeners.error = reject;
+      listeners.exit = (code: number) => reject(new Error(`the database thread stopped (exit code ${code}) before it was ready`));
+      listeners.message = (message: EmbeddedMessage) => {
         if (message.type === 'ready') resolve(message.port);
         else if (message.type === 'failed') reject(new Error(message.message));
-      });
+      };
+      for (const [event, listener] of Object.entries(listeners)) worker.on(event, listener);
     });
   } catch (error) {
     await worker.terminate();
     await unlock();
     throw error;
+  } finally {
+    // Only ours: the Worker keeps internal listeners of its own (removeAllListeners would stop its port).
+    for (const [event, listener] of Object.entries(listeners)) worker.off(event, listener);
   }
-  worker.removeAllListeners();
 
   // Requests to the thread (stop, dump) and their answers, matched by id.
   let nextId = 0;
