@@ -1,8 +1,38 @@
 // Production build of the gateway: one ES module, dist/server.mjs, so that start-up skips
 // compiling TypeScript (tsx adds about 2 s to every start). Dependencies stay in node_modules;
 // the workspace's own packages (@chiso/widgets' drawing and data code) are bundled in.
+// Then the image a new embedded database starts from (src/db/image.ts), unless it exists.
+// `pnpm start` runs this on every start: when nothing it is built from changed since the last
+// build (dist/.build-stamp) and the image is there, it does nothing. `--force` builds anyway.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildStamp } from '../../../scripts/build-stamp.mjs';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const stamp = buildStamp(
+  root,
+  [
+    'packages/gateway/src',
+    'packages/gateway/scripts/build.mjs',
+    'packages/gateway/package.json',
+    'packages/gateway/tsconfig.json',
+    // Bundled in: the widgets' drawing and data code.
+    'packages/widgets/src',
+    'packages/widgets/package.json',
+    // The image: migrations and bundled data.
+    'prisma',
+    'scripts/build-stamp.mjs',
+  ],
+  fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
+);
+const imageRecord = new URL('../dist/.image', import.meta.url);
+const recordedImage = fs.existsSync(imageRecord) ? fs.readFileSync(imageRecord, 'utf8').trim() : '';
+if (stamp.fresh && recordedImage && fs.existsSync(recordedImage) && !process.argv.includes('--force')) {
+  console.log('gateway: up to date (dist/.build-stamp)');
+  process.exit(0);
+}
 
 // Packages the gateway itself depends on are loaded from node_modules at run time; anything else
 // (what @chiso/widgets' code imports, such as d3) is bundled.
@@ -10,8 +40,10 @@ const own = new Set(Object.keys(JSON.parse(fs.readFileSync(new URL('../package.j
 const packageName = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
 
 await build({
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.mjs',
+  // The embedded database's thread is a module of its own, started next to the server (embedded.ts).
+  entryPoints: { server: 'src/server.ts', 'embedded-worker': 'src/db/embedded-worker.ts', 'db-cli': 'src/db/cli.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -32,3 +64,11 @@ await build({
   ],
 });
 console.log('built dist/server.mjs');
+
+// Made by the real migrations and seed (pnpm db:image does the same from source).
+const output = execFileSync(process.execPath, ['dist/db-cli.mjs', 'image'], { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' });
+process.stdout.write(output);
+const image = /(\S+\.tar\.gz)/.exec(output)?.[1];
+if (!image) throw new Error(`the image step did not name its image: ${output}`);
+fs.writeFileSync(imageRecord, `${image}\n`);
+stamp.record();

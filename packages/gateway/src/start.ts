@@ -6,6 +6,7 @@ import { createApiKey } from './auth/keys.ts';
 import { openResponseCache } from './cache/open-response-cache.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { defaultImageDir, findImage } from './db/image.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { listeningOrigin, publicOriginResolver } from './http/public-origin.ts';
 import { isSeeded, seedDatabase } from './db/seed/seed.ts';
@@ -23,12 +24,21 @@ export interface Gateway {
  */
 export async function startGateway(
   config: Config,
-  options: { logger?: Logger; onQuery?: (sql: string) => void; say?: (line: string) => void } = {},
+  options: {
+    logger?: Logger;
+    onQuery?: (sql: string) => void;
+    say?: (line: string) => void;
+    /** Where prepared images of the embedded database are looked for (image.ts). @default ".data/cache" */
+    imageDir?: string;
+  } = {},
 ): Promise<Gateway> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
   const say = options.say ?? (() => {});
-  const db = await openDatabase(config, options.onQuery ? { onQuery: options.onQuery } : {});
+  // A new embedded folder starts from the prepared image when there is one for these migrations.
+  const embeddedImage = async () => (await findImage(options.imageDir ?? defaultImageDir))?.file;
+  const db = await openDatabase(config, { ...(options.onQuery ? { onQuery: options.onQuery } : {}), embeddedImage });
   try {
+    if (db.embedded?.fromImage) say('made the database from the prepared image (migrations and reference data)');
     const applied = await applyMigrations(db.url);
     if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
     if (!(await isSeeded(db.prisma))) {

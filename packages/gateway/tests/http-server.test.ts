@@ -7,7 +7,6 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
-import { bundledCounts } from './helpers/bundled.ts';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -111,21 +110,22 @@ describe('the gateway over real HTTP', () => {
 describe('starting the server process', () => {
   let dataDir: string;
   beforeAll(async () => {
-    // The production build, as the README's first command makes it.
+    // The production build and the image, as the README's first command makes them (nothing when up to date).
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: gatewayDir, stdio: 'pipe' });
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-data-'));
   });
   afterAll(() => fs.rm(dataDir, { recursive: true, force: true }));
 
-  it('creates, migrates and seeds the embedded database on first start, and reuses it on the next', async () => {
+  it('creates the embedded database from the prepared image on first start, and reuses it on the next', async () => {
     const first = runServer({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: dataDir });
     const url = await first.ready;
     expect((await post(url, onTimeRate)).body.data.indicator.series[0].value).toBe(99.8);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    expect(first.output().stdout).toMatch(/applied migrations: \d{14}_init/);
-    const bundled = bundledCounts();
-    expect(first.output().stdout).toContain(`loaded reference data and source reports: ${bundled.regions} regions, ${bundled.indicatorSlugs.size} indicators, ${bundled.observations} observations`);
+    // The build prepared the image of the migrated, seeded database; the new folder starts from it
+    // (tests/embedded-image.test.ts shows it holds what migrate + seed make, and the start without one).
+    expect(first.output().stdout).toContain('made the database from the prepared image (migrations and reference data)');
+    expect(first.output().stdout).not.toMatch(/applied migrations|loaded reference data/);
     // A new embedded database prints one key, once, and says how to make more.
     const key = /publishing key \(PUBLISH, ADMIN\) for this machine, shown only now: (chiso_[A-Za-z0-9_-]{43})\n/.exec(first.output().stdout)?.[1];
     expect(key).toBeDefined();
@@ -143,7 +143,7 @@ describe('starting the server process', () => {
     expect(((await viewer.json()) as any).data.viewer).toEqual({ name: 'first-run (this machine)', scopes: ['PUBLISH', 'ADMIN'] });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-    expect(second.output().stdout).not.toMatch(/applied migrations|loaded reference data|publishing key/);
+    expect(second.output().stdout).not.toMatch(/prepared image|applied migrations|loaded reference data|publishing key/);
   });
 
   it('says in one line that the database cannot be reached', async () => {

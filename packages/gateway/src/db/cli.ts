@@ -5,6 +5,7 @@
  */
 import { loadConfig } from '../config.ts';
 import { openDatabase } from './database.ts';
+import { prepareImage } from './image.ts';
 import { applyMigrations, diffSchemaAgainstMigrations, writeMigration } from './migrations.ts';
 import { seedDatabase } from './seed/seed.ts';
 import { withShadowDatabase } from './shadow.ts';
@@ -45,8 +46,15 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'image': {
+      const started = performance.now();
+      const { image, created } = await prepareImage();
+      const what = `${image.manifest.migrations.length} migrations and the reference data`;
+      console.log(created ? `prepared ${image.file} (${what}) in ${Math.round(performance.now() - started)} ms` : `${image.file} is up to date (${what})`);
+      return;
+    }
     default:
-      throw new Error(`unknown command "${command ?? ''}": use migrate, diff NAME or seed`);
+      throw new Error(`unknown command "${command ?? ''}": use migrate, diff NAME, seed or image`);
   }
 }
 

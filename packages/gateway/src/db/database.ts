@@ -3,7 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.ts';
+import { startEmbeddedPostgres, type EmbeddedOptions, type EmbeddedPostgres } from './embedded.ts';
 
 export interface Database {
   prisma: PrismaClient;
@@ -14,6 +14,8 @@ export interface Database {
   location: string;
   /** The embedded database's socket server: open connections and waiting messages. */
   embeddedStats?: EmbeddedPostgres['stats'];
+  /** The embedded database's thread: whether it started from an image, and a dump of it. */
+  embedded?: Pick<EmbeddedPostgres, 'fromImage' | 'dumpDataDir'>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export interface DatabaseOptions {
   onQuery?: (sql: string, durationMs: number) => void;
   /** PostgreSQL schema to use on a server (tests use one per run). @default "public" */
   schema?: string;
+  /** For a new embedded database: the prepared image to make it from (see image.ts). */
+  embeddedImage?: EmbeddedOptions['image'];
 }
 
 /**
@@ -54,7 +58,7 @@ export async function openDatabase(
     await checkReachable(url, location);
   } else {
     try {
-      embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR);
+      embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR, options.embeddedImage ? { image: options.embeddedImage } : {});
       url = embedded.url;
     } catch (error) {
       const reason = (error as Error).message;
@@ -97,7 +101,7 @@ export async function openDatabase(
     url,
     kind: embedded ? 'embedded' : 'postgresql',
     location,
-    ...(embedded ? { embeddedStats: embedded.stats } : {}),
+    ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage, dumpDataDir: embedded.dumpDataDir } } : {}),
     async close() {
       await prisma.$disconnect();
       await embedded?.stop();

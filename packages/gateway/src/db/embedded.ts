@@ -1,58 +1,140 @@
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Worker } from 'node:worker_threads';
+import type { EmbeddedMessage, EmbeddedRequest, EmbeddedWorkerData } from './embedded-worker.ts';
 
 export interface EmbeddedPostgres {
   /** postgresql:// URL of the socket server in front of the embedded database. */
   url: string;
-  db: PGlite;
+  /** Whether this start made the database from an image (see `image`). */
+  fromImage: boolean;
   /** Connections open on the socket server, and protocol messages waiting for the backend. */
   stats(): { activeConnections: number; queuedQueries: number };
+  /** Writes the whole database as a gzipped tarball (PGlite's `dumpDataDir`), which `image` accepts. */
+  dumpDataDir(file: string): Promise<void>;
+  /** Closes the socket server and PGlite (so the folder is consistent), then ends the worker. */
   stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /**
+   * A tarball made by `dumpDataDir` to make the database from when `dataDir` holds none yet
+   * (PGlite's `loadDataDir`); an existing database is opened as it is. A function is asked only
+   * when the database is new, and may answer that there is no image.
+   */
+  image?: string | (() => Promise<string | undefined>);
 }
 
 /**
  * Opens PGlite (Postgres compiled to WASM) persisted in `dataDir`, or in memory when `dataDir` is
  * `memory://`, and serves it on a loopback port so that the embedded database and a PostgreSQL
- * server go through the same client (`@prisma/adapter-pg`) and the same migrations.
+ * server go through the same client (`@prisma/adapter-pg`) and the same migrations. PGlite and
+ * the socket server run in a worker thread (embedded-worker.ts): a query in WebAssembly occupies
+ * that thread, and the caller's event loop only sees socket traffic.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
+  const inMemory = dataDir.startsWith('memory://');
   let unlock = async () => {};
-  if (!dataDir.startsWith('memory://')) {
+  if (!inMemory) {
     await fs.mkdir(dataDir, { recursive: true });
     unlock = await lockFolder(dataDir);
     await removeOrphanTempFiles(dataDir);
   }
-  let db: PGlite;
+  const isNew = inMemory || !(await exists(path.join(dataDir, 'PG_VERSION')));
+  const image = isNew ? (typeof options.image === 'function' ? await options.image() : options.image) : undefined;
+  const stats = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  const worker = startWorker({ dataDir, stats, ...(image ? { image } : {}) });
+
+  let port: number;
+  // EventEmitter's own listener type.
+  const listeners: Record<string, (...args: any[]) => void> = {};
   try {
-    db = await PGlite.create(dataDir);
+    port = await new Promise<number>((resolve, reject) => {
+      listeners.error = reject;
+      listeners.exit = (code: number) => reject(new Error(`the database thread stopped (exit code ${code}) before it was ready`));
+      listeners.message = (message: EmbeddedMessage) => {
+        if (message.type === 'ready') resolve(message.port);
+        else if (message.type === 'failed') reject(new Error(message.message));
+      };
+      for (const [event, listener] of Object.entries(listeners)) worker.on(event, listener);
+    });
   } catch (error) {
+    await worker.terminate();
     await unlock();
     throw error;
+  } finally {
+    // Only ours: the Worker keeps internal listeners of its own (removeAllListeners would stop its port).
+    for (const [event, listener] of Object.entries(listeners)) worker.off(event, listener);
   }
-  // One backend serves every connection; the server queues protocol messages and holds other
-  // connections while one has a transaction open. It does not keep one connection's
-  // Parse/Bind/Execute together (electric-sql/pglite#1046), so our clients take turns: the
-  // gateway's pool has one connection (database.ts), and the schema engine's pool has one, used
-  // before the gateway's. The limit here stays generous so that such a hand-over is never refused.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 100 });
-  await server.start();
-  const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
-  const url = `postgresql://postgres:postgres@127.0.0.1:${address.port}/postgres?sslmode=disable`;
+
+  // Requests to the thread (stop, dump) and their answers, matched by id.
+  let nextId = 0;
+  const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  let stopping = false;
+  worker.on('message', (message: EmbeddedMessage) => {
+    if (!('id' in message)) return;
+    const request = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.type === 'error') request?.reject(new Error(message.message));
+    else request?.resolve();
+  });
+  worker.on('error', (error) => {
+    console.error(`chiso: the embedded database's thread failed: ${error.message}`);
+  });
+  worker.on('exit', (code) => {
+    for (const request of pending.values()) request.reject(new Error(`the embedded database's thread stopped (exit code ${code})`));
+    pending.clear();
+    if (!stopping) console.error(`chiso: the embedded database's thread stopped (exit code ${code})`);
+  });
+  const ask = (request: EmbeddedRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never) =>
+    new Promise<void>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+
+  const counts = new Int32Array(stats);
+  let stopped: Promise<void> | undefined;
   return {
-    url,
-    db,
-    stats: () => {
-      const { activeConnections, queuedQueries } = server.getStats();
-      return { activeConnections, queuedQueries };
-    },
-    async stop() {
-      await server.stop();
-      await db.close();
-      await unlock();
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    fromImage: image !== undefined,
+    stats: () => ({ activeConnections: Atomics.load(counts, 0), queuedQueries: Atomics.load(counts, 1) }),
+    dumpDataDir: (file) => ask({ type: 'dump', file }),
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        const exited = once(worker, 'exit');
+        try {
+          await ask({ type: 'stop' });
+          // The thread has nothing left to run once PGlite is closed; do not wait for long if it lingers.
+          const timer = setTimeout(() => void worker.terminate(), 2000);
+          await exited;
+          clearTimeout(timer);
+        } finally {
+          await worker.terminate();
+          await unlock();
+        }
+      })();
+      return stopped;
     },
   };
+}
+
+/**
+ * The built gateway (dist/) runs the bundled worker next to it; from source (tsx, Vitest) the
+ * worker is TypeScript, which a new thread loads through embedded-worker-tsx.mjs.
+ */
+function startWorker(data: EmbeddedWorkerData): Worker {
+  const file = import.meta.url.endsWith('.ts') ? './embedded-worker-tsx.mjs' : './embedded-worker.mjs';
+  return new Worker(new URL(file, import.meta.url), { workerData: data });
+}
+
+function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**

@@ -1,0 +1,23 @@
+// Builds the widgets (the single bundle, the per-element modules, the custom-elements manifest)
+// unless nothing they are built from changed since the last build: `pnpm start` runs this on
+// every start. `--force` builds anyway.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildStamp } from '../../../scripts/build-stamp.mjs';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const pkg = 'packages/widgets';
+const stamp = buildStamp(
+  root,
+  ['src', 'public', 'vite.config.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`),
+  fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
+);
+if (stamp.fresh && !process.argv.includes('--force')) {
+  console.log('widgets: up to date (dist/.build-stamp)');
+} else {
+  const run = (command, args) => execFileSync(command, args, { cwd: `${root}/${pkg}`, stdio: 'inherit' });
+  run('pnpm', ['exec', 'vite', 'build']);
+  run('pnpm', ['exec', 'vite', 'build', '--mode', 'elements']);
+  run('pnpm', ['exec', 'cem', 'analyze', '--config', 'cem.config.mjs']);
+  stamp.record();
+}
