@@ -31,4 +31,6 @@ await build({
     },
   ],
 });
+// The image worker (plain JavaScript) is loaded by piscina from beside the bundle.
+fs.copyFileSync('src/embed/png-worker.mjs', 'dist/png-worker.mjs');
 console.log('built dist/server.mjs');
