@@ -3,7 +3,7 @@
  * ceiling on the same tables, on a synthetic PostgreSQL database (63 provinces × 100 indicators ×
  * 10 years monthly, written once and reused). Prints figures; it is not a test. See
  * docs/benchmarks.md for what each line means.
- *   pnpm bench:serve -- --database-url postgresql://postgres@127.0.0.1:5432/chiso_bench_serve [--duration 8] [--connections 50] [--rounds 3]
+ *   pnpm bench:serve -- --database-url postgresql://postgres@127.0.0.1:5432/chiso_bench_serve [--duration 7] [--connections 50] [--rounds 3]
  * The database is named explicitly (never the default one); it is created when missing. The
  * gateway runs built (dist/, as `pnpm start` runs it) in a child process, and so do PostGraphile
  * and the ceiling, so that autocannon, here, shares no event loop with a server under test.
@@ -25,7 +25,7 @@ import { run, summarize, type Figures, type Target } from './bench-serve/load.ts
 import { cacheEvidence, chartQuestion, MINIMAL_SERIES, postgraphileChart, postgraphileSeries } from './bench-serve/questions.ts';
 import { wireBytes } from './bench-serve/wire.ts';
 
-const usage = 'usage: pnpm bench:serve -- --database-url postgresql://… [--duration 8] [--connections 50] [--rounds 3]';
+const usage = 'usage: pnpm bench:serve -- --database-url postgresql://… [--duration 7] [--connections 50] [--rounds 3]';
 class UsageError extends Error {}
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
@@ -50,7 +50,7 @@ function readOptions(argv: string[]) {
   const databaseUrl = values['database-url'];
   if (!databaseUrl) throw new UsageError(`refusing to benchmark on the default database: name one with --database-url postgresql://…; ${usage}`);
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError(`--database-url must start with postgresql://, e.g. postgresql://postgres@127.0.0.1:5432/chiso_bench_serve (got "${databaseUrl}")`);
-  return { databaseUrl, duration: integer('duration', 8, 600), connections: integer('connections', 50, 1000), rounds: integer('rounds', 3, 20) };
+  return { databaseUrl, duration: integer('duration', 7, 600), connections: integer('connections', 50, 1000), rounds: integer('rounds', 3, 20) };
 }
 
 /** Creates the database when the server does not have it yet (connecting to its `postgres` database). */
