@@ -63,6 +63,8 @@ await build({
     },
   ],
 });
+// The image worker (plain JavaScript) is loaded by piscina from beside the bundle.
+fs.copyFileSync('src/embed/png-worker.mjs', 'dist/png-worker.mjs');
 console.log('built dist/server.mjs');
 
 // Made by the real migrations and seed (pnpm db:image does the same from source).

@@ -15,35 +15,39 @@ import { generateSynthetic, type SyntheticOptions } from '../src/db/synthetic.ts
 
 const usage =
   'usage: pnpm data:synthetic -- (--database-url postgresql://… | --data-dir DIR) [--provinces 63] [--districts 0] ' +
-  '[--indicators 10] [--years 1] [--last-year 2025] [--frequency monthly|quarterly] [--seed 1] [--concurrency 4]';
+  '[--indicators 10] [--years 1] [--last-year 2025] [--frequency monthly|quarterly] [--seed 1] [--concurrency 4] [--reuse]';
 
 class UsageError extends Error {}
 
 function readOptions(argv: string[]): { options: SyntheticOptions; databaseUrl?: string; dataDir?: string } {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
       args: argv.filter((a) => a !== '--'),
-      options: Object.fromEntries(
-        ['database-url', 'data-dir', 'provinces', 'districts', 'indicators', 'years', 'last-year', 'frequency', 'seed', 'concurrency'].map((name) => [name, { type: 'string' }]),
-      ) as Record<string, { type: 'string' }>,
+      options: {
+        ...(Object.fromEntries(
+          ['database-url', 'data-dir', 'provinces', 'districts', 'indicators', 'years', 'last-year', 'frequency', 'seed', 'concurrency'].map((name) => [name, { type: 'string' }]),
+        ) as Record<string, { type: 'string' }>),
+        // Keep a complete earlier run of the same options instead of writing it again.
+        reuse: { type: 'boolean' },
+      },
       allowPositionals: false,
     }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]}; ${usage}`);
   }
   const integer = (name: string, fallback: number): number => {
-    const raw = values[name];
+    const raw = values[name] as string | undefined;
     if (raw === undefined) return fallback;
     if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} needs a whole number, e.g. --${name} ${fallback} (got "${raw}")`);
     return Number(raw);
   };
-  const frequency = (values.frequency ?? 'monthly').toUpperCase();
+  const frequency = ((values.frequency as string | undefined) ?? 'monthly').toUpperCase();
   if (frequency !== 'MONTHLY' && frequency !== 'QUARTERLY') {
     throw new UsageError(`--frequency must be monthly or quarterly, e.g. --frequency monthly (got "${values.frequency}")`);
   }
-  const databaseUrl = values['database-url'];
-  const dataDir = values['data-dir'];
+  const databaseUrl = values['database-url'] as string | undefined;
+  const dataDir = values['data-dir'] as string | undefined;
   if (!databaseUrl && !dataDir) {
     throw new UsageError(
       'refusing to write synthetic data into the default database: name one with --database-url postgresql://… or --data-dir DIR (a folder of its own)',
@@ -65,6 +69,7 @@ function readOptions(argv: string[]): { options: SyntheticOptions; databaseUrl?:
       frequency,
       seed: integer('seed', 1),
       concurrency: integer('concurrency', 4),
+      reuse: values.reuse === true,
     },
   };
 }
@@ -80,6 +85,10 @@ async function main(): Promise<void> {
       console.log(`seeded reference data: ${seeded.regions} regions, ${seeded.indicators} indicators`);
     }
     const result = await generateSynthetic(db.prisma, options);
+    if (result.reused) {
+      console.log(`kept the ${result.observations} synthetic observations already in ${db.location} (source synthetic-${options.seed}, same options)`);
+      return;
+    }
     const seconds = result.ms / 1000;
     console.log(
       `wrote ${result.observations} synthetic observations of ${result.indicators.length} indicators into ${db.location} ` +

@@ -1,8 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { WidgetData } from '@chiso/widgets/data/types';
 import { palette } from '@chiso/widgets/charts/palette.ts';
-import { renderChartSvg, svgToPng, type StaticChartOptions } from '../src/embed/static-image.ts';
+import { renderChartSvg, svgToPng, svgToPngAsync, type StaticChartOptions } from '../src/embed/static-image.ts';
+import { closePngWorkers, imageFonts } from '../src/embed/png.ts';
 import { renderTableSvg, TABLE_IMAGE_ROWS } from '../src/embed/static-parts.ts';
 
 const TYPES = ['line', 'column', 'bar', 'area'] as const;
@@ -229,5 +230,56 @@ describe('svgToPng', () => {
 
   it('throws on text that is not well-formed SVG', () => {
     expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>')).toThrow();
+  });
+});
+
+describe('svgToPngAsync', () => {
+  afterAll(closePngWorkers);
+
+  it('gives the same PNG as svgToPng, byte for byte', async () => {
+    const svg = await render({ type: 'line', lang: 'vi' });
+    const png = await svgToPngAsync(svg);
+    expect(png.equals(svgToPng(svg))).toBe(true);
+  });
+
+  it('keeps the event loop ticking while it draws', async () => {
+    // A large image (3,840 px wide) takes long enough to draw that a blocked loop would show.
+    const svg = await render({ type: 'column', lang: 'vi' });
+    const ticksDuring = async (draw: () => unknown) => {
+      const ticks: number[] = [];
+      const timer = setInterval(() => ticks.push(performance.now()), 2);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const start = performance.now();
+      await draw();
+      const end = performance.now();
+      clearInterval(timer);
+      const inside = ticks.filter((t) => t > start && t < end);
+      const gaps = [start, ...inside, end].slice(1).map((t, i, all) => t - (i === 0 ? start : all[i - 1]!));
+      return { duration: end - start, ticks: inside.length, longestGap: Math.max(...gaps) };
+    };
+    // The measurement sees a blocked loop: drawn on this thread, no timer fires until it is done.
+    const blocking = await ticksDuring(() => svgToPng(svg, { scale: 6 }));
+    expect(blocking.ticks).toBe(0);
+    await svgToPngAsync(svg, { scale: 1 }); // a worker thread started and loaded
+    const async = await ticksDuring(() => svgToPngAsync(svg, { scale: 6 }));
+    // Bounds relative to the drawing's own duration, whatever the machine's speed. The longest
+    // pause is scheduling noise (about 2 % measured); encoding the PNG on this thread after
+    // rasterising elsewhere (resvg-js's renderAsync + asPng) pauses the loop for about 18 %.
+    expect(async.ticks).toBeGreaterThanOrEqual(10);
+    expect(async.longestGap).toBeLessThan(async.duration / 10);
+  });
+
+  it('rejects text that is not well-formed SVG', async () => {
+    await expect(svgToPngAsync('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>')).rejects.toThrow();
+  });
+});
+
+describe('imageFonts', () => {
+  it('loads the files of one installed family, not every system font', () => {
+    const fonts = imageFonts();
+    expect(fonts.loadSystemFonts).toBe(false);
+    expect(fonts.defaultFontFamily).toBe('DejaVu Sans');
+    expect(fonts.fontFiles?.map((f) => f.split('/').at(-1))).toContain('DejaVuSans.ttf');
+    expect(fonts.fontFiles?.map((f) => f.split('/').at(-1))).toContain('DejaVuSans-Bold.ttf');
   });
 });

@@ -1,6 +1,5 @@
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
-import { renderAsync, Resvg } from '@resvg/resvg-js';
 import { chartSvg, CHART_HEIGHT, type ChartType } from '@chiso/widgets/render/chart-svg';
 import { formatDate } from '@chiso/widgets/charts/format-date.ts';
 import { formatValue } from '@chiso/widgets/charts/format-value.ts';
@@ -8,6 +7,9 @@ import { palette } from '@chiso/widgets/charts/palette.ts';
 import { summarizeSeries } from '@chiso/widgets/charts/summarize-series.ts';
 import type { Point, ValueFormat } from '@chiso/widgets/charts/types.ts';
 import type { WidgetData } from '@chiso/widgets/data/types';
+
+// Where the routes and tests have always found the PNG step.
+export { svgToPng, svgToPngAsync } from './png.ts';
 
 export interface StaticChartOptions {
   /** The data as the widgets use it (the inline data shape). */
@@ -127,30 +129,6 @@ ${parts.join('\n')}
 </svg>
 `;
   return concreteColors(document, theme);
-}
-
-/**
- * The SVG as a PNG, rasterised by resvg at `scale` (2 by default, sharp on social cards and
- * high-density screens). Fonts are the system's: "DejaVu Sans" (Debian's default sans-serif, which
- * has every Vietnamese letter) is named first and is also resvg's sans-serif and default family;
- * where it is missing, Arial or any installed sans-serif font is used.
- * @throws when `svg` is not well-formed XML (resvg parses strictly)
- */
-export function svgToPng(svg: string, options: { scale?: number } = {}): Buffer {
-  return new Resvg(svg, resvgOptions(options.scale)).render().asPng();
-}
-
-/** svgToPng off the event loop (resvg's worker thread): what the HTTP route uses, so that a PNG does not stall other requests. */
-export async function svgToPngAsync(svg: string, options: { scale?: number } = {}): Promise<Buffer> {
-  return (await renderAsync(svg, resvgOptions(options.scale))).asPng();
-}
-
-function resvgOptions(scale = 2) {
-  return {
-    fitTo: { mode: 'zoom' as const, value: scale },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-    logLevel: 'off' as const,
-  };
 }
 
 /** The element's title rule (ChisoElement.chartTitle). */

@@ -1,0 +1,34 @@
+/**
+ * PostGraphile v4 (library mode, `postgraphile(pool, schema, options)`) over the same tables, on
+ * node:http, for `pnpm bench:serve`: the reference a GraphQL-over-PostgreSQL server sets. Started
+ * as a child process by bench-serve.ts; prints `listening <port>` when ready. Production options
+ * (no query log, no GraphiQL, no schema watching, no mutations) and the connection-filter plugin,
+ * which range filters on periods need. Environment: DATABASE_URL, POOL_SIZE (default 10).
+ */
+import http from 'node:http';
+import pg from 'pg';
+import { postgraphile } from 'postgraphile';
+import ConnectionFilterPlugin from 'postgraphile-plugin-connection-filter';
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
+
+const middleware = postgraphile(pool, 'public', {
+  appendPlugins: [ConnectionFilterPlugin],
+  disableDefaultMutations: true,
+  disableQueryLog: true,
+  graphiql: false,
+  watchPg: false,
+  retryOnInitFail: false,
+  setofFunctionsContainNulls: false,
+  ignoreRBAC: true,
+  legacyRelations: 'omit',
+});
+
+const server = http.createServer(middleware);
+server.listen(0, '127.0.0.1', () => {
+  console.log(`listening ${(server.address() as { port: number }).port}`);
+});
+process.once('SIGTERM', () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});
