@@ -43,7 +43,7 @@ const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defau
 export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }) }: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
   onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
-  const routeCache = useRouteCache({ cache, prisma });
+  const routeCache = useRouteCache({ cache, prisma, publicOrigin });
   // The embed routes render through the app itself (in-process fetch), so they see what clients see.
   let yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>> | undefined;
   const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => yoga!.fetch(input as URL, init ?? {})) as typeof fetch;
@@ -69,7 +69,7 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       // What the builder and the publish page share: talking to the gateway, the publishing key.
       useStaticFolder({ prefix: '/shared', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'shared') }),
       useImportTemplates(),
-      useResponseCache(cache),
+      useResponseCache(cache, publicOrigin),
       routeCache.serve,
       useEmbeds({ prisma, fetch: inProcessFetch, publicOrigin }),
       routeCache.keep,

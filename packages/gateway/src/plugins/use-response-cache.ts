@@ -4,6 +4,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { dataTags } from '../cache/data-tags.ts';
 import type { CacheEntity, SharedCache } from '../cache/shared-cache.ts';
+import type { PublicOriginResolver } from '../http/public-origin.ts';
 
 const MINUTE = 60_000;
 /**
@@ -36,7 +37,7 @@ export const graphqlTtls = {
  * from nor stored in it: answers for a key are the key's (`viewer`), and writes invalidate
  * explicitly. Answers carry `x-cache: HIT`, `MISS` or `BYPASS`.
  */
-export function useResponseCache(cache: SharedCache): Plugin {
+export function useResponseCache(cache: SharedCache, publicOrigin: PublicOriginResolver): Plugin {
   const keyByContext = new WeakMap<object, string>();
   const tagsByKey = new Map<string, CacheEntity[]>();
   const hits = new WeakSet<Request>();
@@ -52,14 +53,15 @@ export function useResponseCache(cache: SharedCache): Plugin {
       addPlugin(
         useYogaResponseCache({
           cache: store,
-          session: () => null,
+          // Answers may hold absolute URLs (embed codes): one entry per public origin (one origin unless TRUST_PROXY).
+          session: (request: Request) => publicOrigin(request).origin,
           enabled: shared,
           ttl: graphqlTtls.default,
           ttlPerSchemaCoordinate: graphqlTtls.perField,
           includeExtensionMetadata: false,
-          buildResponseCacheKey: ({ documentString, variableValues, operationName, context }) => {
+          buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, context }) => {
             // Without a document text (a persisted document not resolved yet) no two requests may share an entry.
-            const key = documentString ? createHash('sha256').update(`${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${documentString}`).digest('base64url') : randomUUID();
+            const key = documentString ? createHash('sha256').update(`${sessionId ?? ''}|${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${documentString}`).digest('base64url') : randomUUID();
             keyByContext.set(context as object, key);
             return key;
           },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { PublicOriginResolver } from '../http/public-origin.ts';
 import type { SharedCache } from '../cache/shared-cache.ts';
 import type { ChartConfig } from '../embed/chart-config.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
@@ -29,14 +30,14 @@ const FRAMING = ['x-frame-options', 'content-security-policy'];
 
 /**
  * The shared response cache in front of the embed routes (iframe page, SVG, PNG, CSV, oEmbed):
- * a hit is answered without a database query or a drawing. Keyed on the full URL; entries are
+ * a hit is answered without a database query or a drawing. Keyed on the public origin and the path; entries are
  * tagged `Chart:<id>` and `IndicatorData:<slug>` for each indicator the chart shows, so that
  * saving the chart or publishing one of its indicators invalidates them (publication.ts).
  * Two plugins: `serve` goes before the embed plugin (answers hits), `keep` right after it (sees
  * the finished response, stores misses, puts a hit's framing headers back as stored).
  */
-export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClient }): { serve: Plugin; keep: Plugin } {
-  const { cache, prisma } = options;
+export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClient; publicOrigin: PublicOriginResolver }): { serve: Plugin; keep: Plugin } {
+  const { cache, prisma, publicOrigin } = options;
   const misses = new WeakMap<Request, Target & { key: string }>();
   const hits = new WeakMap<Request, StoredResponse>();
   return {
@@ -45,7 +46,9 @@ export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClien
         if (request.method !== 'GET' || request.headers.has('authorization')) return;
         const target = routeOf(url);
         if (!target) return;
-        const key = `route:${createHash('sha256').update(request.url).digest('base64url')}`;
+        // The page names the public origin, never the Host header: key on that origin and the path, so
+        // that neither a forged Host nor a second proxy origin shares or splits an entry wrongly.
+        const key = `route:${createHash('sha256').update(`${publicOrigin(request).origin}${url.pathname}${url.search}`).digest('base64url')}`;
         const stored = (await cache.get(key)) as unknown as StoredResponse | null | undefined;
         if (stored) {
           hits.set(request, stored);
