@@ -16,6 +16,7 @@ export function chartData(config: ChartConfig, fetchImpl: typeof fetch, asOf?: D
     case 'SHARE':
       return loadParts({ ...common, indicators: config.indicators, region: config.regions[0]!, period: config.period });
     default:
-      return loadSeries({ ...common, indicator: config.indicators[0]!, regions: config.regions });
+      // As the element asks: a table shows no change, so it does not ask for one.
+      return loadSeries({ ...common, indicator: config.indicators[0]!, regions: config.regions, change: config.element !== 'TABLE' });
   }
 }
