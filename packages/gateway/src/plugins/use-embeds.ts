@@ -36,6 +36,7 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
   const framable = new WeakSet<Request>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== '/oembed' && !url.pathname.startsWith('/embed/')) return;
       const respond = (body: BodyInit | null, status: number, headers: Record<string, string>) => endResponse(new fetchAPI.Response(body, { status, headers }));
       if (url.pathname === '/embed/loader.js') {
         return respond(loaderScript, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': cacheControl.static, 'access-control-allow-origin': '*' });
