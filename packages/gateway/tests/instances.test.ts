@@ -176,6 +176,24 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
     expect((await series(b, 'dossiers_received', '49')).cache).toBe('HIT');
   });
 
+  it('treat a Redis that hangs like one that stopped: memory after a second, Redis again when it answers', async () => {
+    const unavailable = said(a, 'Redis is unavailable');
+    redis.kill('SIGSTOP');
+    try {
+      // The connection stays open; the command times out (1 s) and the answer comes from memory.
+      const started = Date.now();
+      const hung = await series(a, 'dossiers_received', '49');
+      expect(hung.last).toBeDefined();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(a.cache.store).toBe('memory');
+      expect(said(a, 'Redis is unavailable')).toBe(unavailable + 1);
+    } finally {
+      redis.kill('SIGCONT');
+    }
+    await until(() => a.cache.store === 'redis', 'A to use Redis again');
+    expect(said(a, 'Redis is back')).toBe(2);
+  });
+
   it('serve a PNG cached by one instance from the other without drawing it (timing printed)', async () => {
     const res = (await (
       await fetch(`${a.url}/graphql`, {

@@ -152,7 +152,7 @@ describe.each(databaseKinds)('response cache (%s)', (kind) => {
     console.log(`cached PNG (${kind}, in-process, memory store, ${drawn.length} bytes): median ${times[100]!.toFixed(2)} ms, p95 ${times[190]!.toFixed(2)} ms`);
   });
 
-  it("drops a chart's embeds when the chart is saved or one of its indicators is published, and only those", async () => {
+  it("drops a chart's embeds when the chart is saved or one of its indicators is published (ratios of it included), and only those", async () => {
     const make = async (indicator: string) =>
       (await post(`mutation { createChart(input: { element: KPI, indicators: ["${indicator}"], regions: ["49"] }) { id } }`)).data.createChart.id as string;
     const money = await make('ddi_capital_registered');
@@ -166,8 +166,12 @@ describe.each(databaseKinds)('response cache (%s)', (kind) => {
     expect(await state()).toEqual(['MISS', 'HIT']);
     expect((await (await get(`/embed/${money}.svg`)).text())).toContain('Vốn đăng ký');
 
+    // A ratio computed from dossiers_received (its share received online) changes with it.
+    await series('dossiers_online_share', '49');
+    expect((await series('dossiers_online_share', '49')).headers.get('x-cache')).toBe('HIT');
     const before = await latest('dossiers_received', '49');
     await publish(`dossiers_received,49,${before.period},${Number(before.value) + 1},${NLD}`);
     expect(await state()).toEqual(['HIT', 'MISS']);
+    expect((await series('dossiers_online_share', '49')).headers.get('x-cache')).toBe('MISS');
   });
 });
