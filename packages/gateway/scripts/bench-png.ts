@@ -13,6 +13,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { WidgetData } from '@chiso/widgets/data/types';
 import { closePngWorkers, imageFonts, svgToPng, svgToPngAsync } from '../src/embed/png.ts';
 import { renderChartSvg } from '../src/embed/static-image.ts';
+import { median } from './bench-serve/load.ts';
 
 const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { images: { type: 'string', default: '40' } } });
 const N = Number(values.images);
@@ -30,7 +31,6 @@ const data: WidgetData = {
 };
 const svg = await renderChartSvg({ data, type: 'line', lang: 'vi', theme: 'light' });
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function time(label: string, draw: () => unknown): Promise<void> {
   await draw(); // warm
   const times: number[] = [];
