@@ -13,6 +13,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { WidgetData } from '@chiso/widgets/data/types';
 import { closePngWorkers, imageFonts, svgToPng, svgToPngAsync } from '../src/embed/png.ts';
 import { renderChartSvg } from '../src/embed/static-image.ts';
+import { median } from './bench-serve/load.ts';
 
 const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { images: { type: 'string', default: '40' } } });
 const N = Number(values.images);
@@ -30,23 +31,24 @@ const data: WidgetData = {
 };
 const svg = await renderChartSvg({ data, type: 'line', lang: 'vi', theme: 'light' });
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function time(label: string, draw: () => unknown): Promise<void> {
-  await draw(); // warm
-  const times: number[] = [];
-  for (let i = 0; i < N; i++) {
-    const t = performance.now();
-    await draw();
-    times.push(performance.now() - t);
-  }
-  console.log(`${label.padEnd(58)} ${median(times).toFixed(1)} ms median of ${N}`);
-}
-
 const systemFonts = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
 console.log(`fonts: ${imageFonts().fontFiles?.join(', ') ?? 'the system fonts (none of the named families found)'}`);
-await time('one PNG, system fonts scanned per render (before)', () => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: systemFonts, logLevel: 'off' }).render().asPng());
-await time('one PNG on this thread, one family\'s files (svgToPng)', () => svgToPng(svg));
-await time('one PNG in the worker pool, one at a time (svgToPngAsync)', () => svgToPngAsync(svg));
+const variants: Array<[string, () => unknown]> = [
+  ['one PNG, system fonts scanned per render (before)', () => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: systemFonts, logLevel: 'off' }).render().asPng()],
+  ["one PNG on this thread, one family's files (svgToPng)", () => svgToPng(svg)],
+  ['one PNG in the worker pool, one at a time (svgToPngAsync)', () => svgToPngAsync(svg)],
+];
+// Interleaved, so that a change in the machine's load falls on every variant alike.
+const times: number[][] = variants.map(() => []);
+for (const [, draw] of variants) await draw(); // warm
+for (let i = 0; i < N; i++) {
+  for (const [v, [, draw]] of variants.entries()) {
+    const t = performance.now();
+    await draw();
+    times[v]!.push(performance.now() - t);
+  }
+}
+variants.forEach(([label], v) => console.log(`${label.padEnd(58)} ${median(times[v]!).toFixed(1)} ms median of ${N}`));
 
 for (const [label, draw] of [
   ['this thread', async () => { for (let i = 0; i < N; i++) svgToPng(svg); }],

@@ -21,7 +21,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrations.ts';
 import { isSeeded, seedDatabase } from '../src/db/seed/seed.ts';
 import { generateSynthetic } from '../src/db/synthetic.ts';
-import { run, summarize, type Figures, type Target } from './bench-serve/load.ts';
+import { median, run, summarize, type Figures, type Target } from './bench-serve/load.ts';
 import { cacheEvidence, chartQuestion, MINIMAL_SERIES, postgraphileChart, postgraphileSeries } from './bench-serve/questions.ts';
 import { wireBytes } from './bench-serve/wire.ts';
 
@@ -117,10 +117,7 @@ async function freePort(): Promise<number> {
 }
 
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString());
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+const rate = ms; // requests per second, likewise: a decimal below 10
 
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
@@ -202,7 +199,7 @@ async function main(): Promise<void> {
       for (const name of names) {
         const f = await run(targets[name]!, { connections: c, duration: options.duration });
         figures[name]!.push(f);
-        process.stdout.write(`  round ${round + 1} ${name}: ${Math.round(f.rps)} req/s${f.problems ? ` (${f.problems})` : ''}\n`);
+        process.stdout.write(`  round ${round + 1} ${name}: ${rate(f.rps)} req/s${f.problems ? ` (${f.problems})` : ''}\n`);
       }
     }
 
@@ -212,7 +209,7 @@ async function main(): Promise<void> {
     const line = (label: string, name: string, ceilingOf?: string, postgraphileOf?: string) => {
       const m = med[name];
       if (!m) return rows.push([label, available[name] ?? 'not run']);
-      rows.push([label, Math.round(m.rps).toString(), ms(m.p50), ms(m.p99), ceilingOf ? ratio(name, ceilingOf) : '', postgraphileOf ? ratio(name, postgraphileOf) : '', m.problems]);
+      rows.push([label, rate(m.rps), ms(m.p50), ms(m.p99), ceilingOf ? ratio(name, ceilingOf) : '', postgraphileOf ? ratio(name, postgraphileOf) : '', m.problems]);
     };
     line('chart widget, uncached (nonce variable)', 'uncached', 'ceilingChart', 'postgraphileChart');
     line(`chart widget, cached (same URL${question.cache ? `; ${question.cache}` : ''})`, 'cached', 'ceilingChart', 'postgraphileChart');

@@ -70,7 +70,8 @@ async function settle(target: Target, n: number): Promise<void> {
   }
 }
 
-const median = (xs: number[]) => {
+/** The middle value, or the mean of the two middle values. */
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };

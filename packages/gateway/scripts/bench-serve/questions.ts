@@ -9,7 +9,7 @@
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
 import { operationUrl } from '@chiso/widgets/data/client.ts';
 import type { loadSeries as LoadSeries } from '@chiso/widgets/data/load.ts';
-import type { Target } from './load.ts';
+import { median, type Target } from './load.ts';
 
 /** A count indicator in dossiers; Quảng Nam (49), a province over the whole range (it merged on 2025-07-01). */
 const INDICATOR = 'syn_002';
@@ -55,8 +55,6 @@ function hitIn(response: Response, body: string): string | null {
   }
   return null;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timed(ask: () => Promise<Response>): Promise<{ ms: number; hit: string | null }> {
   const t = performance.now();
