@@ -9,6 +9,7 @@ import { createLoaders } from './loaders.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useImportTemplates } from './plugins/use-import-templates.ts';
+import { usePersistedDocuments } from './plugins/use-persisted-documents.ts';
 import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useStaticFolder } from './plugins/use-static-folder.ts';
 import { schema } from './schema/index.ts';
@@ -20,10 +21,14 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Folder of the built widgets served under /widgets. @default packages/widgets/dist */
   widgetsDir?: string;
+  /** Anonymous clients may run only the widgets' persisted documents (CHISO_PERSISTED_ONLY). @default false */
+  persistedOnly?: boolean;
+  /** Manifest of the widgets' persisted documents (hash -> document). @default <widgetsDir>/persisted-documents.json */
+  persistedDocuments?: string;
 }
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist') }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json') }: AppOptions) {
   // The embed routes render through the app itself (in-process fetch), so they see what clients see.
   let yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>> | undefined;
   const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => yoga!.fetch(input as URL, init ?? {})) as typeof fetch;
@@ -49,6 +54,7 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       // What the builder and the publish page share: talking to the gateway, the publishing key.
       useStaticFolder({ prefix: '/shared', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'shared') }),
       useImportTemplates(),
+      usePersistedDocuments({ manifest: persistedDocuments, persistedOnly, authenticate: (request) => authenticate(prisma, request), schema, logger }),
       useEmbeds({ prisma, fetch: inProcessFetch }),
       useHttpCache(),
     ],

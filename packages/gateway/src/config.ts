@@ -24,6 +24,8 @@ const envSchema = z.object({
     .optional(),
   CHISO_DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'pglite')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Safelist (docs/persisted-documents.md): anonymous clients may run only the widgets' persisted documents.
+  CHISO_PERSISTED_ONLY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof envSchema>;

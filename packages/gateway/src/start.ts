@@ -39,7 +39,7 @@ export async function startGateway(
     await db.close();
     throw error;
   }
-  const app = createApp({ prisma: db.prisma, logger });
+  const app = createApp({ prisma: db.prisma, logger, persistedOnly: config.CHISO_PERSISTED_ONLY });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
