@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { transformAsync } from '@babel/core';
 import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
 import { defineConfig, type Plugin } from 'vite';
 
 const elements = ['chiso-chart', 'chiso-kpi', 'chiso-share', 'chiso-ranking', 'chiso-table'];
-const generated = 'src/data/generated';
+// Absolute: the Babel plugin and the manifest are found whatever folder the build runs from.
+const generated = fileURLToPath(new URL('./src/data/generated', import.meta.url));
 
 /**
  * The widgets' GraphQL documents in the bundle are only their hashes: the client preset's Babel
@@ -29,7 +31,11 @@ function persistedDocuments({ manifest }: { manifest: boolean }): Plugin {
       });
       return result?.code ? { code: result.code, map: result.map } : null;
     },
-    generateBundle() {
+    generateBundle(_, bundle) {
+      // The bundle holds hashes only; a document's text in it means the transform above missed a call.
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && /\b(query|fragment) Chiso\w+/.test(chunk.code)) this.error(`${chunk.fileName} holds a GraphQL document's text: write the documents as graphql(\`…\`) calls in src/data/queries.ts`);
+      }
       if (!manifest) return;
       const file = `${generated}/persisted-documents.json`;
       if (!fs.existsSync(file)) this.error(`${file} is missing: generate the documents first (pnpm --filter @chiso/widgets codegen)`);
