@@ -136,6 +136,15 @@ describe.each(databaseKinds)('persisted documents on %s', (kind) => {
     expect(revoked.body.errors?.[0]?.message).toContain('revoked');
   });
 
+  it("with the safelist, draws a saved chart's image for an anonymous reader (the embeds render through the persisted documents)", async () => {
+    const { auth } = await testKey(db.prisma, { name: 'embeds under the safelist' });
+    const created = await post(safelist.api, { query: 'mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước" }) { id } }' }, auth);
+    expect(created.body.errors).toBeUndefined();
+    const image = await fetch(safelist.api.replace('/graphql', `/embed/${created.body.data.createChart.id}.svg`));
+    expect(image.status).toBe(200);
+    expect(await image.text()).toContain('4.927'); // 4.927 tỷ đồng, Quảng Nam, 9 months of 2021
+  });
+
   it('starts without a manifest, says so once in its log, and answers persisted requests with a clear error', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _, done) => (lines.push(String(chunk)), done()) });

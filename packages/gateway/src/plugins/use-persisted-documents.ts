@@ -54,6 +54,7 @@ export function usePersistedDocuments(options: PersistedDocumentsOptions): Plugi
     const level = options.persistedOnly ? 'error' : 'warn';
     logger[level](`no persisted documents at ${file}: the widgets' requests and the embeds' images will fail until you ${BUILD_HINT}`);
   } else {
+    logger.info(`${documents.size} persisted documents from ${file}; ${options.persistedOnly ? 'safelist on: anonymous clients may run only these' : 'safelist off: any client may run any query'}`);
     for (const [id, text] of documents) {
       const errors = validate(options.schema, parse(text));
       if (errors.length) logger.error(`the persisted document ${id} does not fit the schema (${errors.map((e) => e.message).join('; ')}): ${BUILD_HINT}`);
