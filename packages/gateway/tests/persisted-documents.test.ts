@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { documentId, operationUrl } from '@chiso/widgets/data/client.ts';
@@ -10,7 +13,7 @@ import { revokeApiKey } from '../src/auth/keys.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { testKey } from './helpers/graphql.ts';
-import { documentText, manifestFile } from './helpers/persisted.ts';
+import { documentText, manifest, manifestFile } from './helpers/persisted.ts';
 
 /** An app over real HTTP on a free loopback port. */
 async function serve(app: ReturnType<typeof createApp>): Promise<{ api: string; close(): Promise<void> }> {
@@ -143,6 +146,24 @@ describe.each(databaseKinds)('persisted documents on %s', (kind) => {
     const image = await fetch(safelist.api.replace('/graphql', `/embed/${created.body.data.createChart.id}.svg`));
     expect(image.status).toBe(200);
     expect(await image.text()).toContain('4.927'); // 4.927 tỷ đồng, Quảng Nam, 9 months of 2021
+  });
+
+  it('reads the manifest again when the widgets are rebuilt while it runs', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-manifest-'));
+    const file = path.join(dir, 'persisted-documents.json');
+    const kpi = documentId(VALUES_QUERY);
+    fs.writeFileSync(file, JSON.stringify(Object.fromEntries(Object.entries(manifest).filter(([id]) => id !== kpi))));
+    try {
+      const app = createApp({ prisma: db.prisma, logger, persistedDocuments: file });
+      const ask = () => app.fetch(operationUrl('http://chiso.test/graphql', VALUES_QUERY, widgetRequests[1]!.variables as never));
+      expect((await ask()).status).toBe(404);
+      fs.writeFileSync(file, JSON.stringify(manifest));
+      fs.utimesSync(file, new Date(), new Date(Date.now() + 5000)); // a later mtime, whatever the file system's resolution
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // unknown ids look at the file at most once a second
+      expect((await ask()).status).toBe(200);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts without a manifest, says so once in its log, and answers persisted requests with a clear error', async () => {

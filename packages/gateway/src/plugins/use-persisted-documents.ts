@@ -56,18 +56,31 @@ export function usePersistedDocuments(options: PersistedDocumentsOptions): Plugi
   } else {
     logger.info(`${documents.size} persisted documents from ${file}; ${options.persistedOnly ? 'safelist on: anonymous clients may run only these' : 'safelist off: any client may run any query'}`);
     for (const [id, text] of documents) {
-      const errors = validate(options.schema, parse(text));
-      if (errors.length) logger.error(`the persisted document ${id} does not fit the schema (${errors.map((e) => e.message).join('; ')}): ${BUILD_HINT}`);
+      let problems: string[];
+      try {
+        problems = validate(options.schema, parse(text)).map((e) => e.message);
+      } catch (error) {
+        problems = [(error as Error).message];
+      }
+      if (problems.length) logger.error(`the persisted document ${id} does not fit the schema (${problems.join('; ')}): ${BUILD_HINT}`);
     }
   }
 
+  // An unknown id looks at the file again, at most once a second (a flood of made-up ids costs no more).
+  let checkedAt = 0;
   const lookup = (id: string): string | null => {
     const text = documents?.get(id);
-    if (text !== undefined) return text;
+    if (text !== undefined || Date.now() - checkedAt < 1000) return text ?? null;
+    checkedAt = Date.now();
     const at = modified(file);
     if (at !== readAt) {
-      documents = readManifest(file);
-      readAt = at;
+      try {
+        documents = readManifest(file);
+        readAt = at;
+        logger.info(`read ${documents?.size ?? 0} persisted documents again from ${file}`);
+      } catch (error) {
+        logger.error(`kept the persisted documents read before: ${(error as Error).message}`); // a build still writing it
+      }
     }
     return documents?.get(id) ?? null;
   };
