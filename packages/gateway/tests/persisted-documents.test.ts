@@ -110,7 +110,10 @@ describe.each(databaseKinds)('persisted documents on %s', (kind) => {
     }
   });
 
-  it('without the safelist, runs any query for anyone (GET and POST)', async () => {
+  it('without the safelist, runs any query for anyone (GET and POST) and serves GraphiQL', async () => {
+    const graphiql = await fetch(open.api, { headers: { accept: 'text/html' } });
+    expect(graphiql.status).toBe(200);
+    expect(await graphiql.text()).toContain('<title>chiso GraphQL</title>');
     const get = await answer(`${open.api}?query=${encodeURIComponent(arbitrary)}`);
     expect(get.body).toEqual({ data: { indicator: { slug: 'dossiers_received' } } });
     expect((await post(open.api, { query: arbitrary })).body).toEqual({ data: { indicator: { slug: 'dossiers_received' } } });
