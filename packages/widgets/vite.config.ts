@@ -1,11 +1,54 @@
-import { defineConfig } from 'vite';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { transformAsync } from '@babel/core';
+import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
+import { defineConfig, type Plugin } from 'vite';
 
 const elements = ['chiso-chart', 'chiso-kpi', 'chiso-share', 'chiso-ranking', 'chiso-table'];
+// Absolute: the Babel plugin and the manifest are found whatever folder the build runs from.
+const generated = fileURLToPath(new URL('./src/data/generated', import.meta.url));
+
+/**
+ * The widgets' GraphQL documents in the bundle are only their hashes: the client preset's Babel
+ * plugin replaces each `graphql(`…`)` call of src/data/queries.ts by an import of the generated
+ * document (`{__meta__: {hash}}`), so neither the text nor the preset's lookup table of every
+ * document is shipped. The main build writes the manifest the gateway loads, hash -> text, beside
+ * the bundle: dist/persisted-documents.json.
+ */
+function persistedDocuments({ manifest }: { manifest: boolean }): Plugin {
+  return {
+    name: 'chiso-persisted-documents',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!id.endsWith('/src/data/queries.ts')) return null;
+      const result = await transformAsync(code, {
+        filename: id,
+        babelrc: false,
+        configFile: false,
+        sourceMaps: true,
+        parserOpts: { plugins: ['typescript'] },
+        plugins: [[babelOptimizerPlugin, { artifactDirectory: generated, gqlTagName: 'graphql' }]],
+      });
+      return result?.code ? { code: result.code, map: result.map } : null;
+    },
+    generateBundle(_, bundle) {
+      // The bundle holds hashes only; a document's text in it means the transform above missed a call.
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && /\b(query|fragment) Chiso\w+/.test(chunk.code)) this.error(`${chunk.fileName} holds a GraphQL document's text: write the documents as graphql(\`…\`) calls in src/data/queries.ts`);
+      }
+      if (!manifest) return;
+      const file = `${generated}/persisted-documents.json`;
+      if (!fs.existsSync(file)) this.error(`${file} is missing: generate the documents first (pnpm --filter @chiso/widgets codegen)`);
+      this.emitFile({ type: 'asset', fileName: 'persisted-documents.json', source: fs.readFileSync(file, 'utf8') });
+    },
+  };
+}
 
 /**
  * Two library builds:
  * - default: dist/chiso-widgets.js, ONE self-contained module (Lit included) that registers every
- *   element: what a page loads with one script tag. The demo page in public/ is copied beside it.
+ *   element: what a page loads with one script tag. The demo page in public/ is copied beside it,
+ *   and the manifest of persisted documents.
  * - `--mode elements`: dist/elements/<name>.js, one module per element (shared code in chunks),
  *   for pages that want only some elements.
  */
@@ -13,6 +56,7 @@ export default defineConfig(({ mode }) =>
   mode === 'elements'
     ? {
         publicDir: false,
+        plugins: [persistedDocuments({ manifest: false })],
         build: {
           target: 'es2022',
           outDir: 'dist/elements',
@@ -24,6 +68,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
+        plugins: [persistedDocuments({ manifest: true })],
         build: {
           target: 'es2022',
           outDir: 'dist',

@@ -13,6 +13,7 @@ import { useCompression } from './plugins/use-compression.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useImportTemplates } from './plugins/use-import-templates.ts';
+import { usePersistedDocuments } from './plugins/use-persisted-documents.ts';
 import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useResponseCache } from './plugins/use-response-cache.ts';
 import { useRouteCache } from './plugins/use-route-cache.ts';
@@ -34,13 +35,17 @@ export interface AppOptions {
   publicOrigin?: PublicOriginResolver;
   /** The response cache, shared with other instances through Redis (cache/shared-cache.ts). @default this instance's memory */
   cache?: SharedCache;
+  /** Anonymous clients may run only the widgets' persisted documents (CHISO_PERSISTED_ONLY). @default false */
+  persistedOnly?: boolean;
+  /** Manifest of the widgets' persisted documents (hash -> document). @default <widgetsDir>/persisted-documents.json */
+  persistedDocuments?: string;
 }
 
 const defaults = loadConfig({});
 const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }) }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json') }: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
   onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
   const routeCache = useRouteCache({ cache, prisma, publicOrigin });
@@ -69,6 +74,8 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       // What the builder and the publish page share: talking to the gateway, the publishing key.
       useStaticFolder({ prefix: '/shared', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'shared') }),
       useImportTemplates(),
+      // Before the response cache: a documentId becomes its document, so that the cache keys on it.
+      usePersistedDocuments({ manifest: persistedDocuments, persistedOnly, authenticate: (request) => authenticate(prisma, request), schema, logger }),
       useResponseCache(cache, publicOrigin),
       routeCache.serve,
       useEmbeds({ prisma, fetch: inProcessFetch, publicOrigin }),

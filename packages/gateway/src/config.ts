@@ -56,6 +56,8 @@ const envSchema = z.object({
     .regex(/^(off|[1-9])$/, 'must be off or the number of proxies in front of the gateway (1 to 9), e.g. TRUST_PROXY=1 behind one load balancer')
     .transform((value) => (value === 'off' ? 0 : Number(value)))
     .default(0),
+  // Safelist (docs/persisted-documents.md): anonymous clients may run only the widgets' persisted documents.
+  CHISO_PERSISTED_ONLY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -54,7 +54,7 @@ export async function startGateway(
   let port = config.PORT; // the chosen one once listening (PORT=0)
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
   const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
-  const app = createApp({ prisma: db.prisma, logger, publicOrigin, cache: responseCache.cache });
+  const app = createApp({ prisma: db.prisma, logger, publicOrigin, cache: responseCache.cache, persistedOnly: config.CHISO_PERSISTED_ONLY });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,7 +1,13 @@
-import { RANKING_QUERY, SERIES_QUERY, VALUES_QUERY } from '@chiso/widgets/data/queries.ts';
+import * as widgets from '@chiso/widgets/data/queries.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
+import { documentText } from './helpers/persisted.ts';
+
+// The texts the gateway runs for the widgets' persisted documents.
+const SERIES_QUERY = documentText(widgets.SERIES_QUERY);
+const VALUES_QUERY = documentText(widgets.VALUES_QUERY);
+const RANKING_QUERY = documentText(widgets.RANKING_QUERY);
 
 /**
  * N+1 guards: the number of SQL statements an operation sends must not grow with the number of

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+
 /**
  * GET requests to the gateway, shared: elements asking for the same data (same URL) share one
  * request, also across two copies of this bundle on a page (the cache lives on globalThis).
@@ -23,18 +25,31 @@ const cache: Map<string, Cached> = ((globalThis as Record<symbol, unknown>)[CACH
 /** How long a response is reused by other elements before asking again. */
 const REUSE_MS = 30_000;
 
-/** The GET URL of an operation: a stable document and its variables. */
-export function operationUrl(api: string, document: string, variables: Record<string, unknown>): string {
+/**
+ * A persisted document: in the bundle only its hash (`sha256:<hex>`), typed with its result and
+ * variables. Made by graphql-codegen's client preset from src/data/queries.ts (`pnpm codegen`);
+ * the gateway knows the text by the same hash (dist/persisted-documents.json).
+ */
+export type PersistedDocument<TResult = unknown, TVariables = Record<string, unknown>> = TypedDocumentNode<TResult, TVariables>;
+
+/** The hash the gateway knows a document by. */
+export function documentId(document: PersistedDocument<unknown, never>): string {
+  const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+  if (typeof hash !== 'string') throw new TypeError('this GraphQL document has no persisted-document hash: regenerate the documents (pnpm --filter @chiso/widgets codegen)');
+  return hash;
+}
+
+/**
+ * The GET URL of an operation: `documentId` (the GraphQL-over-HTTP convention for persisted
+ * documents) and the variables. Short, and the same for the same widget, so shared caches can keep it.
+ */
+export function operationUrl<TVariables>(api: string, document: PersistedDocument<unknown, TVariables>, variables: TVariables): string {
   const url = new URL(api, globalThis.location?.href);
-  url.searchParams.set('query', document);
+  url.searchParams.set('documentId', documentId(document as PersistedDocument<unknown, never>));
   url.searchParams.set('variables', JSON.stringify(variables));
   return url.toString();
 }
 
-/**
- * Runs a query with GET. Rejects with a WidgetFetchError after `timeoutMs`, on a network or HTTP
- * failure, or when the response has errors and no data.
- */
 export interface FetchOptions {
   timeoutMs?: number;
   /** Skip the shared cache (a retry). */
@@ -43,11 +58,15 @@ export interface FetchOptions {
   fetch?: typeof fetch;
 }
 
-export function fetchOperation<T>(api: string, document: string, variables: Record<string, unknown>, options: FetchOptions = {}): Promise<T> {
+/**
+ * Runs a persisted query with GET. Rejects with a WidgetFetchError after `timeoutMs`, on a network
+ * or HTTP failure, or when the response has errors and no data.
+ */
+export function fetchOperation<TResult, TVariables>(api: string, document: PersistedDocument<TResult, TVariables>, variables: TVariables, options: FetchOptions = {}): Promise<TResult> {
   const url = operationUrl(api, document, variables);
   const hit = cache.get(url);
-  if (hit && !options.fresh && Date.now() - hit.at < REUSE_MS) return hit.promise as Promise<T>;
-  const promise = request<T>(url, options.timeoutMs ?? 10_000, options.fetch ?? fetch);
+  if (hit && !options.fresh && Date.now() - hit.at < REUSE_MS) return hit.promise as Promise<TResult>;
+  const promise = request<TResult>(url, options.timeoutMs ?? 10_000, options.fetch ?? fetch);
   cache.set(url, { at: Date.now(), promise });
   promise.catch(() => cache.delete(url));
   return promise;

@@ -1,29 +1,15 @@
 import type { ChangeInfo, Point } from '../charts/types.ts';
 import { fetchOperation } from './client.ts';
 import { RANKING_QUERY, SERIES_QUERY, VALUES_QUERY } from './queries.ts';
+import type { ChisoIndicatorFragment, ChisoPointFragment, ChisoValuesQuery, Lang as GqlLang, RegionLevel } from './generated/graphql.ts';
 import type { IndicatorMeta, Lang, SourceInfo, WidgetData } from './types.ts';
 
-interface GqlIndicator {
-  slug: string;
-  name: string;
-  displayUnit: string;
-  scaleExponent: number;
-  decimals: number;
-  direction: IndicatorMeta['direction'];
-  unit: { code: string; symbol: string | null; nameVi: string; nameEn: string };
-}
-interface GqlPeriod {
-  code: string;
-  start: string;
-  end: string;
-  label: string;
-}
-interface GqlObservation {
-  value: number;
-  qualifier: Point['qualifier'];
-  period: GqlPeriod;
-  source: SourceInfo;
-}
+/** The answers' parts, as graphql-codegen typed them from the documents (src/data/generated). */
+type GqlIndicator = ChisoIndicatorFragment;
+type GqlObservation = ChisoPointFragment;
+type GqlValue = ChisoValuesQuery['indicatorValues'][number];
+
+const upper = (lang: Lang) => lang.toUpperCase() as GqlLang;
 
 const point = (o: GqlObservation): Point => ({ period: o.period, value: o.value, qualifier: o.qualifier });
 
@@ -59,15 +45,10 @@ export interface SeriesRequest {
  * latest value's change of the first region, for the chart's summary) is asked only when wanted.
  */
 export async function loadSeries(req: SeriesRequest & { change?: boolean }): Promise<WidgetData | null> {
-  const answer = await fetchOperation<{
-    indicatorSeries: {
-      indicator: GqlIndicator;
-      series: Array<{ code: string; region: { name: string } | null; observations: GqlObservation[]; latest: { change?: ChangeInfo | null } | null }>;
-    } | null;
-  }>(
+  const answer = await fetchOperation(
     req.api,
     SERIES_QUERY,
-    { indicator: req.indicator, regions: req.regions, from: req.from ?? null, to: req.to ?? null, lang: req.lang.toUpperCase(), asOf: req.asOf ?? null, change: req.change ?? true },
+    { indicator: req.indicator, regions: req.regions, from: req.from ?? null, to: req.to ?? null, lang: upper(req.lang), asOf: req.asOf ?? null, change: req.change ?? true },
     { fresh: req.fresh, fetch: req.fetch },
   );
   const found = answer.indicatorSeries;
@@ -83,6 +64,7 @@ export interface RankingRequest {
   fetch?: typeof fetch;
   indicator: string;
   period: string;
+  /** A page's `level` attribute, sent as written: the gateway answers a level it does not know with a clear error. */
   level?: string;
   lang: Lang;
   fresh?: boolean;
@@ -90,13 +72,7 @@ export interface RankingRequest {
 
 /** Units of a level ordered by value; null when the indicator does not exist. */
 export async function loadRanking(req: RankingRequest): Promise<WidgetData | null> {
-  const answer = await fetchOperation<{
-    ranking: {
-      indicator: GqlIndicator;
-      period: GqlPeriod;
-      entries: Array<{ rank: number | null; value: number | null; region: { code: string; name: string }; sources: SourceInfo[] }>;
-    } | null;
-  }>(req.api, RANKING_QUERY, { indicator: req.indicator, period: req.period, level: req.level ?? 'PROVINCE', lang: req.lang.toUpperCase(), asOf: req.asOf ?? null }, { fresh: req.fresh, fetch: req.fetch });
+  const answer = await fetchOperation(req.api, RANKING_QUERY, { indicator: req.indicator, period: req.period, level: (req.level ?? 'PROVINCE') as RegionLevel, lang: upper(req.lang), asOf: req.asOf ?? null }, { fresh: req.fresh, fetch: req.fetch });
   const ranking = answer.ranking;
   if (!ranking) return null;
   const entries = ranking.entries;
@@ -123,16 +99,11 @@ export interface ValuesRequest extends Omit<SeriesRequest, 'indicator' | 'region
   change: boolean;
 }
 
-interface GqlValue {
-  indicator: GqlIndicator;
-  observation: (GqlObservation & { region: { name: string }; change?: ChangeInfo | null }) | null;
-}
-
 async function loadValues(req: ValuesRequest): Promise<GqlValue[]> {
-  const answer = await fetchOperation<{ indicatorValues: GqlValue[] }>(
+  const answer = await fetchOperation(
     req.api,
     VALUES_QUERY,
-    { indicators: req.indicators, region: req.region, period: req.period ?? null, from: req.from ?? null, to: req.to ?? null, lang: req.lang.toUpperCase(), asOf: req.asOf ?? null, change: req.change },
+    { indicators: req.indicators, region: req.region, period: req.period ?? null, from: req.from ?? null, to: req.to ?? null, lang: upper(req.lang), asOf: req.asOf ?? null, change: req.change },
     { fresh: req.fresh, fetch: req.fetch },
   );
   return answer.indicatorValues;

@@ -1,40 +1,89 @@
+import { graphql } from './generated/gql.ts';
+
 /**
- * The GraphQL documents the widgets send, one request per element. They never change at run time:
- * only variables do, so a GET URL is the same for the same widget and a CDN can cache it. Each asks
- * for what its elements show; `@include(if: $change)` leaves the change out where nothing shows it.
+ * The GraphQL documents the widgets send, one request per element. graphql-codegen's client preset
+ * (codegen.ts) reads this file at build time: it types each document (result and variables) and
+ * writes the manifest of persisted documents (hash -> document) that the gateway loads. In the
+ * bundle a document is only its hash: an element sends `GET /graphql?documentId=<hash>&variables=…`,
+ * the same URL for the same widget, so a CDN can cache it. Each asks for what its elements show;
+ * `@include(if: $change)` leaves the change out where nothing shows it.
+ *
+ * The fragments are the shared selections; they use the variables of the operation that spreads
+ * them ($lang, $asOf, $change).
  */
-const indicatorFields = `slug name(lang: $lang) displayUnit(lang: $lang) scaleExponent decimals direction
-  unit { code symbol nameVi: name(lang: VI) nameEn: name(lang: EN) }`;
-const periodFields = `period { code start end label(lang: $lang) }`;
-const sourceFields = `source { publisher title url publishedAt }`;
-const changeFields = `change(asOf: $asOf) @include(if: $change) { basis percent percentagePoints absolute previousValue previousValueBasis }`;
+graphql(`
+  fragment ChisoIndicator on Indicator {
+    slug
+    name(lang: $lang)
+    displayUnit(lang: $lang)
+    scaleExponent
+    decimals
+    direction
+    unit { code symbol nameVi: name(lang: VI) nameEn: name(lang: EN) }
+  }
+`);
+graphql(`
+  fragment ChisoPeriod on Period {
+    code
+    start
+    end
+    label(lang: $lang)
+  }
+`);
+graphql(`
+  fragment ChisoSource on Source {
+    publisher
+    title
+    url
+    publishedAt
+  }
+`);
+graphql(`
+  fragment ChisoPoint on Observation {
+    value
+    qualifier
+    period { ...ChisoPeriod }
+    source { ...ChisoSource }
+  }
+`);
+graphql(`
+  fragment ChisoChange on Observation {
+    change(asOf: $asOf) @include(if: $change) { basis percent percentagePoints absolute previousValue previousValueBasis }
+  }
+`);
 
 /** One indicator for several regions (chart, table): every value, and the latest value's change. */
-export const SERIES_QUERY = `query ChisoSeries($indicator: String!, $regions: [String!]!, $from: Date, $to: Date, $lang: Lang, $asOf: DateTime, $change: Boolean!) {
-  indicatorSeries(indicator: $indicator, regions: $regions, from: $from, to: $to, asOf: $asOf) {
-    indicator { ${indicatorFields} }
-    series {
-      code
-      region { name(lang: $lang) }
-      observations { value qualifier ${periodFields} ${sourceFields} }
-      latest { ${changeFields} }
+export const SERIES_QUERY = graphql(`
+  query ChisoSeries($indicator: String!, $regions: [String!]!, $from: Date, $to: Date, $lang: Lang, $asOf: DateTime, $change: Boolean!) {
+    indicatorSeries(indicator: $indicator, regions: $regions, from: $from, to: $to, asOf: $asOf) {
+      indicator { ...ChisoIndicator }
+      series {
+        code
+        region { name(lang: $lang) }
+        observations { ...ChisoPoint }
+        latest { ...ChisoChange }
+      }
     }
   }
-}`;
+`);
 
 /** Several indicators of one region, each the value of `period` or the latest (share), with its change (KPI). */
-export const VALUES_QUERY = `query ChisoValues($indicators: [String!]!, $region: String!, $period: String, $from: Date, $to: Date, $lang: Lang, $asOf: DateTime, $change: Boolean!) {
-  indicatorValues(indicators: $indicators, region: $region, period: $period, from: $from, to: $to, asOf: $asOf) {
-    indicator { ${indicatorFields} }
-    observation { value qualifier ${periodFields} ${sourceFields} region { name(lang: $lang) } ${changeFields} }
+export const VALUES_QUERY = graphql(`
+  query ChisoValues($indicators: [String!]!, $region: String!, $period: String, $from: Date, $to: Date, $lang: Lang, $asOf: DateTime, $change: Boolean!) {
+    indicatorValues(indicators: $indicators, region: $region, period: $period, from: $from, to: $to, asOf: $asOf) {
+      indicator { ...ChisoIndicator }
+      observation { ...ChisoPoint region { name(lang: $lang) } ...ChisoChange }
+    }
   }
-}`;
+`);
 
 /** Units of a level ordered by an indicator for one period. */
-export const RANKING_QUERY = `query ChisoRanking($indicator: String!, $period: String!, $level: RegionLevel, $lang: Lang, $asOf: DateTime) {
-  ranking(indicator: $indicator, period: $period, level: $level, asOf: $asOf) {
-    indicator { ${indicatorFields} }
-    period { code start end label(lang: $lang) }
-    entries { rank value region { code name(lang: $lang) } sources { publisher title url publishedAt } }
+export const RANKING_QUERY = graphql(`
+  query ChisoRanking($indicator: String!, $period: String!, $level: RegionLevel, $lang: Lang, $asOf: DateTime) {
+    ranking(indicator: $indicator, period: $period, level: $level, asOf: $asOf) {
+      indicator { ...ChisoIndicator }
+      period { ...ChisoPeriod }
+      entries { rank value region { code name(lang: $lang) } sources { ...ChisoSource } }
+    }
   }
-}`;
+`);

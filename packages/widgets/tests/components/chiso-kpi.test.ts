@@ -72,7 +72,9 @@ describe('<chiso-kpi> with the gateway', () => {
     await Promise.all([mount(markup, ready), mount(markup, ready)]);
     const requests = performance.getEntriesByType('resource').slice(before).filter((e) => e.name.includes('enterprises_new'));
     expect(requests).toHaveLength(1);
-    expect(requests[0]!.name).toMatch(/\/graphql\?query=/); // a GET a CDN can cache
+    // A GET a CDN can cache, naming the persisted document by its hash rather than sending its text.
+    expect(requests[0]!.name).toMatch(/\/graphql\?documentId=sha256%3A[0-9a-f]{64}&variables=/);
+    expect(requests[0]!.name).not.toContain('query=');
   });
 
   it('passes an accessibility check in light and dark themes', async () => {

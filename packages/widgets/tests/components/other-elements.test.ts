@@ -47,3 +47,25 @@ describe('<chiso-table>', () => {
     expect(await accessibilityViolations(el)).toEqual([]);
   });
 });
+
+describe('requests', () => {
+  it('each element sends one GET naming a persisted document (documentId), never the query text', async () => {
+    const before = performance.getEntriesByType('resource').length;
+    const api = gatewayUrl();
+    await Promise.all([
+      mount(`<chiso-chart indicator="pci_score" region="49" api="${api}"></chiso-chart>`, ready),
+      mount(`<chiso-table indicator="pci_score" region="48" api="${api}"></chiso-table>`, ready),
+      mount(`<chiso-kpi indicator="pci_score" region="01" api="${api}"></chiso-kpi>`, ready),
+      mount(`<chiso-share indicator="dossiers_online_share,dossiers_postal_return_share" region="49" api="${api}"></chiso-share>`, ready),
+      mount(`<chiso-ranking indicator="pci_score" period="2019" region="49" api="${api}"></chiso-ranking>`, ready),
+    ]);
+    const requests = performance.getEntriesByType('resource').slice(before).map((e) => decodeURIComponent(e.name)).filter((url) => url.includes('/graphql?'));
+    expect(requests).toHaveLength(5);
+    for (const url of requests) {
+      expect(url).toMatch(/\/graphql\?documentId=sha256:[0-9a-f]{64}&variables=\{/);
+      expect(url).not.toContain('query=');
+    }
+    // Three documents serve the five elements: series (chart, table), values (KPI, share), ranking.
+    expect(new Set(requests.map((url) => /documentId=([^&]+)/.exec(url)![1])).size).toBe(3);
+  });
+});

@@ -5,6 +5,7 @@
  * inject('gatewayUrl') and inject('harnessUrl').
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +37,24 @@ function startGateway(): Promise<string> {
   });
 }
 
+/**
+ * The gateway knows the elements' documents from the built manifest (dist/); the elements under test
+ * send the hashes of the generated one (src/data/generated/). A stale build would answer every
+ * request with PERSISTED_QUERY_NOT_FOUND: say what to do instead.
+ */
+function checkManifest() {
+  const read = (relative: string) => fs.readFileSync(new URL(`../../${relative}`, import.meta.url), 'utf8');
+  let built = '';
+  try {
+    built = read('dist/persisted-documents.json');
+  } catch {}
+  if (built !== read('src/data/generated/persisted-documents.json')) {
+    throw new Error('dist/persisted-documents.json is missing or older than the documents in src/data/queries.ts: pnpm --filter @chiso/widgets build');
+  }
+}
+
 export default async function setup(project: TestProject) {
+  checkManifest();
   const gateway = new URL(await startGateway());
   let up = true;
   proxy = http.createServer((req, res) => {
