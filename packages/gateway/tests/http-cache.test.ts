@@ -6,7 +6,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { operationUrl } from '@chiso/widgets/data/client.ts';
+import { operationUrl, type PersistedDocument } from '@chiso/widgets/data/client.ts';
 import { RANKING_QUERY, SERIES_QUERY } from '@chiso/widgets/data/queries.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig, repoRoot } from '../src/config.ts';
@@ -84,11 +84,11 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
   });
 
   /** The GET a widget sends (its own document and URL), as a path. */
-  const widgetRequest = (document: string, variables: Record<string, unknown>) => {
+  const widgetRequest = <V,>(document: PersistedDocument<unknown, V>, variables: V) => {
     const url = new URL(operationUrl(`${base}/graphql`, document, variables));
     return url.pathname + url.search;
   };
-  const seriesPath = () => widgetRequest(SERIES_QUERY, { indicator: 'enterprises_new', region: '49', lang: 'VI' });
+  const seriesPath = () => widgetRequest(SERIES_QUERY, { indicator: 'enterprises_new', regions: ['49'], lang: 'VI', change: true });
   const rankingPath = () => widgetRequest(RANKING_QUERY, { indicator: 'enterprises_new', period: '2021-YTD-09', lang: 'VI' });
 
   it('answers every kind of cacheable response with an ETag, and 304 without a body when it is sent back', async () => {
@@ -133,12 +133,11 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     db.resetStatements();
     const again = await send(base, `/embed/${chart.id}/v/1.png`, { 'if-none-match': first.headers.etag! });
     expect(again.status).toBe(304);
-    expect(db.statements).toHaveLength(1);
-    // The live image is drawn (its data may have been revised), then found unchanged.
+    // At most the lookup of the version (none when the response cache holds the image), never a drawing.
+    expect(db.statements.length).toBeLessThanOrEqual(1);
+    // The live image may have been revised: its tag is the drawn bytes' (kept by the response cache until a publish).
     const live = await send(base, `/embed/${chart.id}.png`);
-    db.resetStatements();
     expect((await send(base, `/embed/${chart.id}.png`, { 'if-none-match': live.headers.etag! })).status).toBe(304);
-    expect(db.statements.length).toBeGreaterThan(1);
     // The pinned page's 304 keeps what lets other sites frame it, or a cache would update it to DENY.
     const page = await send(base, `/embed/${chart.id}/v/1`);
     const pageAgain = await send(base, `/embed/${chart.id}/v/1`, { 'if-none-match': page.headers.etag! });
@@ -203,7 +202,7 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     // A line chart's request: one province's series.
     const series = await send(base, seriesPath(), { 'accept-encoding': 'br' });
     expect(series.headers['content-encoding']).toBe('br');
-    expect(JSON.parse(decoded(series)).data.indicator.series.length).toBeGreaterThan(3);
+    expect(JSON.parse(decoded(series)).data.indicatorSeries.series[0].observations.length).toBeGreaterThan(3);
     // Each compressible answer of 1 KiB or more; below that the headers would cost more than is saved.
     for (const route of [`/embed/${chart.id}`, `/embed/${chart.id}.svg`, `/embed/${chart.id}/full.csv`, `/embed/${chart.id}.csv`, `/oembed?url=${encodeURIComponent(chart.embed.url!)}`]) {
       const identity = await send(base, route);

@@ -7,7 +7,6 @@
  * headers the element sends today, persisted documents included once they land.
  */
 import type { PrismaClient } from '../../src/generated/prisma/client.ts';
-import { operationUrl } from '@chiso/widgets/data/client.ts';
 import type { loadSeries as LoadSeries } from '@chiso/widgets/data/load.ts';
 import { median, type Target } from './load.ts';
 
@@ -223,7 +222,10 @@ export const MINIMAL_SERIES = {
     const document = `query MinimalSeries($indicator: String!, $region: String!, $from: Date, $to: Date) {
   indicator(slug: $indicator) { series(region: $region, from: $from, to: $to) { value period { start } } }
 }`;
-    const url = new URL(operationUrl('http://x/graphql', document, { indicator: INDICATOR, region: REGION, ...MINIMAL }));
+    // Not one of the widgets' persisted documents: sent as its text, as any other client would.
+    const url = new URL('http://x/graphql');
+    url.searchParams.set('query', document);
+    url.searchParams.set('variables', JSON.stringify({ indicator: INDICATOR, region: REGION, ...MINIMAL }));
     return { method: 'GET', path: `${url.pathname}${url.search}`, headers: q.request.headers };
   },
   ceilingQuery: () => new URLSearchParams({ indicator: INDICATOR, region: REGION, ...MINIMAL }).toString(),

@@ -24,7 +24,7 @@ interface StoredResponse {
 }
 
 /** Set per request by the server or by later plugins: never replayed from the cache. */
-const NOT_STORED = new Set(['x-request-id', 'x-cache', 'date', 'set-cookie', 'etag', 'content-encoding', 'content-length', 'vary']);
+const NOT_STORED = new Set(['x-request-id', 'x-cache', 'date', 'set-cookie', 'content-encoding', 'content-length', 'vary']);
 /** Set by the embed plugin after the response exists; restored as stored on a hit. */
 const FRAMING = ['x-frame-options', 'content-security-policy'];
 
