@@ -70,7 +70,7 @@ console.log('built dist/server.mjs');
 // Made by the real migrations and seed (pnpm db:image does the same from source).
 const output = execFileSync(process.execPath, ['dist/db-cli.mjs', 'image'], { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' });
 process.stdout.write(output);
-const image = /(\S+\.tar\.gz)/.exec(output)?.[1];
+const image = /^image: (.+) \(\d+ migrations/m.exec(output)?.[1];
 if (!image) throw new Error(`the image step did not name its image: ${output}`);
 fs.writeFileSync(imageRecord, `${image}\n`);
 stamp.record();

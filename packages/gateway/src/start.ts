@@ -35,7 +35,7 @@ export async function startGateway(
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
   const say = options.say ?? (() => {});
   // A new embedded folder starts from the prepared image when there is one for these migrations.
-  const embeddedImage = async () => (await findImage(options.imageDir ?? defaultImageDir))?.file;
+  const embeddedImage = async () => (await findImage(options.imageDir ?? defaultImageDir))?.dir;
   const db = await openDatabase(config, { ...(options.onQuery ? { onQuery: options.onQuery } : {}), embeddedImage });
   try {
     if (db.embedded?.fromImage) say('made the database from the prepared image (migrations and reference data)');

@@ -1,6 +1,6 @@
 /**
- * A new embedded database starts from a prepared image (a dump of a database the real migrations
- * and the real seed made) instead of replaying every migration and loading the data again.
+ * A new embedded database starts from a prepared image (a copy of a database folder the real
+ * migrations and the real seed made) instead of replaying every migration and loading the data again.
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -39,17 +39,20 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
 }
 
 let image: Image;
+let tmp: string;
 beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-image-'));
   // The same image `pnpm build` prepares (made now if the build has not).
   ({ image } = await prepareImage());
 }, 600_000);
+afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
 
 describe.each(databaseKinds)('a new embedded database made from the image, against migrate + seed on %s', (kind) => {
   let reference: TestDatabase;
   let fromImage: Database;
   beforeAll(async () => {
     reference = await openTestDatabase(kind);
-    fromImage = await openDatabase({ CHISO_DATA_DIR: 'memory://', DATABASE_URL: undefined }, { embeddedImage: image.file });
+    fromImage = await openDatabase({ CHISO_DATA_DIR: path.join(tmp, `from-image-${kind}`), DATABASE_URL: undefined }, { embeddedImage: image.dir });
   });
   afterAll(async () => {
     await reference?.dispose();
@@ -67,16 +70,13 @@ describe.each(databaseKinds)('a new embedded database made from the image, again
 });
 
 describe('choosing an image', () => {
-  let tmp: string;
-  beforeAll(async () => {
-    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-image-'));
-  });
-  afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
-
-  /** Copies the prepared image into `dir` under the manifest `manifest` says. */
+  /**
+   * An image in `dir` that says it was made as `manifest` describes: a copy of the prepared one's
+   * PG_VERSION, enough to be chosen (and to fail loudly if it were copied into a database).
+   */
   async function imageWith(dir: string, manifest: Image['manifest']): Promise<void> {
-    await fs.mkdir(dir, { recursive: true });
-    await fs.copyFile(image.file, path.join(dir, `${imageName(manifest)}.tar.gz`));
+    await fs.mkdir(path.join(dir, imageName(manifest)), { recursive: true });
+    await fs.copyFile(path.join(image.dir, 'PG_VERSION'), path.join(dir, imageName(manifest), 'PG_VERSION'));
     await fs.writeFile(path.join(dir, `${imageName(manifest)}.json`), JSON.stringify(manifest));
   }
 
@@ -87,11 +87,12 @@ describe('choosing an image', () => {
     await fs.writeFile(path.join(migrations, '29991231000000_newer_than_image', 'migration.sql'), 'CREATE TABLE "NewerThanImage" ("id" INTEGER PRIMARY KEY);\n');
 
     const current = await currentManifest(migrations);
-    const found = await findImage(path.dirname(image.file), current);
-    expect(found?.file).toBe(image.file);
+    const found = await findImage(path.dirname(image.dir), current);
+    expect(found?.dir).toBe(image.dir);
 
-    const db = await openDatabase({ CHISO_DATA_DIR: 'memory://', DATABASE_URL: undefined }, { embeddedImage: found!.file });
+    const db = await openDatabase({ CHISO_DATA_DIR: path.join(tmp, 'newer'), DATABASE_URL: undefined }, { embeddedImage: found!.dir });
     try {
+      expect(db.embedded?.fromImage).toBe(true);
       expect(await applyMigrations(db.url, migrations)).toEqual(['29991231000000_newer_than_image']);
       expect(await db.prisma.$queryRawUnsafe(`select count(*)::int as n from "NewerThanImage"`)).toEqual([{ n: 0 }]);
       expect(await db.prisma.region.count()).toBeGreaterThan(60);

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       const started = performance.now();
       const { image, created } = await prepareImage();
       const what = `${image.manifest.migrations.length} migrations and the reference data`;
-      console.log(created ? `prepared ${image.file} (${what}) in ${Math.round(performance.now() - started)} ms` : `${image.file} is up to date (${what})`);
+      console.log(`image: ${image.dir} (${what}: ${created ? `prepared in ${Math.round(performance.now() - started)} ms` : 'up to date'})`);
       return;
     }
     default:

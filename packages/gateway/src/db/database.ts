@@ -14,8 +14,8 @@ export interface Database {
   location: string;
   /** The embedded database's socket server: open connections and waiting messages. */
   embeddedStats?: EmbeddedPostgres['stats'];
-  /** The embedded database's thread: whether it started from an image, and a dump of it. */
-  embedded?: Pick<EmbeddedPostgres, 'fromImage' | 'dumpDataDir'>;
+  /** The embedded database: whether this start made it from a prepared image. */
+  embedded?: Pick<EmbeddedPostgres, 'fromImage'>;
   close(): Promise<void>;
 }
 
@@ -101,7 +101,7 @@ export async function openDatabase(
     url,
     kind: embedded ? 'embedded' : 'postgresql',
     location,
-    ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage, dumpDataDir: embedded.dumpDataDir } } : {}),
+    ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage } } : {}),
     async close() {
       await prisma.$disconnect();
       await embedded?.stop();

@@ -4,7 +4,6 @@
  * busy and not the gateway's event loop (HTTP, caches, images). Started by `embedded.ts`; the
  * messages it understands are the `EmbeddedRequest`s below.
  */
-import fs from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -12,15 +11,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export interface EmbeddedWorkerData {
   /** A folder, or `memory://`. */
   dataDir: string;
-  /** A tarball made by `dumpDataDir` to start a new database from (`loadDataDir`). */
-  image?: string;
   /** Two Int32 slots the worker keeps current: open connections, messages waiting for the backend. */
   stats: SharedArrayBuffer;
 }
 
 export type EmbeddedRequest =
-  | { id: number; type: 'stop' }
-  | { id: number; type: 'dump'; file: string };
+  | { id: number; type: 'stop' };
 
 export type EmbeddedMessage =
   | { type: 'ready'; port: number }
@@ -29,12 +25,11 @@ export type EmbeddedMessage =
   | { id: number; type: 'error'; message: string };
 
 const port = parentPort!;
-const { dataDir, image, stats } = workerData as EmbeddedWorkerData;
+const { dataDir, stats } = workerData as EmbeddedWorkerData;
 
 let db: PGlite;
 try {
-  const loadDataDir = image ? new Blob([await fs.readFile(image)]) : undefined;
-  db = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  db = await PGlite.create(dataDir);
 } catch (error) {
   port.postMessage({ type: 'failed', message: describe(error) } satisfies EmbeddedMessage);
   process.exit(1);
@@ -65,11 +60,6 @@ port.on('message', async (request: EmbeddedRequest) => {
       clearInterval(ticker);
       await server.stop();
       await db.close();
-    } else if (request.type === 'dump') {
-      // A checkpoint first, so that the files hold every committed change.
-      await db.exec('CHECKPOINT');
-      const tarball = await db.dumpDataDir('gzip');
-      await fs.writeFile(request.file, Buffer.from(await tarball.arrayBuffer()));
     }
     port.postMessage({ id: request.id, type: 'done' } satisfies EmbeddedMessage);
     if (request.type === 'stop') port.close();

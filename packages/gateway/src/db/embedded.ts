@@ -11,17 +11,15 @@ export interface EmbeddedPostgres {
   fromImage: boolean;
   /** Connections open on the socket server, and protocol messages waiting for the backend. */
   stats(): { activeConnections: number; queuedQueries: number };
-  /** Writes the whole database as a gzipped tarball (PGlite's `dumpDataDir`), which `image` accepts. */
-  dumpDataDir(file: string): Promise<void>;
   /** Closes the socket server and PGlite (so the folder is consistent), then ends the worker. */
   stop(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
   /**
-   * A tarball made by `dumpDataDir` to make the database from when `dataDir` holds none yet
-   * (PGlite's `loadDataDir`); an existing database is opened as it is. A function is asked only
-   * when the database is new, and may answer that there is no image.
+   * A database folder (cleanly closed) that a new `dataDir` starts as a copy of; an existing
+   * database is opened as it is, and `memory://` ignores it. A function is asked only when the
+   * folder holds no database yet, and may answer that there is no image.
    */
   image?: string | (() => Promise<string | undefined>);
 }
@@ -41,10 +39,24 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
     unlock = await lockFolder(dataDir);
     await removeOrphanTempFiles(dataDir);
   }
-  const isNew = inMemory || !(await exists(path.join(dataDir, 'PG_VERSION')));
-  const image = isNew ? (typeof options.image === 'function' ? await options.image() : options.image) : undefined;
+  let image: string | undefined;
+  try {
+    if (!inMemory && !(await exists(path.join(dataDir, 'PG_VERSION')))) {
+      image = typeof options.image === 'function' ? await options.image() : options.image;
+      // Everything but its lock file (ours is already in dataDir). A copy that stops half-way leaves
+      // no PG_VERSION (copied last), so the next start copies again.
+      if (image) {
+        const source = image;
+        await fs.cp(source, dataDir, { recursive: true, filter: (file) => path.relative(source, file) !== 'chiso.pid' && path.relative(source, file) !== 'PG_VERSION' });
+        await fs.copyFile(path.join(source, 'PG_VERSION'), path.join(dataDir, 'PG_VERSION'));
+      }
+    }
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const stats = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-  const worker = startWorker({ dataDir, stats, ...(image ? { image } : {}) });
+  const worker = startWorker({ dataDir, stats });
 
   let port: number;
   // EventEmitter's own listener type.
@@ -68,7 +80,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
     for (const [event, listener] of Object.entries(listeners)) worker.off(event, listener);
   }
 
-  // Requests to the thread (stop, dump) and their answers, matched by id.
+  // Requests to the thread and their answers, matched by id.
   let nextId = 0;
   const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
   let stopping = false;
@@ -100,7 +112,6 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     fromImage: image !== undefined,
     stats: () => ({ activeConnections: Atomics.load(counts, 0), queuedQueries: Atomics.load(counts, 1) }),
-    dumpDataDir: (file) => ask({ type: 'dump', file }),
     stop() {
       stopped ??= (async () => {
         stopping = true;

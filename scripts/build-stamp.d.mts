@@ -1,0 +1,2 @@
+/** Types of build-stamp.mjs (plain JavaScript: the build scripts run before anything is compiled). */
+export declare function buildStamp(root: string, inputs: string[], stampFile: string): { fresh: boolean; record(): void };
