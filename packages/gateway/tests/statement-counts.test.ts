@@ -26,35 +26,26 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
     const source = await db.prisma.source.create({
       data: { key: 'statement-count-fixture', kind: 'SYNTHETIC', publisher: 'chiso tests', title: 'Fixture for statement counts' },
     });
-    await db.prisma.observation.createMany({
-      data: provinces.flatMap((p, i) =>
-        indicators.map((ind) => ({
-          indicatorId: ind.id,
-          regionId: p.id,
-          periodKind: 'YEAR' as const,
-          // 2015: a year none of the bundled data covers.
-          periodStart: new Date('2015-01-01T00:00:00Z'),
-          periodEnd: new Date('2015-12-31T00:00:00Z'),
-          value: 1000 + i,
-          sourceId: source.id,
-        })),
-      ),
-    });
-    // 2014 for the same provinces, from another source: each 2015 figure gets a change.
+    // One figure of each indicator for every province in a year, from a source: 1000 + i in 2015
+    // (a year none of the bundled data covers), and 900 + i in 2014 from another source, so that
+    // each 2015 figure gets a change.
+    const yearOfFigures = (year: number, base: number, sourceId: number) =>
+      db.prisma.observation.createMany({
+        data: provinces.flatMap((p, i) =>
+          indicators.map((ind) => ({
+            indicatorId: ind.id,
+            regionId: p.id,
+            periodKind: 'YEAR' as const,
+            periodStart: new Date(`${year}-01-01T00:00:00Z`),
+            periodEnd: new Date(`${year}-12-31T00:00:00Z`),
+            value: base + i,
+            sourceId,
+          })),
+        ),
+      });
+    await yearOfFigures(2015, 1000, source.id);
     const earlier = await db.prisma.source.create({ data: { key: 'statement-count-fixture-2014', kind: 'SYNTHETIC', publisher: 'chiso tests', title: 'Fixture for changes' } });
-    await db.prisma.observation.createMany({
-      data: provinces.flatMap((p, i) =>
-        indicators.map((ind) => ({
-          indicatorId: ind.id,
-          regionId: p.id,
-          periodKind: 'YEAR' as const,
-          periodStart: new Date('2014-01-01T00:00:00Z'),
-          periodEnd: new Date('2014-12-31T00:00:00Z'),
-          value: 900 + i,
-          sourceId: earlier.id,
-        })),
-      ),
-    });
+    await yearOfFigures(2014, 900, earlier.id);
     codes = provinces.map((p) => p.code).sort();
     expect(provinces).toHaveLength(63);
   });
