@@ -199,6 +199,13 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     const gzip = await send(base, rankingPath(), { 'accept-encoding': 'gzip' });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(decoded(gzip)).toBe(plain.body.toString('utf8'));
+    // Asked again (a cache hit), the answer comes compressed as before, whole, in either coding.
+    for (const [coding, first] of [['br', br], ['gzip', gzip]] as const) {
+      const again = await send(base, rankingPath(), { 'accept-encoding': coding });
+      expect(again.headers['content-encoding']).toBe(coding);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(decoded(again)).toBe(plain.body.toString('utf8'));
+    }
     // A line chart's request: one province's series.
     const series = await send(base, seriesPath(), { 'accept-encoding': 'br' });
     expect(series.headers['content-encoding']).toBe('br');
