@@ -24,6 +24,12 @@ export interface RankingKey {
 /** Per-request batch loaders for what the prisma plugin cannot fold into its parent's query. */
 export function createLoaders(prisma: PrismaClient) {
   const regionLoader = byId((ids) => prisma.region.findMany({ where: { id: { in: ids } } }));
+  // Every unit that ever held a code (a code names one unit at a time, but history keeps the older ones).
+  const regionIdsByCode = new DataLoader<string, number[]>(async (codes) => {
+    const rows = await prisma.region.findMany({ where: { code: { in: [...codes] } }, select: { id: true, code: true } });
+    return codes.map((code) => rows.filter((r) => r.code === code).map((r) => r.id));
+  });
+  const regionIdsOf = (code: string) => regionIdsByCode.load(code);
   const changeLoader = createChangeLoader(prisma);
   // Observations a window loaded: their changes come from the window's rows, without a statement.
   const windowed = new Map<number, { window: SeriesWindow; asOf: string }>();
@@ -46,7 +52,7 @@ export function createLoaders(prisma: PrismaClient) {
         const indicatorIds = keys.map((k) => k.indicatorId);
         const rows = await prisma.observation.findMany({
           ...sample.query,
-          where: { ...sample.where, indicatorId: { in: indicatorIds }, region: { code: sample.regionCode } },
+          where: { ...sample.where, indicatorId: { in: indicatorIds }, regionId: { in: await regionIdsOf(sample.regionCode) } },
           orderBy: [{ periodStart: 'asc' }, { periodEnd: 'asc' }, { id: 'asc' }],
         });
         return indicatorIds.map((id) => rows.filter((row) => row.indicatorId === id));
@@ -65,6 +71,11 @@ export function createLoaders(prisma: PrismaClient) {
     ),
     observation: byId((ids) => prisma.observation.findMany({ where: { id: { in: ids } } })),
     source: byId((ids) => prisma.source.findMany({ where: { id: { in: ids } } })),
+    indicator: byId((ids) => prisma.indicator.findMany({ where: { id: { in: ids } } })),
+    /** Who recorded an import's values: the name of its key, else its actor. */
+    recordedBy: byId((ids) =>
+      prisma.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, actor: true, key: { select: { name: true } } } }),
+    ),
     region: regionLoader,
     /** Several units by id, in order, the unknown ones left out. */
     async regions(ids: number[]): Promise<Region[]> {

@@ -3,6 +3,7 @@ import { generateSynthetic } from '../src/db/synthetic.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -26,15 +27,14 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
 
   /** Stored current values of one indicator: Map of `code@start` to number, with unit validity. */
   async function stored(slug: string, where: { start?: string; end?: string } = {}) {
-    const rows = await db.prisma.observation.findMany({
-      where: {
-        indicator: { slug },
+    const rows = await withReferences(db.prisma, await db.prisma.observation.findMany({
+      where: await observationWhere(db.prisma, {
+        indicator: slug,
         supersededAt: null,
         ...(where.start ? { periodStart: { gte: day(where.start) } } : {}),
         ...(where.end ? { periodEnd: { lte: day(where.end) } } : {}),
-      },
-      include: { region: true },
-    });
+      }),
+    }));
     return rows.map((r) => ({ code: r.region.code, regionId: r.regionId, validTo: r.region.validTo, start: r.periodStart.toISOString().slice(0, 10), value: r.value.toNumber() }));
   }
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -200,7 +200,7 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
   });
 
   it('answers with what was known before a revision, and lists the revision', async () => {
-    const current = await db.prisma.observation.findFirstOrThrow({ where: { indicator: { slug: slugs.num }, region: { code: '01', validTo: null }, periodStart: day('2025-09-01') } });
+    const current = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: slugs.num, region: { code: '01', validTo: null }, periodStart: day('2025-09-01') }) });
     const { id: _id, supersededAt: _s, recordedAt, ...rest } = current;
     const revisedAt = new Date(recordedAt.getTime() + 30 * 86_400_000);
     await db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: current.value.plus(1_000_000), recordedAt: revisedAt }));

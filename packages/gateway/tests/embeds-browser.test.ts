@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
 import { browserAvailable, launchChromium } from './helpers/browser.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 /** Text inside an element's shadow root, in a page or frame. */
 const shadowText = (target: Page | Frame, selector: string) =>
@@ -75,7 +76,7 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
   it('keeps a pinned embed on the published value after a revision, while the live one updates and says so', async () => {
     const chart = await create(`{ element: KPI, indicators: ["dossiers_online"], regions: ["49"], title: "Hồ sơ trực tuyến" }`);
     await new Promise((r) => setTimeout(r, 20));
-    const current = await gateway.db.prisma.observation.findFirstOrThrow({ where: { indicator: { slug: 'dossiers_online' }, supersededAt: null } });
+    const current = await gateway.db.prisma.observation.findFirstOrThrow({ where: await observationWhere(gateway.db.prisma, { indicator: 'dossiers_online', supersededAt: null }) });
     const { id: _id, supersededAt: _s, recordedAt: _r, ...rest } = current;
     await gateway.db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: '15300', recordedAt: new Date() }));
 

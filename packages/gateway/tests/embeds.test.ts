@@ -6,6 +6,7 @@ import { publicOriginResolver } from '../src/http/public-origin.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { testKey } from './helpers/graphql.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   let db: TestDatabase;
@@ -151,7 +152,7 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   it('keeps a pinned embed on its old value after a revision while the live one shows the new value and a note', async () => {
     const chart = await create(`{ element: KPI, indicators: ["dossiers_postal_return"], regions: ["49"], title: "Trả kết quả qua bưu chính" }`);
     await new Promise((r) => setTimeout(r, 20));
-    const current = await db.prisma.observation.findFirstOrThrow({ where: { indicator: { slug: 'dossiers_postal_return' }, supersededAt: null } });
+    const current = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: 'dossiers_postal_return', supersededAt: null }) });
     const { id: _id, supersededAt: _s, recordedAt: _r, ...rest } = current;
     await db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: '20300', status: 'FINAL', recordedAt: new Date() }));
 

@@ -13,6 +13,7 @@ import { seedDatabase } from '../src/db/seed/seed.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { importData, type ImportReport } from '../src/import/import-data.ts';
 import { databaseKinds, openTestDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 /**
  * Import safety: an import killed with SIGKILL half-way leaves no trace (PostgreSQL and the
@@ -572,7 +573,7 @@ describe.each(databaseKinds)('imports at the same time on %s', (kind) => {
     // The API answers the same: Observation.revisions of a shared figure lists the earlier value.
     const sample = `${provinceCodes[0]}|${files.shared[0]}`;
     const currentRow = await db.prisma.observation.findFirstOrThrow({
-      where: { indicator: { slug: INDICATOR }, region: { code: provinceCodes[0] }, periodKind: 'MONTH', periodStart: new Date(`${files.shared[0]}-01`), supersededAt: null },
+      where: await observationWhere(db.prisma, { indicator: INDICATOR, region: provinceCodes[0], periodKind: 'MONTH', periodStart: new Date(`${files.shared[0]}-01`), supersededAt: null }),
     });
     expect(currentRow.value.toNumber()).toBe(laterValues.get(sample));
     console.info(`import-safety: ${kind}, two imports (${_name}): ${aLater ? 'A' : 'B'} got the later vintage; ${Date.now() - started} ms`);

@@ -13,6 +13,7 @@ import { importData, type ImportInput, type ImportReport } from '../src/import/i
 import { ImportFileError, type ImportProblem } from '../src/import/problems.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 /**
  * The import engine as a data officer meets it: real files written to a folder, imported through
@@ -196,7 +197,7 @@ describe.each(databaseKinds)('importing files on %s', (kind) => {
     // One new row; the old one stays, superseded at the new vintage.
     expect(await counts()).toEqual({ ...before, observations: before.observations + 1, batches: before.batches + 1, audits: before.audits + 1 });
     const rows = await db.prisma.observation.findMany({
-      where: { indicator: { slug: 'dossiers_resolved' }, region: { code: '49' }, periodStart: new Date('2022-07-01') },
+      where: await observationWhere(db.prisma, { indicator: 'dossiers_resolved', region: '49', periodStart: new Date('2022-07-01') }),
       orderBy: { recordedAt: 'asc' },
     });
     expect(rows.map((r) => [r.value.toString(), r.recordedAt.toISOString(), r.supersededAt?.toISOString() ?? null, r.importId])).toEqual([

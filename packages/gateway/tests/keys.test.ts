@@ -14,6 +14,7 @@ import { keysCommand } from '../src/cli/keys-command.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient, testKey } from './helpers/graphql.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -176,7 +177,7 @@ describe.each(databaseKinds)('API keys, permissions and the audit log (%s)', (ki
   });
 
   it('says who recorded an imported value (Observation.recordedBy)', async () => {
-    const observation = await db.prisma.observation.findFirstOrThrow({ where: { indicator: { slug: 'dossiers_on_time_rate' }, supersededAt: null } });
+    const observation = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: 'dossiers_on_time_rate', supersededAt: null }) });
     const keyRow = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: publisher.prefix } });
     const batch = await db.prisma.importBatch.create({
       data: { keyId: keyRow.id, actor: 'key', fileName: 'q3.csv', fileSha256: '0'.repeat(64), format: 'CSV', recordedAt: observation.recordedAt, rows: 1, added: 0, revised: 0, unchanged: 1 },

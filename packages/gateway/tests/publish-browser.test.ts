@@ -10,6 +10,7 @@ import { createApiKey } from '../src/auth/keys.ts';
 import { loadConfig } from '../src/config.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
 import { browserAvailable, launchChromium } from './helpers/browser.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 // The page must work under a policy that allows no inline script or style, and nothing from elsewhere.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -240,7 +241,7 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
     expect(await series('79', '2023-01-01', '2023-12-31')).toEqual([{ value: 1234, period: '2023' }]);
     expect(await series('46', '2023-01-01', '2023-12-31')).toEqual([{ value: 567, period: '2023' }]);
     const stored = await gateway.db.prisma.observation.findFirstOrThrow({
-      where: { indicator: { slug: 'enterprises_new' }, region: { code: '79' }, periodStart: new Date('2023-01-01'), supersededAt: null },
+      where: await observationWhere(gateway.db.prisma, { indicator: 'enterprises_new', region: '79', periodStart: new Date('2023-01-01'), supersededAt: null }),
     });
     expect(stored.value.toString()).toBe('1234');
     expect(await violations()).toEqual([]);

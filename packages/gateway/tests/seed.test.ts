@@ -9,6 +9,7 @@ import { importData } from '../src/import/import-data.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
 import { bundledCounts, bundledRows } from './helpers/bundled.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 /** A copy of the data folder with some bundled files edited. */
 async function copyOfData(edits: Record<string, (text: string) => string>): Promise<string> {
@@ -112,7 +113,7 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
 
   it('keeps the old value when a figure is revised, and serves the new one', async () => {
     const query = graphqlClient(db.prisma);
-    const current = await db.prisma.observation.findFirstOrThrow({ where: { indicator: { slug: 'dossiers_resolved' }, supersededAt: null } });
+    const current = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: 'dossiers_resolved', supersededAt: null }) });
     const revisedAt = new Date('2022-01-20T00:00:00Z');
     const file = (text: string) => ({ name: 'revision.csv', open: () => Readable.from([text]) });
     const row = (value: string, status: string) =>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
 import { documentText } from './helpers/persisted.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 // The texts the gateway runs for the widgets' persisted documents.
 const SERIES_QUERY = documentText(widgets.SERIES_QUERY);
@@ -71,7 +72,7 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
     const all = await countStatements(document(63));
     const rows = all.data.regions.edges.flatMap((e: any) => e.node.observations);
     // Every current figure of the 63 provinces: the 3 fixture figures of each, the report's and the bundled 63-province data.
-    const stored = await db.prisma.observation.count({ where: { supersededAt: null, region: { level: 'PROVINCE', validTo: { not: null } } } });
+    const stored = await db.prisma.observation.count({ where: await observationWhere(db.prisma, { supersededAt: null, region: { level: 'PROVINCE', validTo: { not: null } } }) });
     expect(rows.length).toBe(stored);
     expect(rows.filter((o: any) => o.source.title === 'Fixture for statement counts')).toHaveLength(63 * 3);
     expect(all.count).toBe(one.count);
@@ -89,7 +90,7 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
     const edges = all.data.indicators.edges.map((e: any) => e.node);
     // Every indicator, each with all its current figures for Quảng Nam (the report's, the fixture's, the 63-province data's).
     expect(edges).toHaveLength(await db.prisma.indicator.count());
-    const stored = await db.prisma.observation.groupBy({ by: ['indicatorId'], where: { supersededAt: null, region: { code: '49' } }, _count: true });
+    const stored = await db.prisma.observation.groupBy({ by: ['indicatorId'], where: await observationWhere(db.prisma, { supersededAt: null, region: '49' }), _count: true });
     const slugOf = new Map((await db.prisma.indicator.findMany()).map((i) => [i.id, i.slug]));
     const expected = Object.fromEntries(stored.map((s) => [slugOf.get(s.indicatorId)!, s._count]));
     expect(Object.fromEntries(edges.filter((e: any) => e.series.length).map((e: any) => [e.slug, e.series.length]))).toEqual(expected);

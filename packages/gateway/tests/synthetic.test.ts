@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSynthetic, SyntheticDataError, type SyntheticOptions } from '../src/db/synthetic.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { observationWhere, withReferences } from './helpers/observations.ts';
 
 /** Periods of the options, computed here without the generator: [start, end] as ISO dates. */
 function periods(o: SyntheticOptions): Array<[string, string]> {
@@ -32,12 +33,16 @@ const quarterly: SyntheticOptions = { provinces: 40, districts: 0, indicators: 2
 describe.each(databaseKinds)('synthetic data on %s', (kind) => {
   let db: TestDatabase;
   let reportBefore: unknown[];
-  const rowsOf = (seed: number, slug?: string) =>
-    db.prisma.observation.findMany({
-      where: { source: { key: `synthetic-${seed}` }, ...(slug ? { indicator: { slug } } : {}) },
-      select: { indicator: { select: { slug: true } }, region: { select: { key: true } }, periodKind: true, periodStart: true, periodEnd: true, value: true, recordedAt: true },
+  const rowsOf = async (seed: number, slug?: string) => {
+    const rows = await db.prisma.observation.findMany({
+      where: await observationWhere(db.prisma, { source: `synthetic-${seed}`, ...(slug ? { indicator: slug } : {}) }),
       orderBy: [{ indicatorId: 'asc' }, { regionId: 'asc' }, { periodStart: 'asc' }],
     });
+    return (await withReferences(db.prisma, rows)).map((r) => ({
+      indicator: { slug: r.indicator.slug }, region: { key: r.region.key },
+      periodKind: r.periodKind, periodStart: r.periodStart, periodEnd: r.periodEnd, value: r.value, recordedAt: r.recordedAt,
+    }));
+  };
   const series = async (seed: number, slug: string) => {
     const rows = await rowsOf(seed, slug);
     return rows.map((r) => ({ ...r, key: `${r.region.key}|${r.periodStart.toISOString()}` }));
@@ -45,7 +50,7 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-    reportBefore = await db.prisma.observation.findMany({ where: { source: { key: 'nld-2021-10-10-quang-nam' } }, orderBy: { id: 'asc' } });
+    reportBefore = await db.prisma.observation.findMany({ where: await observationWhere(db.prisma, { source: 'nld-2021-10-10-quang-nam' }), orderBy: { id: 'asc' } });
   });
   afterAll(() => db?.dispose());
 
@@ -53,10 +58,9 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
     const q = await generateSynthetic(db.prisma, quarterly);
     expect(q.observations).toBe(expectedRows(quarterly));
     expect(q.observations).toBe((40 + 40 + 34 + 34) * 2);
-    const firstQuarter = await db.prisma.observation.findMany({
-      where: { sourceId: q.sourceId, indicator: { slug: 'syn_001' }, periodStart: new Date('2025-01-01T00:00:00Z') },
-      select: { periodKind: true, periodEnd: true, region: { select: { code: true } } },
-    });
+    const firstQuarter = await withReferences(db.prisma, await db.prisma.observation.findMany({
+      where: await observationWhere(db.prisma, { sourceId: q.sourceId, indicator: 'syn_001', periodStart: new Date('2025-01-01T00:00:00Z') }),
+    }));
     const oldCodes = (await db.prisma.region.findMany({ where: { level: 'PROVINCE', validFrom: null }, orderBy: { code: 'asc' } })).map((r) => r.code);
     expect(firstQuarter.map((o) => o.region.code).sort()).toEqual(oldCodes.slice(0, 40));
     expect(firstQuarter[0]).toMatchObject({ periodKind: 'QUARTER', periodEnd: new Date('2025-03-31T00:00:00Z') });
@@ -67,7 +71,7 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
     expect(m.observations).toBe((18 * (63 + 4) + 6 * 34) * 6);
     expect(await db.prisma.observation.count({ where: { sourceId: m.sourceId } })).toBe(m.observations);
     // syn_001 and syn_002 hold one synthetic dataset at a time: the quarterly rows were replaced.
-    expect(await db.prisma.observation.count({ where: { source: { kind: 'SYNTHETIC' } } })).toBe(m.observations);
+    expect(await db.prisma.observation.count({ where: { sourceId: { in: (await db.prisma.source.findMany({ where: { kind: 'SYNTHETIC' } })).map((s) => s.id) } } })).toBe(m.observations);
   });
 
   it('gives identical rows for the same options and seed, and adds nothing twice', async () => {
@@ -149,7 +153,7 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
     const source = await db.prisma.source.findUniqueOrThrow({ where: { key: 'synthetic-7' } });
     expect(source).toMatchObject({ kind: 'SYNTHETIC', publisher: 'chiso synthetic data', licence: 'CC0', note: 'generated; not real figures' });
     expect(source.title).toBe('Synthetic observations: 63 provinces, 4 districts, 6 indicators, 2 years 2024–2025, monthly, seed 7');
-    const report = await db.prisma.observation.findMany({ where: { source: { key: 'nld-2021-10-10-quang-nam' } }, orderBy: { id: 'asc' } });
+    const report = await db.prisma.observation.findMany({ where: await observationWhere(db.prisma, { source: 'nld-2021-10-10-quang-nam' }), orderBy: { id: 'asc' } });
     expect(report).toHaveLength(24);
     expect(report).toEqual(reportBefore);
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type * as WasmEngine from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { prismaDir } from '../config.ts';
 
@@ -84,6 +84,25 @@ function catalogFriendlyPool(connectionString: string): pg.Pool {
 }
 
 /**
+ * An adapter that sends a migration script to the server whole. `@prisma/adapter-pg` 7.10 splits a
+ * script at every ";" and runs the pieces one by one, which breaks any statement holding a ";" of
+ * its own (a function body, a string, a comment). PostgreSQL runs a multi-statement simple query as
+ * one implicit transaction, so a failing script also leaves nothing half-applied.
+ */
+async function wholeScripts(connecting: Promise<SqlDriverAdapter>, pool: pg.Pool): Promise<SqlDriverAdapter> {
+  const adapter = await connecting;
+  const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return adapter;
+}
+
+/**
  * Runs `run` with a schema engine connected to `url`; `shadowUrl` serves the engine's shadow
  * database when given. Connections are closed afterwards.
  */
@@ -93,16 +112,16 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   const pools = [catalogFriendlyPool(urls.url)];
   const main = new PrismaPg(pools[0]!);
-  let adapter: SqlMigrationAwareDriverAdapterFactory = main;
+  let adapter: SqlMigrationAwareDriverAdapterFactory = {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => wholeScripts(main.connect(), pools[0]!),
+    connectToShadowDb: () => main.connectToShadowDb(),
+  };
   if (urls.shadowUrl) {
     pools.push(catalogFriendlyPool(urls.shadowUrl));
     const shadow = new PrismaPg(pools[1]!);
-    adapter = {
-      provider: main.provider,
-      adapterName: main.adapterName,
-      connect: () => main.connect(),
-      connectToShadowDb: () => shadow.connect(),
-    };
+    adapter = { ...adapter, connectToShadowDb: () => wholeScripts(shadow.connect(), pools[1]!) };
   }
   const wasm = await loadWasm();
   const schema = await readSchema();

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { WidgetData } from '@chiso/widgets/data/types';
 import type { ChartConfig } from '../embed/chart-config.ts';
 import { chartData } from '../embed/chart-data.ts';
+import { observationFilter } from '../db/observation-filter.ts';
 import { fullCsv, shownCsv } from '../embed/chart-csv.ts';
 import { embedPage } from '../embed/embed-page.ts';
 import { cacheControl, isFresh } from '../http/cache-policy.ts';
@@ -97,8 +98,7 @@ async function revisedAfter(prisma: PrismaClient, config: ChartConfig, since: Da
     _max: { recordedAt: true },
     where: {
       recordedAt: { gt: since },
-      indicator: { slug: { in: config.indicators } },
-      ...(config.regions.length ? { region: { code: { in: config.regions } } } : {}),
+      ...(await observationFilter(prisma, { indicators: config.indicators, regions: config.regions })),
     },
   });
   return latest._max.recordedAt;

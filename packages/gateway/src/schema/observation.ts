@@ -7,6 +7,9 @@ import { vintageWhere } from '../analytics/vintage.ts';
 import { periodOf } from '../analytics/period.ts';
 import { ChangeRef } from './change.ts';
 import { PeriodRef } from './period.ts';
+import { IndicatorRef } from './indicator.ts';
+import { Region } from './region.ts';
+import { SourceRef } from './source.ts';
 
 /** A `from` after `to` is an error the client can fix. */
 export function checkRange(args: { from?: Date | null; to?: Date | null }): void {
@@ -106,11 +109,14 @@ export const ObservationRef = builder.prismaNode('Observation', {
     recordedBy: t.string({
       nullable: true,
       description: "Who recorded this value: the name of the key its import was sent with, else the import's actor (`cli`, `seed`); null for values loaded before imports were recorded.",
-      select: { import: { select: { actor: true, key: { select: { name: true } } } } },
-      resolve: (o) => (o.import ? (o.import.key?.name ?? o.import.actor) : null),
+      resolve: async (o, _args, ctx) => {
+        const batch = o.importId === null ? null : await ctx.loaders.recordedBy.load(o.importId);
+        return batch ? (batch.key?.name ?? batch.actor) : null;
+      },
     }),
-    region: t.relation('region'),
-    indicator: t.relation('indicator'),
-    source: t.relation('source'),
+    // Observation keeps its references as ids (checked by triggers); each is loaded in one batch per request.
+    region: t.field({ type: Region, resolve: async (o, _args, ctx) => (await ctx.loaders.region.load(o.regionId))! }),
+    indicator: t.field({ type: IndicatorRef, resolve: async (o, _args, ctx) => (await ctx.loaders.indicator.load(o.indicatorId))! }),
+    source: t.field({ type: SourceRef, resolve: async (o, _args, ctx) => (await ctx.loaders.source.load(o.sourceId))! }),
   }),
 });

@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import type { Prisma, RegionLevel } from '../generated/prisma/client.ts';
 import { checkPageSize } from '../errors.ts';
+import { observationFilter } from '../db/observation-filter.ts';
 import { validOn } from '../db/validity.ts';
 import { observationRange } from './observation.ts';
 import { RegionLevelEnum, SuccessionKindEnum } from './enums.ts';
@@ -23,7 +24,8 @@ export const Region = builder.prismaNode('Region', {
     parent: t.relation('parent', { nullable: true }),
     predecessorChanges: t.relation('predecessorLinks', { description: 'How this unit was formed, with dates and legal basis.' }),
     successorChanges: t.relation('successorLinks', { description: 'What became of this unit, with dates and legal basis.' }),
-    observations: t.relation('observations', {
+    observations: t.prismaField({
+      type: ['Observation'],
       description: 'Current values recorded for this unit, optionally for one indicator and a date range.',
       args: {
         indicator: t.arg.string({ description: 'Indicator slug.' }),
@@ -31,10 +33,16 @@ export const Region = builder.prismaNode('Region', {
         to: t.arg({ type: 'Date', description: 'Only periods ending on or before this day.' }),
         asOf: t.arg({ type: 'DateTime', description: 'The values known at this instant, instead of the current ones.' }),
       },
-      query: (args) => ({
-        where: { ...observationRange(args), ...(args.indicator ? { indicator: { slug: args.indicator } } : {}) },
-        orderBy: [{ indicatorId: 'asc' }, { periodStart: 'asc' }, { periodEnd: 'asc' }],
-      }),
+      resolve: async (query, region, args, ctx) =>
+        ctx.prisma.observation.findMany({
+          ...query,
+          where: {
+            regionId: region.id,
+            ...observationRange(args),
+            ...(args.indicator ? await observationFilter(ctx.prisma, { indicators: [args.indicator] }) : {}),
+          },
+          orderBy: [{ indicatorId: 'asc' }, { periodStart: 'asc' }, { periodEnd: 'asc' }],
+        }),
     }),
   }),
 });
