@@ -30,6 +30,10 @@ export function createLoaders(prisma: PrismaClient) {
     return codes.map((code) => rows.filter((r) => r.code === code).map((r) => r.id));
   });
   const regionIdsOf = (code: string) => regionIdsByCode.load(code);
+  const indicatorIdBySlug = new DataLoader<string, number | null>(async (slugs) => {
+    const rows = await prisma.indicator.findMany({ where: { slug: { in: [...slugs] } }, select: { id: true, slug: true } });
+    return slugs.map((slug) => rows.find((r) => r.slug === slug)?.id ?? null);
+  });
   const changeLoader = createChangeLoader(prisma);
   // Observations a window loaded: their changes come from the window's rows, without a statement.
   const windowed = new Map<number, { window: SeriesWindow; asOf: string }>();
@@ -59,6 +63,20 @@ export function createLoaders(prisma: PrismaClient) {
       },
       (k) => k.indicatorId,
     ),
+    /** Observations of many regions (Region.observations): one statement per filter and selection. */
+    regionObservations: shapeKeyed<{ regionId: number; where: Prisma.ObservationWhereInput; query: object }, Observation[]>(
+      (k) => [k.where, k.query],
+      async (sample, keys) => {
+        const regionIds = keys.map((k) => k.regionId);
+        const rows = await prisma.observation.findMany({
+          ...sample.query,
+          where: { ...sample.where, regionId: { in: regionIds } },
+          orderBy: [{ indicatorId: 'asc' }, { periodStart: 'asc' }, { periodEnd: 'asc' }],
+        });
+        return regionIds.map((id) => rows.filter((row) => row.regionId === id));
+      },
+      (k) => k.regionId,
+    ),
     /** Rankings of many indicators for one period and level: one statement. */
     ranking: shapeKeyed<RankingKey, RankedUnit[]>(
       (k) => [k.level, k.at, k.period.start, k.period.end, k.asOf ?? null],
@@ -71,7 +89,10 @@ export function createLoaders(prisma: PrismaClient) {
     ),
     observation: byId((ids) => prisma.observation.findMany({ where: { id: { in: ids } } })),
     source: byId((ids) => prisma.source.findMany({ where: { id: { in: ids } } })),
-    indicator: byId((ids) => prisma.indicator.findMany({ where: { id: { in: ids } } })),
+    /** Indicators with their unit, as most selections of an indicator ask for it. */
+    indicator: byId((ids) => prisma.indicator.findMany({ where: { id: { in: ids } }, include: { unit: true } })),
+    /** An indicator's id by slug, null for an unknown slug: one statement per batch. */
+    indicatorIdOf: (slug: string) => indicatorIdBySlug.load(slug),
     /** Who recorded an import's values: the name of its key, else its actor. */
     recordedBy: byId((ids) =>
       prisma.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, actor: true, key: { select: { name: true } } } }),

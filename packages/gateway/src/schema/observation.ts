@@ -1,6 +1,9 @@
 import { builder } from '../builder.ts';
 import { badUserInput } from '../errors.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Indicator, Prisma, Region as RegionRow, Source } from '../generated/prisma/client.ts';
+
+/** References a statement loaded with an observation row. */
+type Preloaded = { region?: RegionRow; indicator?: Indicator; source?: Source };
 import { ChangeReferenceEnum, ObservationStatusEnum, PeriodKindEnum, QualifierEnum } from './enums.ts';
 import { formatIsoDate } from './scalars.ts';
 import { vintageWhere } from '../analytics/vintage.ts';
@@ -8,6 +11,7 @@ import { periodOf } from '../analytics/period.ts';
 import { ChangeRef } from './change.ts';
 import { PeriodRef } from './period.ts';
 import { IndicatorRef } from './indicator.ts';
+import { asPrismaIndicator } from './preloaded.ts';
 import { Region } from './region.ts';
 import { SourceRef } from './source.ts';
 
@@ -114,9 +118,13 @@ export const ObservationRef = builder.prismaNode('Observation', {
         return batch ? (batch.key?.name ?? batch.actor) : null;
       },
     }),
-    // Observation keeps its references as ids (checked by triggers); each is loaded in one batch per request.
-    region: t.field({ type: Region, resolve: async (o, _args, ctx) => (await ctx.loaders.region.load(o.regionId))! }),
-    indicator: t.field({ type: IndicatorRef, resolve: async (o, _args, ctx) => (await ctx.loaders.indicator.load(o.indicatorId))! }),
-    source: t.field({ type: SourceRef, resolve: async (o, _args, ctx) => (await ctx.loaders.source.load(o.sourceId))! }),
+    // Observation keeps its references as ids (checked by triggers). A hand-written statement may have
+    // loaded them with the row (the series window does); else each is loaded in one batch per request.
+    region: t.field({ type: Region, resolve: async (o, _args, ctx) => (o as Preloaded).region ?? (await ctx.loaders.region.load(o.regionId))! }),
+    indicator: t.field({
+      type: IndicatorRef,
+      resolve: async (o, _args, ctx, info) => asPrismaIndicator(ctx, info, (o as Preloaded).indicator ?? (await ctx.loaders.indicator.load(o.indicatorId))!),
+    }),
+    source: t.field({ type: SourceRef, resolve: async (o, _args, ctx) => (o as Preloaded).source ?? (await ctx.loaders.source.load(o.sourceId))! }),
   }),
 });

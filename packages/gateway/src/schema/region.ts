@@ -1,7 +1,6 @@
 import { builder } from '../builder.ts';
 import type { Prisma, RegionLevel } from '../generated/prisma/client.ts';
 import { checkPageSize } from '../errors.ts';
-import { observationFilter } from '../db/observation-filter.ts';
 import { validOn } from '../db/validity.ts';
 import { observationRange } from './observation.ts';
 import { RegionLevelEnum, SuccessionKindEnum } from './enums.ts';
@@ -34,14 +33,10 @@ export const Region = builder.prismaNode('Region', {
         asOf: t.arg({ type: 'DateTime', description: 'The values known at this instant, instead of the current ones.' }),
       },
       resolve: async (query, region, args, ctx) =>
-        ctx.prisma.observation.findMany({
-          ...query,
-          where: {
-            regionId: region.id,
-            ...observationRange(args),
-            ...(args.indicator ? await observationFilter(ctx.prisma, { indicators: [args.indicator] }) : {}),
-          },
-          orderBy: [{ indicatorId: 'asc' }, { periodStart: 'asc' }, { periodEnd: 'asc' }],
+        ctx.loaders.regionObservations.load({
+          regionId: region.id,
+          where: { ...observationRange(args), ...(args.indicator ? { indicatorId: (await ctx.loaders.indicatorIdOf(args.indicator)) ?? -1 } : {}) },
+          query,
         }),
     }),
   }),

@@ -4,12 +4,11 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import { checkRange, ObservationRef } from './observation.ts';
-import { asPrismaIndicator, asPrismaRows } from './preloaded.ts';
+import { asPrismaIndicator } from './preloaded.ts';
 import { IndicatorRef } from './indicator.ts';
 import { Region } from './region.ts';
 
 const MAX_CODES = 100;
-const OBSERVATION_RELATIONS = ['region', 'source'] as const;
 
 interface RegionSeriesShape {
   code: string;
@@ -28,16 +27,13 @@ const RegionSeries = builder.objectRef<RegionSeriesShape>('RegionSeries').implem
     }),
     observations: t.field({
       type: [ObservationRef],
-      resolve: (s, _a, ctx, info) => asPrismaRows(ctx, info, s.observations, OBSERVATION_RELATIONS, reloadObservations(ctx)),
+      resolve: (s) => s.observations,
     }),
     latest: t.field({
       type: ObservationRef,
       nullable: true,
       description: 'The value of the latest period (the last of `observations`), e.g. with its `change` for a key figure.',
-      resolve: async (s, _a, ctx, info) => {
-        const last = s.observations.at(-1);
-        return last ? (await asPrismaRows(ctx, info, [last], OBSERVATION_RELATIONS, reloadObservations(ctx)))[0]! : null;
-      },
+      resolve: (s) => s.observations.at(-1) ?? null,
     }),
   }),
 });
@@ -69,14 +65,10 @@ const IndicatorValue = builder.objectRef<IndicatorValueShape>('IndicatorValue').
       type: ObservationRef,
       nullable: true,
       description: 'The stored value with its period, source and `change`; null when there is none.',
-      resolve: async (v, _a, ctx, info) =>
-        v.observation ? (await asPrismaRows(ctx, info, [v.observation], OBSERVATION_RELATIONS, reloadObservations(ctx)))[0]! : null,
+      resolve: (v) => v.observation ?? null,
     }),
   }),
 });
-
-const reloadObservations = (ctx: Context) => (ids: number[], query: object) =>
-  ctx.prisma.observation.findMany({ ...query, where: { id: { in: ids } } }) as unknown as Promise<WindowObservation[]>;
 
 function checkList(name: string, values: string[], max: number): string[] {
   const list = [...new Set(values.map((v) => v.trim()))];
