@@ -13,8 +13,8 @@ import { ImportFileError, ProblemList, type ImportProblem } from './problems.ts'
 import { formatOf, readRows, type FileFormat } from './read-rows.ts';
 import { createRowReader } from './row-reader.ts';
 import {
-  STAGE_BATCH, analyzeStage, createStage, dropStage, findDuplicates, findStaleRevisions, insertStaged, listRevisions, mergePlan, planMerge,
-  type Revision, type StagedRow,
+  MERGE_CHUNK, STAGE_BATCH, analyzeStage, createStage, dropStage, findDuplicates, findStaleRevisions, insertStaged, listRevisions, mergePlan, planMerge,
+  type PlanCounts, type Revision, type RowRange, type StagedRow,
 } from './stage.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -41,6 +41,8 @@ export interface ImportInput {
   /** Who imports without a key: `cli`, `seed`. */
   actor?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /** Rows planned and merged at a time while reading (default MERGE_CHUNK); tests make it small. */
+  chunkRows?: number;
 }
 
 export interface ImportProgress {
@@ -159,16 +161,68 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   checkHeader(input.file.name, header, mapping, !input.mapping, mapping.headerRow, report);
 
   await createStage(tx);
-  let batch: StagedRow[] = [];
+  // Rows go to the database while the file is still being read: staged in batches, and every
+  // MERGE_CHUNK rows planned and merged, in this transaction (nothing is visible before it commits;
+  // a problem found later rolls all of it back). The database's statements run one after another in
+  // a queue the reader fills, so that parsing and checking overlap the database's work; the reader
+  // waits when a chunk's worth of rows is queued.
+  let queue: Promise<void> = Promise.resolve();
+  let queued = 0;
+  const chunkRows = input.chunkRows ?? MERGE_CHUNK;
+  const enqueue = async (rows: number, work: () => Promise<void>) => {
+    if (queued >= chunkRows) await queue;
+    queued += rows;
+    queue = queue.then(work).finally(() => void (queued -= rows));
+    // Awaited when the queue is full and after the last row; until then a failure must not go unhandled.
+    queue.catch(() => {});
+  };
+  const totals: PlanCounts = { added: 0, revised: 0, unchanged: 0 };
+  const revisions: Revision[] = [];
+  let batchRow: { id: number; actor: string } | null = null;
+  // The import's own row, made when it first writes; its counts and the file's hash follow at the end.
+  const recordBatch = async () =>
+    (batchRow ??= await tx.importBatch.create({
+      data: {
+        keyId: input.principal?.keyId ?? null,
+        actor: input.principal ? 'key' : (input.actor ?? `cli (${os.userInfo().username})`),
+        fileName: input.file.name, fileSha256: '', format, mappingName: input.mapping?.name ?? null,
+        recordedAt, rows: 0, added: 0, revised: 0, unchanged: 0,
+      },
+      select: { id: true, actor: true },
+    }));
+  const planAndMerge = async (range: RowRange) => {
+    const counts = await planMerge(tx, statedVintage, range, batchRow?.id ?? null);
+    for (const k of ['added', 'revised', 'unchanged'] as const) totals[k] += counts[k];
+    if (statedVintage && counts.revised) {
+      for (const stale of await findStaleRevisions(tx, recordedAt, 1000)) {
+        report({
+          file: input.file.name, row: stale.row, column: null, value: null,
+          expected: `a vintage later than the stored one (recorded ${stale.recordedAt.toISOString()}): this import is dated ${recordedAt.toISOString()}`,
+        });
+      }
+    }
+    if (counts.revised && revisions.length < 100) revisions.push(...(await listRevisions(tx, 100 - revisions.length)));
+    // After a problem nothing more is merged: the transaction will be rolled back.
+    if (input.dryRun || problems.count > 0 || counts.added + counts.revised === 0) return;
+    if (!batchRow) tell('writing');
+    await mergePlan(tx, recordedAt, (await recordBatch()).id);
+  };
   let count = 0;
-  // One batch is inserted while the next is read: the file is parsed and checked while the
-  // database writes (the transaction's statements still run one after another).
-  let inserting: Promise<void> | null = null;
-  const stage = async (rows: StagedRow[]) => {
-    if (inserting) await inserting;
-    inserting = insertStaged(tx, rows);
-    // Awaited before the next batch or after the last; until then a failure must not go unhandled.
-    inserting.catch(() => {});
+  let pending: StagedRow[] = [];
+  let chunk: RowRange | null = null;
+  let chunkSize = 0;
+  const stage = async (rows: StagedRow[], last: boolean) => {
+    if (rows.length) {
+      chunk = { from: chunk?.from ?? rows[0]!.row, to: rows.at(-1)!.row };
+      chunkSize += rows.length;
+      await enqueue(rows.length, () => insertStaged(tx, rows));
+    }
+    if (chunk && (chunkSize >= chunkRows || last)) {
+      const range = chunk;
+      chunk = null;
+      chunkSize = 0;
+      if (problems.count === 0) await enqueue(0, () => planAndMerge(range));
+    }
   };
   const headerOk = problems.count === 0;
   if (headerOk) {
@@ -178,10 +232,10 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
       const staged = readRow(raw, report);
       // Valid rows are staged even after a problem (the transaction is rolled back then), so that
       // repeated rows are found and reported with every other problem.
-      if (staged) batch.push(staged);
-      if (batch.length >= STAGE_BATCH) {
-        await stage(batch);
-        batch = [];
+      if (staged) pending.push(staged);
+      if (pending.length >= Math.min(STAGE_BATCH, chunkRows)) {
+        await stage(pending, false);
+        pending = [];
       }
       if ((count & 4095) === 0) {
         progress.rows = count;
@@ -191,8 +245,8 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   } else {
     counted.resume();
   }
-  await stage(batch);
-  await inserting;
+  await stage(pending, true);
+  await queue;
   progress.rows = count;
   tell('checking');
   if (forbidden.size && input.principal) throw new ImportForbiddenError(input.principal, [...forbidden].sort());
@@ -206,21 +260,7 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
     }
   }
   if (count === 0 && problems.count === 0) report({ file: input.file.name, row: mapping.headerRow + 1, column: null, value: null, expected: 'at least one row of data after the header' });
-
-  let counts = { added: 0, revised: 0, unchanged: 0 };
-  let revisions: Revision[] = [];
-  if (problems.count === 0) {
-    counts = await planMerge(tx, statedVintage);
-    if (statedVintage) {
-      for (const stale of await findStaleRevisions(tx, recordedAt, 1000)) {
-        report({
-          file: input.file.name, row: stale.row, column: null, value: null,
-          expected: `a vintage later than the stored one (recorded ${stale.recordedAt.toISOString()}): this import is dated ${recordedAt.toISOString()}`,
-        });
-      }
-    }
-    revisions = await listRevisions(tx, 100);
-  }
+  const counts = problems.count === 0 ? totals : { added: 0, revised: 0, unchanged: 0 };
 
   const result: ImportReport = {
     ok: problems.count === 0,
@@ -254,35 +294,23 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
     tell('done');
     return result;
   }
-  tell('writing');
-  const batchRow = await tx.importBatch.create({
-    data: {
-      keyId: input.principal?.keyId ?? null,
-      actor: input.principal ? 'key' : (input.actor ?? `cli (${os.userInfo().username})`),
-      fileName: input.file.name,
-      fileSha256: hash.digest('hex'),
-      format,
-      mappingName: input.mapping?.name ?? null,
-      recordedAt,
-      rows: count,
-      ...counts,
-    },
-  });
-  await mergePlan(tx, recordedAt, batchRow.id);
+  // Made already if rows were written; else only the catalogue changed, which is recorded all the same.
+  const batch = await recordBatch();
+  await tx.importBatch.update({ where: { id: batch.id }, data: { fileSha256: hash.digest('hex'), rows: count, ...counts, finishedAt: new Date() } });
   await dropStage(tx);
-  result.changedIndicators = await importedIndicators(tx, batchRow.id, changes.units + changes.indicators + changes.sources > 0);
+  result.changedIndicators = await importedIndicators(tx, batch.id, changes.units + changes.indicators + changes.sources > 0);
   await announcePublication(tx, { indicators: result.changedIndicators, charts: [] });
-  const audit = { principal: input.principal ?? null, ...(input.principal ? {} : { actor: batchRow.actor }) };
+  const audit = { principal: input.principal ?? null, ...(input.principal ? {} : { actor: batch.actor }) };
   if (changes.units + changes.indicators + changes.sources > 0) {
-    await recordAudit(tx, { ...audit, action: 'CATALOGUE_CHANGED', subject: input.catalogue!.name, details: { ...changes, import: batchRow.id } });
+    await recordAudit(tx, { ...audit, action: 'CATALOGUE_CHANGED', subject: input.catalogue!.name, details: { ...changes, import: batch.id } });
   }
   await recordAudit(tx, {
     ...audit,
     action: 'IMPORT',
-    subject: `import ${batchRow.id}`,
+    subject: `import ${batch.id}`,
     details: { file: input.file.name, mapping: input.mapping?.name ?? null, rows: count, ...counts, recordedAt: recordedAt.toISOString() },
   });
-  Object.assign(result, { importId: batchRow.id, recordedAt, durationMs: Math.round(performance.now() - started) });
+  Object.assign(result, { importId: batch.id, recordedAt, durationMs: Math.round(performance.now() - started) });
   tell('done');
   return result;
 }

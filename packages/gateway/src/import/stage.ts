@@ -32,6 +32,13 @@ export interface StagedRow {
  */
 export const STAGE_BATCH = 2_000;
 
+/**
+ * Rows planned and merged at a time while the file is still being read (see importInTransaction):
+ * large enough that a chunk's statements cost little beside its rows, small enough that the reader
+ * keeps the database busy from the first seconds.
+ */
+export const MERGE_CHUNK = 50_000;
+
 export async function createStage(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe('DROP TABLE IF EXISTS chiso_import_stage');
   await tx.$executeRawUnsafe(`CREATE TEMP TABLE chiso_import_stage (
@@ -114,35 +121,50 @@ const sameAs = (a: string) => `${a}.value = s.value AND ${a}.qualifier = s.quali
   AND ${a}."reportedChangePercent" IS NOT DISTINCT FROM s.change_percent AND ${a}."reportedChangeAbsolute" IS NOT DISTINCT FROM s.change_absolute
   AND ${a}."reportedChangeAgainst" IS NOT DISTINCT FROM s.change_against AND ${a}.note IS NOT DISTINCT FROM s.note`;
 
+/** Staged rows by their row numbers, both included: the part of the file a plan and a merge handle. */
+export interface RowRange {
+  from: number;
+  to: number;
+}
+
 /**
- * Classifies every staged row against the current values: added, revised or unchanged. With a
- * stated vintage, a row whose very vintage is already stored with the same content is unchanged
- * even if a later revision has superseded it since: re-running the same dated data (the bundled
- * files at every seed) never undoes a revision made after it.
+ * Classifies the staged rows of `range` against the current values: added, revised or unchanged.
+ * With a stated vintage, a row whose very vintage is already stored with the same content is
+ * unchanged even if a later revision has superseded it since: re-running the same dated data (the
+ * bundled files at every seed) never undoes a revision made after it. A row that repeats an earlier
+ * row of the file (in this range, or merged already by this import, `importId`) is "repeated": it is
+ * neither counted nor written, and the import, which reports every repeated row, writes nothing.
  */
-export async function planMerge(tx: Tx, statedVintage: Date | null): Promise<PlanCounts> {
+export async function planMerge(tx: Tx, statedVintage: Date | null, range: RowRange, importId: number | null): Promise<PlanCounts> {
+  const params: unknown[] = [range.from, range.to];
+  const param = (value: unknown, type: string) => `$${params.push(value)}::${type}`;
   const sameVintage = statedVintage
     ? `EXISTS (SELECT 1 FROM "Observation" v WHERE v."indicatorId" = s.indicator_id AND v."regionId" = s.region_id
         AND v."periodStart" = s.period_start AND v."periodEnd" = s.period_end AND v."periodKind" = s.period_kind
-        AND v."recordedAt" = $1::timestamptz AND ${sameAs('v')})`
+        AND v."recordedAt" = ${param(statedVintage, 'timestamptz')} AND ${sameAs('v')})`
     : 'false';
+  const mergedAlready = importId === null ? 'false' : `o."importId" = ${param(importId, 'int')}`;
+  await tx.$executeRawUnsafe('DROP TABLE IF EXISTS chiso_import_plan');
   await tx.$executeRawUnsafe(
     `CREATE TEMP TABLE chiso_import_plan ON COMMIT DROP AS
     SELECT s.*, o.id AS current_id, o."recordedAt" AS current_recorded_at, o.value AS current_value,
-      CASE WHEN ${sameVintage} THEN 'unchanged'
+      CASE WHEN row_number() OVER (PARTITION BY s.indicator_id, s.region_id, s.period_kind, s.period_start, s.period_end ORDER BY s.row_no) > 1
+          OR ${mergedAlready} THEN 'repeated'
+        WHEN ${sameVintage} THEN 'unchanged'
         WHEN o.id IS NULL THEN 'added'
         WHEN ${sameAs('o')} THEN 'unchanged'
         ELSE 'revised' END AS outcome
     FROM chiso_import_stage s
     LEFT JOIN "Observation" o ON o."indicatorId" = s.indicator_id AND o."regionId" = s.region_id
       AND o."periodStart" = s.period_start AND o."periodEnd" - s.period_end = 0 AND o."periodKind" = s.period_kind
-      AND o."supersededAt" IS NULL`,
-    ...(statedVintage ? [statedVintage] : []),
+      AND o."supersededAt" IS NULL
+    WHERE s.row_no BETWEEN $1::int AND $2::int`,
+    ...params,
   );
-  const counts = await tx.$queryRaw<Array<{ outcome: keyof PlanCounts; n: number }>>`
+  const counts = await tx.$queryRaw<Array<{ outcome: keyof PlanCounts | 'repeated'; n: number }>>`
     SELECT outcome, count(*)::int AS n FROM chiso_import_plan GROUP BY outcome`;
   const result: PlanCounts = { added: 0, revised: 0, unchanged: 0 };
-  for (const c of counts) result[c.outcome] = c.n;
+  for (const c of counts) if (c.outcome !== 'repeated') result[c.outcome] = c.n;
   return result;
 }
 
@@ -158,7 +180,7 @@ export interface Revision {
   beforeRecordedAt: Date;
 }
 
-/** The first revised rows, with the value they replace. */
+/** The first revised rows of the plan, with the value they replace. */
 export async function listRevisions(tx: Tx, limit: number): Promise<Revision[]> {
   return tx.$queryRaw<Revision[]>`
     SELECT p.row_no AS row, i.slug AS indicator, r.code AS region, p.period_kind::text AS "periodKind",
@@ -189,6 +211,6 @@ export async function mergePlan(tx: Tx, recordedAt: Date, importId: number): Pro
       "reportedChangePercent", "reportedChangeAbsolute", "reportedChangeAgainst", "sourceId", "recordedAt", note, "importId")
     SELECT indicator_id, region_id, period_kind, period_start, period_end, value, qualifier, status,
       change_percent, change_absolute, change_against, source_id, ${recordedAt}::timestamptz, note, ${importId}
-    FROM chiso_import_plan WHERE outcome <> 'unchanged'
+    FROM chiso_import_plan WHERE outcome IN ('added', 'revised')
     ORDER BY indicator_id, region_id, period_kind, period_start, period_end`;
 }
