@@ -13,7 +13,7 @@ function text(max: number, example: string) {
     .string()
     .superRefine((value, ctx) => {
       if (value.includes('\u0000')) ctx.addIssue({ code: 'custom', message: 'contains a NUL character (\\u0000): remove it' });
-      else if (value.length > max) ctx.addIssue({ code: 'custom', message: `is ${value.length} characters long, over the limit of ${max}: ${example}` });
+      else if (value.length > max) ctx.addIssue({ code: 'custom', message: `is ${value.length} characters long, over the limit of ${max}: ${example}`, params: { limit: max } });
     });
 }
 
@@ -39,7 +39,8 @@ export const pageSize = (name: 'first' | 'last') =>
     .superRefine((size, ctx) => {
       if (size < 0) ctx.addIssue({ code: 'custom', message: `must be 0 or more, got ${size}` });
       else if (size > MAX_PAGE_SIZE) {
-        ctx.addIssue({ code: 'custom', message: `is ${size}, over the page size limit of ${MAX_PAGE_SIZE}: ask for ${MAX_PAGE_SIZE} or fewer and page with "${name === 'first' ? 'after' : 'before'}"` });
+        const message = `is ${size}, over the page size limit of ${MAX_PAGE_SIZE}: ask for ${MAX_PAGE_SIZE} or fewer and page with "${name === 'first' ? 'after' : 'before'}"`;
+        ctx.addIssue({ code: 'custom', message, params: { limit: MAX_PAGE_SIZE } });
       }
     });
 
@@ -63,13 +64,20 @@ export function connectionCursors(kind: 'string' | 'number') {
   return z.looseObject({ after: cursor.nullish(), before: cursor.nullish() });
 }
 
-type Issue = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> | undefined };
+type Issue = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> | undefined; params?: { limit?: number } };
 
-/** The plugin's failure as one BAD_USER_INPUT error naming each argument: `"search" is 1000000 characters long, …`. */
+/**
+ * The plugin's failure as one BAD_USER_INPUT error naming each argument (`"search" is 1000000
+ * characters long, …`), with the first one's name and limit in its extensions.
+ */
 export function invalidArguments(failure: { issues: ReadonlyArray<Issue> }) {
   const named = failure.issues.map((issue) => ({
     name: (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.'),
     message: issue.message,
   }));
-  return badUserInput(named.map(({ name, message }) => (name ? `"${name}" ${message}` : message)).join('; '), { argumentName: named[0]?.name });
+  const limit = failure.issues[0]?.params?.limit;
+  return badUserInput(named.map(({ name, message }) => (name ? `"${name}" ${message}` : message)).join('; '), {
+    argumentName: named[0]?.name,
+    ...(limit === undefined ? {} : { limit }),
+  });
 }
