@@ -16,6 +16,15 @@ describe('GraphQL over HTTP (graphql-http server audit)', () => {
   });
   afterAll(() => gateway?.stop());
 
+  it('refuses a mutation over GET with 405 and says to use POST', async () => {
+    const mutation = 'mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }';
+    const response = await fetch(`${gateway.url}?query=${encodeURIComponent(mutation)}`, { headers: { accept: 'application/graphql-response+json' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect((await response.json()).errors[0].message).toBe('Can only perform a mutation operation from a POST request.');
+  });
+
   for (const audit of serverAudits({ url: () => gateway.url })) {
     it(audit.name, async () => {
       const result = await audit.fn();

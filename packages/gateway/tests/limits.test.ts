@@ -20,6 +20,7 @@ const silent = pino({ level: 'silent' });
 
 interface Answer {
   status: number;
+  headers: Headers;
   ms: number;
   body: { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> } & Array<unknown>;
 }
@@ -32,7 +33,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, ms: performance.now() - started, body: JSON.parse(text) };
+  return { status: response.status, headers: response.headers, ms: performance.now() - started, body: JSON.parse(text) };
 }
 
 const gql = (url: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => post(url, { query, variables }, headers);
@@ -95,6 +96,7 @@ describe('limits on what one request may ask', () => {
     const error = refusal(declared, 'REQUEST_ENTITY_TOO_LARGE');
     expect(error.message).toMatch(/over the limit of 100 KB \(102400 bytes\)/);
     expect(error.extensions!.limit).toBe(102_400);
+    expect(declared.headers.get('connection')).toBe('close');
 
     // Chunked: no Content-Length, counted while it streams in.
     const bytes = new TextEncoder().encode(JSON.stringify({ query: document }));
