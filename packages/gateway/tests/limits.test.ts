@@ -98,6 +98,10 @@ describe('limits on what one request may ask', () => {
     expect(error.extensions!.limit).toBe(102_400);
     expect(declared.headers.get('connection')).toBe('close');
 
+    // The 10 MB body that used to be accepted and parsed.
+    const tenMegabytes = await post(url, { query: `{ ${'a '.repeat(5_000_000)}}` });
+    expect(tenMegabytes.status).toBe(413);
+
     // Chunked: no Content-Length, counted while it streams in.
     const bytes = new TextEncoder().encode(JSON.stringify({ query: document }));
     const chunked = new ReadableStream<Uint8Array>({
@@ -119,6 +123,9 @@ describe('limits on what one request may ask', () => {
     expect(error.extensions).toMatchObject({ kind: 'tokens', limit: 1000 });
     expect(error.message).toContain('more tokens than the limit of 1000');
     console.log(`2 MB document of 1,000,000 tokens refused in ${Math.round(answer.ms)} ms`);
+    // The 2.2 MB document of 200,000 fields that held the event loop for 3.5 s.
+    const fields = await post(wide.url, { query: `{ ${'__typename '.repeat(200_000)}}` });
+    expect(refusal(fields, 'QUERY_TOO_COMPLEX').extensions).toMatchObject({ kind: 'tokens', limit: 1000 });
     // The same within the default body limit: 5,000 fields of 55 KB.
     const small = await gql(url, `{ ${'__typename '.repeat(5000)}}`);
     expect(refusal(small, 'QUERY_TOO_COMPLEX').extensions!.kind).toBe('tokens');
