@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { authenticate, type Principal } from './auth/principal.ts';
 import { entitiesOf, onPublished } from './cache/publication.ts';
 import { createSharedCache, type SharedCache } from './cache/shared-cache.ts';
-import { loadConfig, repoRoot } from './config.ts';
+import { limitsOf, loadConfig, repoRoot, type Limits } from './config.ts';
 import type { Context } from './context.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { listeningOrigin, publicOriginResolver, type PublicOriginResolver } from './http/public-origin.ts';
@@ -13,6 +13,7 @@ import { useCompression } from './plugins/use-compression.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useImportTemplates } from './plugins/use-import-templates.ts';
+import { useLimits } from './plugins/use-limits.ts';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.ts';
 import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useResponseCache } from './plugins/use-response-cache.ts';
@@ -39,13 +40,15 @@ export interface AppOptions {
   persistedOnly?: boolean;
   /** Manifest of the widgets' persisted documents (hash -> document). @default <widgetsDir>/persisted-documents.json */
   persistedDocuments?: string;
+  /** What one request may ask (docs/limits.md). @default the defaults of config.ts */
+  limits?: Limits;
 }
 
 const defaults = loadConfig({});
 const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json') }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults) }: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
   onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
   const routeCache = useRouteCache({ cache, prisma, publicOrigin });
@@ -61,12 +64,17 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     // The request log still gets the original error and its stack.
     maskedErrors: { maskError: (error, message, isDev) => rememberOriginal(maskError(error, message, isDev), error) },
     logging: false,
+    // Several operations in one request (a JSON array), at most `limits.batch`.
+    batching: { limit: limits.batch },
+    // The body limits are useLimits' (one for JSON, a larger one for uploads).
+    maxRequestBodySize: false,
     context: (initial) => {
       let principal: Promise<Principal | null> | undefined;
-      return { ...initial, prisma, loaders: createLoaders(prisma), publicOrigin: publicOrigin(initial.request).origin, principal: () => (principal ??= authenticate(prisma, initial.request)) };
+      return { ...initial, queryLimits: limits.query, prisma, loaders: createLoaders(prisma), publicOrigin: publicOrigin(initial.request).origin, principal: () => (principal ??= authenticate(prisma, initial.request)) };
     },
     plugins: [
       useRequestLog(logger),
+      useLimits(limits),
       useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),
       useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),
       useStaticFolder({ prefix: '/builder', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'builder') }),

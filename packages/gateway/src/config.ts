@@ -15,6 +15,41 @@ export const repoRoot = (() => {
 })();
 export const prismaDir = path.join(repoRoot, 'prisma');
 
+/** A whole number of at least `min`, e.g. `CHISO_MAX_TOKENS=2000`. */
+const count = (fallback: number, min = 1) =>
+  z.coerce.number({ error: `must be a whole number of at least ${min}` }).int(`must be a whole number of at least ${min}`).min(min, `must be at least ${min}`).default(fallback);
+
+/**
+ * Limits on what one request may ask of the gateway (docs/limits.md): each refusal is a GraphQL
+ * error with a code and the limit. The defaults fit the widgets, the builder and GraphiQL.
+ */
+function limitVariables() {
+  return {
+    /** Largest body of a GraphQL request other than an upload (bytes). @default 102400 (100 KB) */
+    CHISO_MAX_BODY_BYTES: count(100 * 1024, 1024),
+    /** Largest multipart request (the importData mutation's files, bytes). @default 20971520 (20 MB) */
+    CHISO_MAX_UPLOAD_BYTES: count(20 * 1024 * 1024, 1024),
+    /** Time a query may take before the client gets a 503 REQUEST_TIMEOUT (ms); mutations are not cut. @default 10000 */
+    CHISO_REQUEST_TIMEOUT_MS: count(10_000, 100),
+    /** Operations in one batched request (a JSON array). @default 10 */
+    CHISO_MAX_BATCH: count(10),
+    /** Tokens in a document, counted while it is parsed. @default 1000 */
+    CHISO_MAX_TOKENS: count(1000, 100),
+    /** Aliases in an operation. @default 15 */
+    CHISO_MAX_ALIASES: count(15, 0),
+    /** Directives in an operation. @default 50 */
+    CHISO_MAX_DIRECTIVES: count(50, 0),
+    /** Nesting of fields (Pothos complexity plugin). @default 12 */
+    CHISO_MAX_DEPTH: count(12),
+    /** Fields selected at one level, fragments included. @default 400 */
+    CHISO_MAX_BREADTH: count(400),
+    /** Cost of an operation: one per field, lists ten times their selection or `first` times (Pothos complexity plugin). @default 20000 */
+    CHISO_MAX_COMPLEXITY: count(20_000),
+    /** `on` keeps "Did you mean …?" in validation errors, `off` hides the schema's field names from them. @default off when NODE_ENV=production, else on */
+    CHISO_FIELD_SUGGESTIONS: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+  };
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('localhost'),
@@ -58,6 +93,8 @@ const envSchema = z.object({
     .default(0),
   // Safelist (docs/persisted-documents.md): anonymous clients may run only the widgets' persisted documents.
   CHISO_PERSISTED_ONLY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
+  ...limitVariables(),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -94,3 +131,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+/** The limits of docs/limits.md, read from a checked configuration. */
+export function limitsOf(config: Config) {
+  return {
+    bodyBytes: config.CHISO_MAX_BODY_BYTES,
+    uploadBytes: config.CHISO_MAX_UPLOAD_BYTES,
+    timeoutMs: config.CHISO_REQUEST_TIMEOUT_MS,
+    batch: config.CHISO_MAX_BATCH,
+    tokens: config.CHISO_MAX_TOKENS,
+    aliases: config.CHISO_MAX_ALIASES,
+    directives: config.CHISO_MAX_DIRECTIVES,
+    query: { depth: config.CHISO_MAX_DEPTH, breadth: config.CHISO_MAX_BREADTH, complexity: config.CHISO_MAX_COMPLEXITY },
+    fieldSuggestions: (config.CHISO_FIELD_SUGGESTIONS ?? (config.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+  };
+}
+
+export type Limits = ReturnType<typeof limitsOf>;

@@ -10,20 +10,5 @@ export function badUserInput(message: string, extra: Record<string, unknown> = {
   });
 }
 
-/** Largest page a connection returns. */
+/** Largest page a connection returns (checked on `first`/`last` of every connection: schema/input-text.ts). */
 export const MAX_PAGE_SIZE = 100;
-
-/** Rejects a page size over the limit instead of silently returning fewer nodes. */
-export function checkPageSize(args: { first?: number | null; last?: number | null }): void {
-  for (const name of ['first', 'last'] as const) {
-    const size = args[name];
-    if (size == null) continue;
-    if (size < 0) throw badUserInput(`"${name}" must be 0 or more, got ${size}`, { argumentName: name });
-    if (size > MAX_PAGE_SIZE) {
-      throw badUserInput(`"${name}" is ${size}, over the page size limit of ${MAX_PAGE_SIZE}: ask for ${MAX_PAGE_SIZE} or fewer and page with "after"`, {
-        argumentName: name,
-        limit: MAX_PAGE_SIZE,
-      });
-    }
-  }
-}

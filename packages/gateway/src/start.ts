@@ -4,7 +4,7 @@ import { pino, type Logger } from 'pino';
 import { createApp } from './app.ts';
 import { createApiKey } from './auth/keys.ts';
 import { openResponseCache } from './cache/open-response-cache.ts';
-import type { Config } from './config.ts';
+import { limitsOf, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { defaultImageDir, findImage } from './db/image.ts';
 import { applyMigrations } from './db/migrations.ts';
@@ -54,7 +54,7 @@ export async function startGateway(
   let port = config.PORT; // the chosen one once listening (PORT=0)
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
   const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
-  const app = createApp({ prisma: db.prisma, logger, publicOrigin, cache: responseCache.cache, persistedOnly: config.CHISO_PERSISTED_ONLY });
+  const app = createApp({ prisma: db.prisma, logger, publicOrigin, cache: responseCache.cache, persistedOnly: config.CHISO_PERSISTED_ONLY, limits: limitsOf(config) });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,6 +2,7 @@ import { aggregate, type AggregateValue, type UnitValue } from '../analytics/agg
 import { parsePeriod } from '../analytics/period.ts';
 import { loadTerritories } from '../analytics/territory.ts';
 import { builder } from '../builder.ts';
+import { inputText, textList } from './input-text.ts';
 import { validOn } from '../db/validity.ts';
 import { badUserInput } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
@@ -59,11 +60,11 @@ builder.queryFields((t) => ({
     description:
       'Rolls an indicator up over units (given codes, every unit of a level, or the children of a parent) and over time (months to quarters and years) by its aggregation rule: sums for counts and money, ratios recomputed from summed numerator and denominator, the latest value for stocks; indicators with rule NONE are refused (NOT_AGGREGATABLE). Units that did not exist in the period are composed from their predecessors. Null for an unknown indicator.',
     args: {
-      indicator: t.arg.string({ required: true }),
-      period: t.arg.string({ required: true }),
-      regions: t.arg.stringList({ description: 'Region codes, resolved on `at`.' }),
+      indicator: t.arg.string({ required: true, validate: inputText.slug }),
+      period: t.arg.string({ required: true, validate: inputText.period }),
+      regions: t.arg.stringList({ description: 'Region codes, resolved on `at`.', validate: textList(inputText.regionCode) }),
       level: t.arg({ type: RegionLevelEnum, description: 'Every unit of this level valid on `at`.' }),
-      parent: t.arg.string({ description: 'The units directly under this region code, valid on `at`.' }),
+      parent: t.arg.string({ description: 'The units directly under this region code, valid on `at`.', validate: inputText.regionCode }),
       at: t.arg({ type: 'Date', description: 'The day the units are taken at. Default: the last day of the period.' }),
       asOf: t.arg({ type: 'DateTime', description: 'Use the values known at this instant.' }),
     },

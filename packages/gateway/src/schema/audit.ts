@@ -1,6 +1,6 @@
 import { requireScope } from '../auth/principal.ts';
 import { builder } from '../builder.ts';
-import { checkPageSize } from '../errors.ts';
+import { connectionCursors, inputText } from './input-text.ts';
 import type { AuditAction, Prisma } from '../generated/prisma/client.ts';
 import { AuditActionEnum } from './enums.ts';
 
@@ -39,10 +39,11 @@ builder.queryFields((t) => ({
     {
       type: 'AuditEvent',
       cursor: 'id',
+      validate: connectionCursors('number'),
       description: 'The audit log, newest first. Needs an ADMIN key.',
       args: {
         action: t.arg({ type: AuditActionEnum }),
-        keyPrefix: t.arg.string({ description: 'Only what this key did, e.g. `chiso_k7Qx2mPa`.' }),
+        keyPrefix: t.arg.string({ description: 'Only what this key did, e.g. `chiso_k7Qx2mPa`.', validate: inputText.keyPrefix }),
         since: t.arg({ type: 'DateTime', description: 'Only entries at or after this instant.' }),
         until: t.arg({ type: 'DateTime', description: 'Only entries before this instant.' }),
       },
@@ -52,7 +53,6 @@ builder.queryFields((t) => ({
       },
       resolve: async (query, _root, args, ctx) => {
         requireScope(await ctx.principal(), 'ADMIN');
-        checkPageSize(args);
         return ctx.prisma.auditEvent.findMany({ ...query, where: auditFilter(args), orderBy: { id: 'desc' } });
       },
     },

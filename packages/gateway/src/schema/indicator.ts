@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
+import { connectionCursors, inputText } from './input-text.ts';
 import { displayUnit } from '../domain/display-unit.ts';
-import { checkPageSize } from '../errors.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AggregationRuleEnum, DirectionEnum, FrameworkEnum, IndicatorCategoryEnum } from './enums.ts';
 import { observationRange } from './observation.ts';
@@ -41,7 +41,7 @@ export const IndicatorRef = builder.prismaNode('Indicator', {
       description:
         'Current values for a region code, oldest period first. The code is resolved to the unit valid in each period: "48" is old Đà Nẵng before 2025-07-01 and the merged city after. Only periods within [from, to] are returned.',
       args: {
-        region: t.arg.string({ required: true, description: 'Region code, e.g. "49".' }),
+        region: t.arg.string({ required: true, description: 'Region code, e.g. "49".', validate: inputText.regionCode }),
         from: t.arg({ type: 'Date', description: 'Only periods starting on or after this day.' }),
         to: t.arg({ type: 'Date', description: 'Only periods ending on or before this day.' }),
         asOf: t.arg({ type: 'DateTime', description: 'The values known at this instant (earlier vintages), instead of the current ones.' }),
@@ -68,14 +68,14 @@ builder.queryFields((t) => ({
   indicators: t.prismaConnection({
     type: 'Indicator',
     cursor: 'slug',
+    validate: connectionCursors('string'),
     description: 'The indicator catalogue, ordered by slug; `search` matches slug, names and descriptions in both languages.',
     args: {
-      search: t.arg.string(),
+      search: t.arg.string({ description: 'Words or part of a slug, up to 100 characters.', validate: inputText.search }),
       category: t.arg({ type: IndicatorCategoryEnum }),
     },
     totalCount: (_connection, args, ctx) => ctx.prisma.indicator.count({ where: catalogueFilter(args) }),
     resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
       return ctx.prisma.indicator.findMany({ ...query, where: catalogueFilter(args), orderBy: { slug: 'asc' } });
     },
   }, { name: 'IndicatorConnection' }, { name: 'IndicatorEdge' }),
@@ -83,7 +83,7 @@ builder.queryFields((t) => ({
     type: 'Indicator',
     nullable: true,
     description: 'The indicator with this slug, or null.',
-    args: { slug: t.arg.string({ required: true }) },
+    args: { slug: t.arg.string({ required: true, validate: inputText.slug }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.indicator.findUnique({ ...query, where: { slug: args.slug } }),
   }),
 }));

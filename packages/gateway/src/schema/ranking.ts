@@ -5,6 +5,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import { asPrismaIndicator } from './preloaded.ts';
 import { IndicatorRef } from './indicator.ts';
 import { builder } from '../builder.ts';
+import { inputText, textList } from './input-text.ts';
 import { badUserInput } from '../errors.ts';
 import type { RegionLevel } from '../generated/prisma/client.ts';
 import { validOn } from '../db/validity.ts';
@@ -79,12 +80,13 @@ const Ranking = builder.objectRef<RankingShape>('Ranking').implement({
   }),
 });
 
-builder.prismaObjectField('Indicator', 'ranking', (t) =>
-  t.field({
+// prismaObjectFields, not prismaObjectField: the latter's typing refuses fields once the validation plugin is on.
+builder.prismaObjectFields('Indicator', (t) => ({
+  ranking: t.field({
     type: [RankingEntry],
     description: 'Units of a level ordered by this indicator for one period (batched across indicators: one statement for a dashboard).',
     args: {
-      period: t.arg.string({ required: true, description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15.' }),
+      period: t.arg.string({ required: true, description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15.', validate: inputText.period }),
       level: t.arg({ type: RegionLevelEnum, defaultValue: 'PROVINCE' }),
       at: t.arg({ type: 'Date', description: 'The day whose units are ranked. Default: the last day of the period.' }),
       asOf: t.arg({ type: 'DateTime', description: 'Rank the values known at this instant.' }),
@@ -95,7 +97,7 @@ builder.prismaObjectField('Indicator', 'ranking', (t) =>
       return rows.map((row) => ({ ...row, asOf: args.asOf }));
     },
   }),
-);
+}));
 
 builder.queryFields((t) => ({
   ranking: t.field({
@@ -104,8 +106,8 @@ builder.queryFields((t) => ({
     description:
       "Every unit of a level ordered by an indicator for a period. The indicator's direction decides what is better; ties share a rank; units without data are listed last with a null rank. Null for an unknown indicator.",
     args: {
-      indicator: t.arg.string({ required: true }),
-      period: t.arg.string({ required: true, description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15.' }),
+      indicator: t.arg.string({ required: true, validate: inputText.slug }),
+      period: t.arg.string({ required: true, description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15.', validate: inputText.period }),
       level: t.arg({ type: RegionLevelEnum, defaultValue: 'PROVINCE' }),
       at: t.arg({ type: 'Date', description: 'The day whose units are ranked. Default: the last day of the period.' }),
       asOf: t.arg({ type: 'DateTime', description: 'Rank the values known at this instant.' }),
@@ -126,9 +128,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'Several units side by side for one indicator and period, in the order asked, ranked among themselves.',
     args: {
-      indicator: t.arg.string({ required: true }),
-      regions: t.arg.stringList({ required: true, description: 'Region codes, resolved on `at`.' }),
-      period: t.arg.string({ required: true }),
+      indicator: t.arg.string({ required: true, validate: inputText.slug }),
+      regions: t.arg.stringList({ required: true, description: 'Region codes, resolved on `at`.', validate: textList(inputText.regionCode) }),
+      period: t.arg.string({ required: true, validate: inputText.period }),
       at: t.arg({ type: 'Date', description: 'The day the codes are resolved on. Default: the last day of the period.' }),
       asOf: t.arg({ type: 'DateTime' }),
     },

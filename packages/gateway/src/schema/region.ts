@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
+import { connectionCursors, inputText } from './input-text.ts';
 import type { Prisma, RegionLevel } from '../generated/prisma/client.ts';
-import { checkPageSize } from '../errors.ts';
 import { validOn } from '../db/validity.ts';
 import { observationRange } from './observation.ts';
 import { RegionLevelEnum, SuccessionKindEnum } from './enums.ts';
@@ -27,7 +27,7 @@ export const Region = builder.prismaNode('Region', {
       type: ['Observation'],
       description: 'Current values recorded for this unit, optionally for one indicator and a date range.',
       args: {
-        indicator: t.arg.string({ description: 'Indicator slug.' }),
+        indicator: t.arg.string({ description: 'Indicator slug.', validate: inputText.slug }),
         from: t.arg({ type: 'Date', description: 'Only periods starting on or after this day.' }),
         to: t.arg({ type: 'Date', description: 'Only periods ending on or before this day.' }),
         asOf: t.arg({ type: 'DateTime', description: 'The values known at this instant, instead of the current ones.' }),
@@ -80,6 +80,7 @@ builder.queryFields((t) => ({
   regions: t.prismaConnection({
     type: 'Region',
     cursor: 'id',
+    validate: connectionCursors('number'),
     description: 'Units valid on a date (default: today), ordered by code. `regions(level: PROVINCE, at: "2021-01-01")` lists the 63 provinces of 2021.',
     args: {
       level: t.arg({ type: RegionLevelEnum }),
@@ -87,7 +88,6 @@ builder.queryFields((t) => ({
     },
     totalCount: (_connection, args, ctx) => ctx.prisma.region.count({ where: regionFilter(args) }),
     resolve: (query, _root, args, ctx) => {
-      checkPageSize(args);
       return ctx.prisma.region.findMany({ ...query, where: regionFilter(args), orderBy: [{ code: 'asc' }, { id: 'asc' }] });
     },
   }, { name: 'RegionConnection' }, { name: 'RegionEdge' }),
@@ -96,7 +96,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The unit with this code valid on a date (default: today); null if there is none.',
     args: {
-      code: t.arg.string({ required: true }),
+      code: t.arg.string({ required: true, validate: inputText.regionCode }),
       at: t.arg({ type: 'Date' }),
     },
     resolve: (query, _root, args, ctx) =>

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { recordAudit } from '../auth/audit.ts';
 import { hasScope, requireScope, type Principal } from '../auth/principal.ts';
 import { builder } from '../builder.ts';
+import { inputText, textList } from './input-text.ts';
 import { announcePublication, publishedWith } from '../cache/publication.ts';
 import type { Context } from '../context.ts';
 import { checkChartConfig, type ChartConfig } from '../embed/chart-config.ts';
@@ -19,16 +20,16 @@ const ChartInput = builder.inputType('ChartInput', {
   description: 'What a saved chart shows.',
   fields: (t) => ({
     element: t.field({ type: ChartElementEnum, required: true }),
-    type: t.string({ description: 'line, column, bar or area (CHART); bar or donut (SHARE).' }),
-    indicators: t.stringList({ required: true, description: 'Indicator slugs; several only for SHARE.' }),
-    regions: t.stringList({ required: true, description: 'Region codes.' }),
-    period: t.string({ description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, a range.' }),
+    type: t.string({ description: 'line, column, bar or area (CHART); bar or donut (SHARE).', validate: inputText.choice }),
+    indicators: t.stringList({ required: true, description: 'Indicator slugs; several only for SHARE.', validate: textList(inputText.slug) }),
+    regions: t.stringList({ required: true, description: 'Region codes.', validate: textList(inputText.regionCode) }),
+    period: t.string({ description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, a range.', validate: inputText.period }),
     from: t.field({ type: 'Date' }),
     to: t.field({ type: 'Date' }),
-    title: t.string(),
-    notes: t.string(),
+    title: t.string({ description: 'Up to 200 characters.', validate: inputText.title }),
+    notes: t.string({ description: 'Up to 2,000 characters.', validate: inputText.notes }),
     lang: t.field({ type: Lang, defaultValue: 'VI' }),
-    theme: t.string({ description: 'light, dark or auto.', defaultValue: 'light' }),
+    theme: t.string({ description: 'light, dark or auto.', defaultValue: 'light', validate: inputText.choice }),
   }),
 });
 
@@ -135,7 +136,7 @@ builder.queryField('chart', (t) =>
   t.field({
     type: Chart,
     nullable: true,
-    args: { id: t.arg.string({ required: true }) },
+    args: { id: t.arg.string({ required: true, validate: inputText.chartId }) },
     resolve: async (_root, { id }, ctx) => {
       const latest = await loadChart(ctx, id);
       return latest && { id, version: latest.number, createdAt: latest.createdAt, config: latest.config as ChartConfig, origin: origin(ctx) };
@@ -161,7 +162,7 @@ builder.mutationFields((t) => ({
     nullable: true,
     description:
       'Saves a changed configuration as the next version; an unchanged one keeps the version. Null for an unknown id. Needs the key that created the chart, or an ADMIN key.',
-    args: { id: t.arg.string({ required: true }), input: t.arg({ type: ChartInput, required: true }) },
+    args: { id: t.arg.string({ required: true, validate: inputText.chartId }), input: t.arg({ type: ChartInput, required: true }) },
     resolve: async (_root, { id, input }, ctx) => {
       const principal = requireScope(await ctx.principal(), 'PUBLISH');
       const config = await checkChartConfig(ctx.prisma, toConfig(input));

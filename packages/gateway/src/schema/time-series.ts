@@ -1,5 +1,6 @@
 import { timeSeries, type SeriesPoint } from '../analytics/time-series.ts';
 import { builder } from '../builder.ts';
+import { inputText } from './input-text.ts';
 import { validOn } from '../db/validity.ts';
 import { checkRange, ObservationRef } from './observation.ts';
 import { PeriodRef } from './period.ts';
@@ -44,13 +45,14 @@ const SeriesPointRef = builder.objectRef<SeriesPoint>('SeriesPoint').implement({
   }),
 });
 
-builder.prismaObjectField('Indicator', 'timeSeries', (t) =>
-  t.field({
+// prismaObjectFields, not prismaObjectField: the latter's typing refuses fields once the validation plugin is on.
+builder.prismaObjectFields('Indicator', (t) => ({
+  timeSeries: t.field({
     type: [SeriesPointRef],
     description:
       'A series for the territory of one unit, comparable across the 2025 reorganisation: the unit is the one with this code valid on `at`; before it existed its predecessors are combined by the rule (new Đà Nẵng 48 before 2025-07 is old Đà Nẵng + Quảng Nam), and composite indices break. With `followSuccessors`, an old unit continues with what it went into. With a frequency, months are rolled up to quarters or years.',
     args: {
-      region: t.arg.string({ required: true }),
+      region: t.arg.string({ required: true, validate: inputText.regionCode }),
       at: t.arg({ type: 'Date', description: 'The day that identifies the unit. Default: `to`, else today.' }),
       from: t.arg({ type: 'Date' }),
       to: t.arg({ type: 'Date' }),
@@ -74,4 +76,4 @@ builder.prismaObjectField('Indicator', 'timeSeries', (t) =>
       });
     },
   }),
-);
+}));
