@@ -1,0 +1,17 @@
+import { schemeBlues } from 'd3-scale-chromatic';
+
+export type Direction = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NEUTRAL';
+
+/**
+ * The fill of each class, lowest values first, from ColorBrewer's sequential Blues (one hue, light
+ * to dark, readable by colour-blind readers and in greyscale print). The darker end is the better
+ * one: high values for HIGHER_IS_BETTER and NEUTRAL (more is darker), low values for
+ * LOWER_IS_BETTER, so the ramp is reversed there.
+ */
+export function classColours(classes: number, direction: Direction): string[] {
+  if (classes < 1) return [];
+  const scheme = schemeBlues[Math.max(3, classes)]!;
+  // One or two classes: the middle and dark end of the three-class scheme.
+  const colours = classes < 3 ? scheme.slice(3 - classes) : [...scheme];
+  return direction === 'LOWER_IS_BETTER' ? colours.reverse() : colours;
+}
