@@ -45,7 +45,8 @@ describe('classColours', () => {
     const higher = classColours(5, 'HIGHER_IS_BETTER');
     expect(higher).toHaveLength(5);
     expect(classColours(5, 'LOWER_IS_BETTER')).toEqual([...higher].reverse());
-    expect(higher[0]).toBe('#eff3ff');
+    expect(higher[0]).toBe('#c6dbef');
+    expect(higher[4]).toBe('#08519c');
     expect(classColours(2, 'NEUTRAL')).toHaveLength(2);
   });
 });

@@ -10,8 +10,9 @@ export type Direction = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER' | 'NEUTRAL';
  */
 export function classColours(classes: number, direction: Direction): string[] {
   if (classes < 1) return [];
-  const scheme = schemeBlues[Math.max(3, classes)]!;
-  // One or two classes: the middle and dark end of the three-class scheme.
-  const colours = classes < 3 ? scheme.slice(3 - classes) : [...scheme];
+  // The scheme of one class more without its lightest colour, which is hardly told from the page
+  // (and from the white borders); one class: the darkest of the three-class scheme.
+  const scheme = schemeBlues[Math.max(3, classes + 1)]!;
+  const colours = scheme.slice(scheme.length - classes);
   return direction === 'LOWER_IS_BETTER' ? colours.reverse() : colours;
 }

@@ -11,11 +11,13 @@ export interface ProvinceLayer {
   id: 'provinces-63' | 'provinces-34';
   validFrom: string | null;
   validTo: string | null;
+  /** The act that set up these provinces, said in notes. */
+  basis: string | null;
 }
 
 export const provinceLayers: readonly ProvinceLayer[] = [
-  { id: 'provinces-63', validFrom: null, validTo: '2025-06-30' },
-  { id: 'provinces-34', validFrom: '2025-07-01', validTo: null },
+  { id: 'provinces-63', validFrom: null, validTo: '2025-06-30', basis: null },
+  { id: 'provinces-34', validFrom: '2025-07-01', validTo: null, basis: 'Nghị quyết 202/2025/QH15' },
 ];
 
 /** The attribution the map prints under every drawing (geo/SOURCES.md). */
@@ -36,7 +38,10 @@ export function layerOn(day: string): ProvinceLayer {
  */
 export async function loadLayer(id: ProvinceLayer['id']): Promise<Topology> {
   const module = id === 'provinces-63'
-    ? await import('../../geo/provinces-63.topo.json', { with: { type: 'json' } })
-    : await import('../../geo/provinces-34.topo.json', { with: { type: 'json' } });
+    ? await import('../../geo/provinces-63.topo.json')
+    : await import('../../geo/provinces-34.topo.json');
   return module.default as unknown as Topology;
 }
+
+/** The TopoJSON of a layer, as loadLayer gives it. */
+export type { Topology };

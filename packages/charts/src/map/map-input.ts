@@ -24,8 +24,14 @@ export interface MapInput {
   /** Every province of the layer; a province missing here is drawn as without data. */
   provinces: ProvinceValue[];
   direction: Direction;
-  /** A value as the legend and the tips write it, e.g. "73,02" or "4.927 tỷ đồng". */
-  format: (value: number) => string;
+  /** Writes a number in the reader's convention with exactly `decimals` decimals ("73,02"). */
+  formatNumber: (value: number, decimals: number) => string;
+  /** Values are shown divided by 10 to this power (9: "tỷ đồng"). */
+  scaleExponent: number;
+  /** Decimals of a value after scaling. */
+  decimals: number;
+  /** The unit after a shown value: "điểm", "%", "tỷ đồng"; the legend's heading. */
+  unit: string;
   lang: Lang;
   /** What the values are, for the summary: "PCI 2021". */
   subject: string;
@@ -43,7 +49,9 @@ export interface MapInput {
 export interface ProvinceSpot {
   code: string;
   name: string;
-  /** The text shown on hover and focus. */
+  /** What the map says of its value: "73,02 điểm", "không có số liệu". */
+  text: string;
+  /** The text shown on hover and focus: name and text. */
   tip: string;
   /** A point on its mainland, in scene coordinates. */
   x: number;

@@ -1,6 +1,6 @@
 import type { Mark } from '../scene.ts';
 import type { MapInput } from './map-input.ts';
-import { someNames } from './map-summary.ts';
+import { shownLimit, shownNumber, someNames } from './map-summary.ts';
 import { mapText } from './map-text.ts';
 import { wrapText } from './wrap-text.ts';
 
@@ -34,9 +34,16 @@ export function legendMarks(o: { input: MapInput; breaks: number[]; colours: str
   let y = o.y;
   const values = input.provinces.flatMap((p) => (p.value !== null && !p.break ? [p.value] : []));
   if (values.length) {
+    if (input.unit) {
+      marks.push({ type: 'text', x: o.x, y: y + 11, text: input.unit, size: TEXT, weight: 'bold', fill: look.text, className: 'legend-unit' });
+      y += ROW;
+    }
     const limits = [Math.min(...values), ...o.breaks, Math.max(...values)];
     o.colours.forEach((fill, i) => {
-      const text = limits[i] === limits[i + 1] ? input.format(limits[i]!) : `${input.format(limits[i]!)} – ${input.format(limits[i + 1]!)}`;
+      // The ends are the smallest and largest values as the tips write them; the limits between are round.
+      const low = i === 0 ? shownNumber(limits[i]!, input) : shownLimit(limits[i]!, input);
+      const high = i === o.colours.length - 1 ? shownNumber(limits[i + 1]!, input) : shownLimit(limits[i + 1]!, input);
+      const text = low === high ? low : `${low} – ${high}`;
       marks.push({ type: 'rect', key: `class-${i}`, x: o.x, y, width: SWATCH, height: SWATCH, fill, stroke: look.muted, className: 'swatch' });
       marks.push({ type: 'text', x: o.x + SWATCH + 6, y: y + 11, text, size: TEXT, fill: look.text, className: 'legend-label' });
       y += ROW;

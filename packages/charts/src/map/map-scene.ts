@@ -7,7 +7,7 @@ import { classBreaks, classOf } from './classify.ts';
 import { classColours } from './colours.ts';
 import { legendMarks, mapLook } from './map-legend.ts';
 import type { MapInput, ProvinceSpot, ProvinceValue } from './map-input.ts';
-import { mapSummary, provinceTip } from './map-summary.ts';
+import { mapSummary, provinceText } from './map-summary.ts';
 import { mapText } from './map-text.ts';
 import { boundaryAttribution } from './layers.ts';
 import { wrapText } from './wrap-text.ts';
@@ -55,7 +55,8 @@ export function mapScene(input: MapInput, width: number): MapDrawing {
   }
 
   const side = width >= SIDE_BY_SIDE;
-  const mapWidth = side ? Math.round(width * 0.58) : width;
+  // Beside the legend the map stops growing at 600 px: taller would not fit a laptop's screen.
+  const mapWidth = side ? Math.min(600, Math.round(width * 0.58)) : width;
   const projection = geoMercator().fitWidth(mapWidth - 2 * PAD, collection);
   const path = geoPath(projection).digits(1);
   const [[, y0], [, y1]] = path.bounds(collection);
@@ -68,7 +69,8 @@ export function mapScene(input: MapInput, width: number): MapDrawing {
     const code = String(f.id ?? f.properties.code);
     const value: ProvinceValue = byCode.get(code) ?? { code, name: f.properties.name, value: null };
     const shown = value.value !== null && !value.break;
-    const tip = provinceTip(value, input);
+    const text = provinceText(value, input);
+    const tip = `${value.name}: ${text}`;
     provinces.push({
       type: 'path',
       key: code,
@@ -81,12 +83,13 @@ export function mapScene(input: MapInput, width: number): MapDrawing {
       className: 'province',
     });
     const [x, y] = path.centroid(mainland(f));
-    spots.push({ code, name: value.name, tip, x: Math.round(x), y: Math.round(y) });
+    spots.push({ code, name: value.name, text, tip, x: Math.round(x), y: Math.round(y) });
   }
   marks.push({ type: 'group', key: 'provinces', className: 'provinces', marks: provinces });
 
   const outlined = input.highlight ? collection.features.find((f) => String(f.id) === input.highlight) : undefined;
-  if (outlined) marks.push({ type: 'path', key: `highlight-${input.highlight}`, d: path(outlined) ?? '', fill: 'none', stroke: look.text, strokeWidth: 2.5, className: 'highlight' });
+  // The mainland only: a thick line round every reef of an archipelago would blot it out.
+  if (outlined) marks.push({ type: 'path', key: `highlight-${input.highlight}`, d: path(mainland(outlined as Province)) ?? '', fill: 'none', stroke: look.text, strokeWidth: 2.5, className: 'highlight' });
   // The archipelagos are specks at this scale: named, as every Vietnamese map names them.
   for (const [word, lonLat] of [['paracels', [111.9, 17.5]], ['spratlys', [114.5, 11.9]]] as const) {
     const [x, y] = projection([lonLat[0], lonLat[1]])!;

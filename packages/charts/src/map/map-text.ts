@@ -14,6 +14,10 @@ export const mapText = {
     and: 'và',
     more: (n: number) => `và ${n} địa phương khác`,
     withData: (n: number, of: number) => `${n}/${of} tỉnh, thành phố có số liệu`,
+    composedNote: (period: string, count: number, since: string, basis: string) =>
+      `${period}: số liệu của các tỉnh cũ, cộng gộp theo ${count} tỉnh, thành phố từ ${since} (${basis}).`,
+    indexNote: (period: string, count: number, since: string, basis: string) =>
+      `${period} vẽ trên ${count} tỉnh, thành phố từ ${since} (${basis}): tỉnh giữ nguyên địa giới mang giá trị cũ; tỉnh sáp nhập không so sánh được.`,
     paracels: 'QĐ. Hoàng Sa',
     spratlys: 'QĐ. Trường Sa',
   },
@@ -29,8 +33,12 @@ export const mapText = {
     and: 'and',
     more: (n: number) => `and ${n} more`,
     withData: (n: number, of: number) => `${n} of ${of} provinces with data`,
-    paracels: 'Paracel Is. (Hoàng Sa)',
-    spratlys: 'Spratly Is. (Trường Sa)',
+    composedNote: (period: string, count: number, since: string, basis: string) =>
+      `${period}: figures of the former provinces, combined for the ${count} provinces in place since ${since} (${basis}).`,
+    indexNote: (period: string, count: number, since: string, basis: string) =>
+      `${period} drawn on the ${count} provinces in place since ${since} (${basis}): unchanged provinces keep their value; merged ones are not comparable.`,
+    paracels: 'Hoàng Sa (Paracel Is.)',
+    spratlys: 'Trường Sa (Spratly Is.)',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 
@@ -38,4 +46,10 @@ export const mapText = {
 export function joinNames(names: readonly string[], lang: Lang): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} ${mapText[lang].and} ${names[names.length - 1]}`;
+}
+
+/** When a layer's provinces start, as its notes write it: "1/7/2025", "July 1, 2025". */
+export function layerDay(iso: string, lang: Lang): string {
+  const format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { day: 'numeric', month: lang === 'vi' ? 'numeric' : 'long', year: 'numeric', timeZone: 'UTC' });
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }
