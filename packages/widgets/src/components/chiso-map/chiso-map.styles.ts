@@ -43,32 +43,7 @@ export const mapStyles = css`
     display: flex;
     justify-content: flex-end;
   }
-  button {
-    font: inherit;
-    font-size: 0.9em;
-    color: var(--chiso-text);
-    background: none;
-    border: 1px solid var(--chiso-grid);
-    border-radius: 4px;
-    padding: 4px 10px;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 2px solid var(--chiso-focus);
-    outline-offset: 2px;
-  }
   table {
-    width: 100%;
-    border-collapse: collapse;
     font-size: 13px;
-  }
-  th,
-  td {
-    text-align: left;
-    padding: 3px 6px;
-    border-bottom: 1px solid var(--chiso-grid);
-  }
-  td {
-    font-variant-numeric: tabular-nums;
   }
 `;
