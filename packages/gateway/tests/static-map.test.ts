@@ -27,7 +27,7 @@ describe.each(databaseKinds)('map images (%s)', (kind) => {
   };
   /** Every text of the image, lines joined by spaces: what a reader reads. */
   const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
-  const provinces = (svg: string) => [...svg.matchAll(/<path d="[^"]+" fill="([^"]+)"[^>]*><title>([^<]+)<\/title><\/path>/g)].map((m) => ({ fill: m[1]!, tip: m[2]! }));
+  const provinces = (svg: string) => [...svg.matchAll(/<path class="province" data-code="\d+" d="[^"]+" fill="([^"]+)"[^>]*><title>([^<]+)<\/title><\/path>/g)].map((m) => ({ fill: m[1]!, tip: m[2]! }));
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);

@@ -63,3 +63,4 @@ export function drawMap(data: WidgetData, topology: Topology, width: number, loo
     width,
   );
 }
+export { mapSvg } from '@chiso/charts/map/map-svg.ts';

@@ -1,14 +1,13 @@
 import type { Topology } from '@chiso/charts/map/layers.ts';
 import type { MapDrawing } from '@chiso/charts/map/map-scene.ts';
-import { hatchPatterns } from '@chiso/charts/map/hatch.ts';
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
 import { formatNumber } from '../../charts/format-number.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadMap } from '../../data/load-map.ts';
 import type { WidgetData } from '../../data/types.ts';
 import { mapStyles } from './chiso-map.styles.ts';
-import { renderMarks } from './render-marks.ts';
 
 /** The drawing code and the boundaries: chunks of their own, fetched when a map is first drawn. */
 const drawing = () => import('../../data/map-drawing.ts');
@@ -38,7 +37,6 @@ export class ChisoMap extends ChisoElement {
     at: { type: String },
     table: { type: Boolean, reflect: true },
     geometry: { state: true },
-    focused: { state: true },
     tip: { state: true },
   };
   static override styles = [sharedStyles, mapStyles];
@@ -48,16 +46,19 @@ export class ChisoMap extends ChisoElement {
   /** Show the data table under the map. @default false */
   declare table: boolean;
   protected declare geometry: { code: Drawing; topology: Topology; at: string } | null;
-  protected declare focused: string | null;
+  /** The province that takes the focus when the map is entered (a roving tabindex, kept out of rendering). */
+  private focused: string | null = null;
   protected declare tip: { text: string; x: number; y: number } | null;
   protected readonly kind = 'map';
   private lastDrawing: MapDrawing | null = null;
+  /** The last drawing and its markup, by what they were drawn from: a pointer's move redraws nothing. */
+  private drawingKey: unknown[] = [];
+  private markup = '';
 
   constructor() {
     super();
     this.table = false;
     this.geometry = null;
-    this.focused = null;
     this.tip = null;
   }
 
@@ -107,27 +108,33 @@ export class ChisoMap extends ChisoElement {
       return html`<div class="skeleton" part="skeleton" aria-hidden="true"></div>`;
     }
     const width = Math.max(this.width || 640, 280) - 32;
-    const look = { lang: this.language, theme: this.dark ? ('dark' as const) : ('light' as const), highlight: this.region, formatNumber };
-    const drawn = this.geometry.code.drawMap(data, this.geometry.topology, width, look);
-    this.lastDrawing = drawn;
-    const { scene, spots } = drawn;
-    const focused = this.focused ?? spots[0]?.code ?? null;
+    const theme = this.dark ? ('dark' as const) : ('light' as const);
+    const key = [data, this.geometry, width, this.language, theme, this.region];
+    if (!this.lastDrawing || key.some((k, i) => k !== this.drawingKey[i])) {
+      const code = this.geometry.code;
+      this.lastDrawing = code.drawMap(data, this.geometry.topology, width, { lang: this.language, theme, highlight: this.region, formatNumber });
+      this.markup = code.mapSvg(this.lastDrawing.scene, { focusable: true });
+      this.drawingKey = key;
+    }
+    const { scene } = this.lastDrawing;
     const t = this.t;
     return html`<div class="map" @pointerleave=${() => (this.tip = null)}>
         <svg part="chart" role="group" aria-label=${scene.title} viewBox="0 0 ${scene.width} ${scene.height}" width=${scene.width} height=${scene.height}
-          @pointermove=${this.onPointer} @keydown=${this.onKey} @focusin=${this.onFocus} @focusout=${() => (this.tip = null)}>
-          <defs>${hatchPatterns(scene.marks).map(
-            (p) => svg`<pattern id=${p.id} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-              <rect width="6" height="6" fill=${p.fill}></rect><line x1="0" y1="0" x2="0" y2="6" stroke=${p.line} stroke-width="1.5"></line></pattern>`,
-          )}</defs>
-          ${renderMarks(scene.marks, { focused })}
-        </svg>
+          @pointermove=${this.onPointer} @keydown=${this.onKey} @focusin=${this.onFocus} @focusout=${() => (this.tip = null)}>${unsafeSVG(this.markup)}</svg>
         ${this.tip ? html`<div class="tip" aria-hidden="true" style="left:${this.tip.x}px;top:${this.tip.y}px">${this.tip.text}</div>` : nothing}
       </div>
       <div class="actions">
         <button type="button" aria-expanded=${this.table ? 'true' : 'false'} @click=${() => (this.table = !this.table)}>${this.table ? t.hideTable : t.showTable}</button>
       </div>
       ${this.table ? this.renderTable(data) : nothing}`;
+  }
+
+  /** One province is reachable with Tab: the one last focused, else the northernmost. */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const spots = this.lastDrawing?.spots ?? [];
+    const code = spots.some((s) => s.code === this.focused) ? this.focused : (spots[0]?.code ?? null);
+    for (const path of this.renderRoot.querySelectorAll('path[data-code]')) path.setAttribute('tabindex', path.getAttribute('data-code') === code ? '0' : '-1');
   }
 
   private renderTable(data: WidgetData): TemplateResult {
@@ -167,6 +174,7 @@ export class ChisoMap extends ChisoElement {
     const spot = this.spotOf((event.target as Element).getAttribute?.('data-code'));
     if (!spot) return;
     this.focused = spot.code;
+    for (const path of this.renderRoot.querySelectorAll('path[data-code]')) path.setAttribute('tabindex', path === event.target ? '0' : '-1');
     this.tip = { text: spot.tip, ...this.place(spot.x, spot.y) };
   };
 
@@ -179,8 +187,7 @@ export class ChisoMap extends ChisoElement {
     event.preventDefault();
     const next = spots[Math.min(spots.length - 1, Math.max(0, moves[event.key]!))];
     if (!next) return;
-    this.focused = next.code;
-    void this.updateComplete.then(() => (this.renderRoot.querySelector(`path[data-code="${next.code}"]`) as SVGElement | null)?.focus());
+    (this.renderRoot.querySelector(`path[data-code="${next.code}"]`) as SVGElement | null)?.focus();
   };
 }
 
