@@ -75,6 +75,7 @@ describe('<chiso-map>', () => {
     expect(first.getAttribute('tabindex')).toBe('-1');
     await waitFor(() => $(el, '.tip')?.textContent === second.getAttribute('aria-label'));
     expect(second.getAttribute('aria-label')).toMatch(/^[^:]+: \d\d,\d\d điểm$/);
+    if (shots) await page.screenshot({ path: `${shots}/map-keyboard-1280.png`, element: el });
     // The pointer shows the same text.
     second.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: 10, clientY: 10 }));
     await waitFor(() => $(el, '.tip')?.textContent === second.getAttribute('aria-label'));

@@ -20,7 +20,9 @@ export const mapStyles = css`
     stroke: var(--chiso-text);
     stroke-width: 1.5;
   }
+  /* The focus ring follows the province's outline, not its bounding box. */
   .province:focus-visible {
+    outline: none;
     stroke: var(--chiso-focus);
     stroke-width: 2.5;
   }

@@ -156,7 +156,14 @@ export class ChisoMap extends ChisoElement {
   private place(x: number, y: number): { x: number; y: number } {
     const svgEl = this.renderRoot.querySelector('svg');
     const scale = svgEl && this.lastDrawing ? svgEl.getBoundingClientRect().width / this.lastDrawing.scene.width : 1;
-    return { x: x * scale, y: y * scale };
+    return this.inside(x * scale, y * scale);
+  }
+
+  /** A tip centred on x stays inside the map: near an edge it slides in (it is at most 260 px wide). */
+  private inside(x: number, y: number): { x: number; y: number } {
+    const width = (this.renderRoot.querySelector('.map') as HTMLElement | null)?.clientWidth ?? 0;
+    const half = Math.min(130, width * 0.4);
+    return { x: Math.min(Math.max(x, half), width - half), y };
   }
 
   private onPointer = (event: PointerEvent): void => {
@@ -167,7 +174,7 @@ export class ChisoMap extends ChisoElement {
       return;
     }
     const box = (this.renderRoot.querySelector('.map') as HTMLElement).getBoundingClientRect();
-    this.tip = { text: spot.tip, x: event.clientX - box.left, y: event.clientY - box.top };
+    this.tip = { text: spot.tip, ...this.inside(event.clientX - box.left, event.clientY - box.top) };
   };
 
   private onFocus = (event: FocusEvent): void => {
