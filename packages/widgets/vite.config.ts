@@ -4,7 +4,7 @@ import { transformAsync } from '@babel/core';
 import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
 import { defineConfig, type Plugin } from 'vite';
 
-const elements = ['chiso-chart', 'chiso-kpi', 'chiso-share', 'chiso-ranking', 'chiso-table'];
+const elements = ['chiso-chart', 'chiso-kpi', 'chiso-share', 'chiso-ranking', 'chiso-table', 'chiso-map'];
 // Absolute: the Babel plugin and the manifest are found whatever folder the build runs from.
 const generated = fileURLToPath(new URL('./src/data/generated', import.meta.url));
 

@@ -21,6 +21,10 @@ const stamp = buildStamp(
     // Bundled in: the widgets' drawing and data code.
     'packages/widgets/src',
     'packages/widgets/package.json',
+    // Bundled in: the drawings and the map's boundaries.
+    'packages/charts/src',
+    'packages/charts/geo',
+    'packages/charts/package.json',
     // The image: migrations and bundled data.
     'prisma',
     'scripts/build-stamp.mjs',

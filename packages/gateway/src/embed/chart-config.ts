@@ -8,13 +8,15 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'write an ISO date like 
 /** A saved chart's configuration, as stored in SavedChartVersion.config. */
 export const chartConfig = z
   .object({
-    element: z.enum(['CHART', 'KPI', 'SHARE', 'RANKING', 'TABLE']),
+    element: z.enum(['CHART', 'KPI', 'SHARE', 'RANKING', 'TABLE', 'MAP']),
     type: z.enum(['line', 'column', 'bar', 'area', 'donut']).nullish(),
     indicators: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'an indicator slug, e.g. dossiers_received')).min(1).max(6),
     regions: z.array(z.string().regex(/^(\d{2,5}|VN)$/, 'a region code, e.g. 49')).max(20),
     period: z.string().max(40).nullish(),
     from: isoDate.nullish(),
     to: isoDate.nullish(),
+    /** MAP: the day whose provinces are drawn. */
+    at: isoDate.nullish(),
     title: z.string().max(200).nullish(),
     notes: z.string().max(2000).nullish(),
     lang: z.enum(['vi', 'en']).default('vi'),
@@ -23,7 +25,10 @@ export const chartConfig = z
   .superRefine((c, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (c.element === 'RANKING' && !c.period) problem('period', 'a ranking needs a period, e.g. 2021-YTD-09');
-    if (c.element !== 'RANKING' && c.regions.length === 0) problem('regions', 'give at least one region code, e.g. ["49"]');
+    if (c.element === 'MAP' && !c.period) problem('period', 'a map needs a period, e.g. 2021');
+    if (c.element === 'MAP' && c.regions.length > 1) problem('regions', 'a map outlines one region: give at most one code');
+    if (c.at && c.element !== 'MAP') problem('at', '"at" (the day whose provinces are drawn) is for MAP only');
+    if (c.element !== 'RANKING' && c.element !== 'MAP' && c.regions.length === 0) problem('regions', 'give at least one region code, e.g. ["49"]');
     if (c.element !== 'SHARE' && c.indicators.length > 1) problem('indicators', 'only a SHARE chart takes several indicators');
     if (c.type === 'donut' && c.element !== 'SHARE') problem('type', 'donut is a type of SHARE chart');
     if (c.type && c.type !== 'donut' && c.element !== 'CHART') problem('type', `${c.type} is a type of CHART`);

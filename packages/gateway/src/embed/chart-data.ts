@@ -1,4 +1,5 @@
 import { loadKpi, loadParts, loadRanking, loadSeries } from '@chiso/widgets/data/load.ts';
+import { loadMap } from '@chiso/widgets/data/load-map.ts';
 import type { WidgetData } from '@chiso/widgets/data/types.ts';
 import type { ChartConfig } from './chart-config.ts';
 
@@ -11,6 +12,8 @@ export function chartData(config: ChartConfig, fetchImpl: typeof fetch, asOf?: D
   switch (config.element) {
     case 'RANKING':
       return loadRanking({ ...common, indicator: config.indicators[0]!, period: config.period! });
+    case 'MAP':
+      return loadMap({ ...common, indicator: config.indicators[0]!, period: config.period!, at: config.at });
     case 'KPI':
       return loadKpi({ ...common, indicator: config.indicators[0]!, region: config.regions[0]!, period: config.period });
     case 'SHARE':

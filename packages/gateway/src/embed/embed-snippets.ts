@@ -11,6 +11,7 @@ export function elementMarkup(config: ChartConfig, extra: Record<string, string 
     period: config.period,
     from: config.from,
     to: config.to,
+    at: config.at,
     type: config.type,
     lang: config.lang,
     theme: config.theme,

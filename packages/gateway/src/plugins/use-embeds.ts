@@ -14,6 +14,7 @@ import { loaderScript } from '../embed/loader-script.ts';
 import { findVersion, oembed } from '../embed/oembed.ts';
 import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
 import { renderKpiSvg } from '../embed/static-kpi.ts';
+import { renderMapSvg } from '../embed/static-map.ts';
 import { renderRankingSvg, renderShareSvg, renderTableSvg } from '../embed/static-parts.ts';
 
 const contentTypes: Record<string, string> = {
@@ -117,6 +118,8 @@ async function staticSvg(config: ChartConfig, data: WidgetData | null): Promise<
         return renderRankingSvg({ ...look, data, highlight: config.regions[0] });
       case 'TABLE':
         return renderTableSvg({ ...look, data });
+      case 'MAP':
+        if (data.map) return renderMapSvg({ ...look, data, highlight: config.regions[0] });
     }
   }
   return renderChartSvg({ ...look, data: data ?? emptyData(config), type: config.element === 'CHART' ? ((config.type as 'line' | null) ?? 'line') : 'column' });

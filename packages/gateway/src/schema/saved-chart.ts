@@ -13,7 +13,7 @@ import { Lang } from './scalars.ts';
 
 const ChartElementEnum = builder.enumType('ChartElement', {
   description: 'The widget that draws a saved chart.',
-  values: ['CHART', 'KPI', 'SHARE', 'RANKING', 'TABLE'] as const,
+  values: ['CHART', 'KPI', 'SHARE', 'RANKING', 'TABLE', 'MAP'] as const,
 });
 
 const ChartInput = builder.inputType('ChartInput', {
@@ -26,6 +26,7 @@ const ChartInput = builder.inputType('ChartInput', {
     period: t.string({ description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, a range.', validate: inputText.period }),
     from: t.field({ type: 'Date' }),
     to: t.field({ type: 'Date' }),
+    at: t.field({ type: 'Date', description: "MAP: the day whose provinces are drawn (default: the period's last day); a flow of an earlier period is composed onto them." }),
     title: t.string({ description: 'Up to 200 characters.', validate: inputText.title }),
     notes: t.string({ description: 'Up to 2,000 characters.', validate: inputText.notes }),
     lang: t.field({ type: Lang, defaultValue: 'VI' }),
@@ -70,6 +71,7 @@ const Chart = builder.objectRef<ChartShape>('Chart').implement({
     period: t.string({ nullable: true, resolve: (c) => c.config.period ?? null }),
     from: t.field({ type: 'Date', nullable: true, resolve: (c) => (c.config.from ? new Date(`${c.config.from}T00:00:00Z`) : null) }),
     to: t.field({ type: 'Date', nullable: true, resolve: (c) => (c.config.to ? new Date(`${c.config.to}T00:00:00Z`) : null) }),
+    at: t.field({ type: 'Date', nullable: true, resolve: (c) => (c.config.at ? new Date(`${c.config.at}T00:00:00Z`) : null) }),
     title: t.string({ nullable: true, resolve: (c) => c.config.title ?? null }),
     notes: t.string({ nullable: true, resolve: (c) => c.config.notes ?? null }),
     lang: t.string({ resolve: (c) => c.config.lang }),
@@ -120,6 +122,7 @@ const toConfig = (input: typeof ChartInput.$inferInput) => ({
   lang: (input.lang ?? 'VI').toLowerCase(),
   from: input.from?.toISOString().slice(0, 10) ?? null,
   to: input.to?.toISOString().slice(0, 10) ?? null,
+  at: input.at?.toISOString().slice(0, 10) ?? null,
 });
 
 /** Same configuration, whatever the key order (jsonb does not keep it). */

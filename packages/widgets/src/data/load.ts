@@ -13,7 +13,7 @@ const upper = (lang: Lang) => lang.toUpperCase() as GqlLang;
 
 const point = (o: GqlObservation): Point => ({ period: o.period, value: o.value, qualifier: o.qualifier });
 
-const meta = (i: GqlIndicator): IndicatorMeta => ({
+export const meta = (i: GqlIndicator): IndicatorMeta => ({
   slug: i.slug,
   name: i.name,
   displayUnit: i.displayUnit,
@@ -21,7 +21,7 @@ const meta = (i: GqlIndicator): IndicatorMeta => ({
   format: { unit: i.unit, scaleExponent: i.scaleExponent, decimals: i.decimals },
 });
 
-function uniqueSources(sources: SourceInfo[]): SourceInfo[] {
+export function uniqueSources(sources: SourceInfo[]): SourceInfo[] {
   const seen = new Map<string, SourceInfo>();
   for (const s of sources) seen.set(`${s.publisher}|${s.title}|${s.publishedAt}`, s);
   return [...seen.values()];

@@ -87,3 +87,30 @@ export const RANKING_QUERY = graphql(`
     }
   }
 `);
+
+/**
+ * A map: every province of the period with its value (the units valid at the period's end), and,
+ * when the map is drawn on another day's provinces (`at`), those provinces with their predecessors.
+ */
+export const MAP_QUERY = graphql(`
+  query ChisoMap($indicator: String!, $period: String!, $at: Date, $otherDay: Boolean!, $lang: Lang, $asOf: DateTime) {
+    ranking(indicator: $indicator, period: $period, level: PROVINCE, asOf: $asOf) {
+      indicator { ...ChisoIndicator aggregation }
+      period { ...ChisoPeriod }
+      at
+      entries { value region { id code name(lang: $lang) } sources { ...ChisoSource } }
+    }
+    layer: regions(level: PROVINCE, at: $at, first: 100) @include(if: $otherDay) {
+      edges { node { id code name(lang: $lang) predecessors { code name(lang: $lang) } } }
+    }
+  }
+`);
+
+/** A flow (sum, ratio, stock) on the provinces of another day, composed by the gateway from their predecessors. */
+export const MAP_COMPOSED_QUERY = graphql(`
+  query ChisoMapComposed($indicator: String!, $period: String!, $at: Date!, $asOf: DateTime) {
+    aggregate(indicator: $indicator, period: $period, level: PROVINCE, at: $at, asOf: $asOf) {
+      units { value region { code } }
+    }
+  }
+`);

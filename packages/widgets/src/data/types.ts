@@ -1,4 +1,5 @@
 import type { ChangeInfo, Lang, PeriodInfo, Series, ValueFormat } from '../charts/types.ts';
+import type { MapFigures } from './load-map.ts';
 
 export type { ChangeInfo, Lang, PeriodInfo, Series, ValueFormat };
 
@@ -42,4 +43,6 @@ export interface WidgetData {
   ranking?: RankingRow[];
   /** Several indicators of one unit (share: parts of a whole). */
   parts?: Array<{ indicator: IndicatorMeta; value: number | null; period: PeriodInfo | null }>;
+  /** The provinces of a map's day with their values (map). */
+  map?: MapFigures;
 }

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ChartElement" ADD VALUE 'MAP';
