@@ -45,6 +45,12 @@ export function useRequestLog(logger: Logger): Plugin {
       const sent = request.headers.get('x-request-id');
       records.set(request, { id: sent && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID(), at: performance.now(), errors: [] });
     },
+    // A response-cache hit is answered here, before parsing: the name the request gives, or its document's first.
+    onParams({ params, request }) {
+      const record = records.get(request);
+      const name = params.operationName ?? (params.query ? /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)/.exec(params.query)?.[1] : undefined);
+      if (record && name) record.operation = name;
+    },
     onExecute({ args }) {
       const record = records.get((args.contextValue as { request: Request }).request);
       const name = getOperationAST(args.document, args.operationName)?.name?.value;
