@@ -6,10 +6,10 @@ import { startGateway } from './start.ts';
 const CLOSE_GRACE = 5;
 
 const startedAt = performance.now();
+const say = (line: string) => console.log(`chiso: ${line}`);
 try {
-  const config = loadConfig();
-  const say = (line: string) => console.log(`chiso: ${line}`);
   for (const warning of unknownSettings()) say(`warning: ${warning}`);
+  const config = loadConfig();
   say(config.DATABASE_URL ? 'using PostgreSQL (DATABASE_URL)' : `using the embedded database in ${config.CHISO_DATA_DIR}`);
   const gateway = await startGateway(config, { say });
   if (config.METRICS) say(`Prometheus metrics at ${gateway.url.replace(/\/graphql$/, '/metrics')}${config.METRICS_TOKEN ? ' (with METRICS_TOKEN)' : ' (open to anyone who reaches this port: bind it internally or set METRICS_TOKEN)'}`);

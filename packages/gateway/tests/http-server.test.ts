@@ -158,7 +158,7 @@ describe('starting the server process', () => {
   it('names a bad setting', async () => {
     const run = runServer({ PORT: 'eighty' });
     expect(await run.exited).toBe(1);
-    expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: PORT: Invalid input: expected number, received NaN');
+    expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: PORT: must be a whole number from 0 to 65535, e.g. PORT=4000 (0 picks a free port) (got "eighty")');
   });
 
   it('refuses a PUBLIC_URL that is not an origin, saying what it should be', async () => {
