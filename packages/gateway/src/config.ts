@@ -117,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : parsed.error.issues.map((i) => {
         const name = i.path.join('.');
         const value = cleaned[name];
-        if (value === undefined) return `${name}: ${i.message}`;
+        if (value === undefined || i.message.includes(value)) return `${name}: ${i.message}`;
         const shown = SECRET.has(name) ? `${value.replace(/^(\w+:\/\/).*$|^.*$/s, (_, scheme) => (scheme ? `${scheme}…` : '…'))}` : value;
         return `${name}: ${i.message} (got "${shown}")`;
       });
