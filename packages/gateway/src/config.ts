@@ -79,8 +79,10 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT: wholeNumber(0, 600, 'SHUTDOWN_TIMEOUT=10 (seconds)').default(10),
 });
 
-/** Values never repeated in a message: secrets, and URLs that may carry a password. */
+/** Values never repeated in a message: secrets, and URLs that may carry a password (only their scheme is shown). */
 const SECRET = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN']);
+/** Its own messages quote the value where that is safe (not a password in it). */
+const QUOTES_ITSELF = new Set(['PUBLIC_URL']);
 /** CHISO_ variables read elsewhere (tests, screenshots), not by the gateway's start. */
 const OTHER_CHISO = ['CHISO_REQUIRE_POSTGRES', 'CHISO_REQUIRE_BROWSER', 'CHISO_SCREENSHOTS'];
 
@@ -117,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : parsed.error.issues.map((i) => {
         const name = i.path.join('.');
         const value = cleaned[name];
-        if (value === undefined || i.message.includes(value)) return `${name}: ${i.message}`;
+        if (value === undefined || QUOTES_ITSELF.has(name) || i.message.includes(value)) return `${name}: ${i.message}`;
         const shown = SECRET.has(name) ? `${value.replace(/^(\w+:\/\/).*$|^.*$/s, (_, scheme) => (scheme ? `${scheme}…` : '…'))}` : value;
         return `${name}: ${i.message} (got "${shown}")`;
       });

@@ -1,36 +1,16 @@
-import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
-import { canConnect, until } from './helpers/processes.ts';
+import { canConnect, runGateway, until } from './helpers/processes.ts';
 
-const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 const QUERY = JSON.stringify({ query: '{ indicator(slug: "dossiers_received") { slug } }' });
 
-/** The gateway as `pnpm dev` runs it (src/server.ts through tsx), in a process of its own: its output, its exit. */
-function runGateway(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: gatewayDir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATABASE_URL: '', CHISO_DATA_DIR: 'memory://', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = new Promise<URL>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const match = /GraphiQL at (http:\/\/\S+)/.exec(stdout);
-      if (match) resolve(new URL(match[1]!));
-    });
-    void exited.then((code) => reject(new Error(`the gateway exited with ${code}: ${stderr}`)));
-  });
-  ready.catch(() => {});
-  return { child, ready, exited, output: () => ({ stdout, stderr }) };
-}
+/** The gateway as `pnpm dev` runs it (src/server.ts through tsx), on the embedded database in memory unless `env` says otherwise. */
+const runSource = (env: Record<string, string>) => {
+  const run = runGateway(['--import', 'tsx', 'src/server.ts'], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', CHISO_DATA_DIR: 'memory://', ...env });
+  return { ...run, ready: run.ready.then((url) => new URL(url)) };
+};
 
 /** A raw HTTP/1.1 exchange on one socket: what was written, then everything read until the server closes it. */
 function rawSocket(url: URL) {
@@ -44,7 +24,7 @@ function rawSocket(url: URL) {
 
 describe('settings are checked at start', () => {
   it('names each bad value, says what to write, and never repeats a password', async () => {
-    const run = runGateway({ PORT: 'abc', DATABASE_URL: 'mysql://root:hunter2@db.example/chiso', SHUTDOWN_TIMEOUT: 'soon' });
+    const run = runSource({ PORT: 'abc', DATABASE_URL: 'mysql://root:hunter2@db.example/chiso', SHUTDOWN_TIMEOUT: 'soon' });
     expect(await run.exited).toBe(1);
     expect(run.output().stderr.trim()).toBe(
       'chiso: cannot start: invalid configuration: PORT: must be a whole number from 0 to 65535, e.g. PORT=4000 (0 picks a free port) (got "abc"); ' +
@@ -55,7 +35,7 @@ describe('settings are checked at start', () => {
   });
 
   it('points out a mistyped CHISO_ setting', async () => {
-    const run = runGateway({ CHISO_PERSISTED_ONLLY: 'true', METRICS: 'yes' });
+    const run = runSource({ CHISO_PERSISTED_ONLLY: 'true', METRICS: 'yes' });
     expect(await run.exited).toBe(1);
     expect(run.output().stdout).toContain('chiso: warning: CHISO_PERSISTED_ONLLY is not a chiso setting and is ignored; did you mean CHISO_PERSISTED_ONLY?');
     expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: METRICS: must be on or off (on serves /metrics; set METRICS_TOKEN to require a key) (got "yes")');
@@ -89,7 +69,7 @@ describe.runIf(postgresAvailable)('stopping on SIGTERM', () => {
   });
 
   it('lets the request in flight finish, refuses new ones, closes connections and exits 0', async () => {
-    const run = runGateway({ DATABASE_URL: db.url, SHUTDOWN_TIMEOUT: '10' });
+    const run = runSource({ DATABASE_URL: db.url, SHUTDOWN_TIMEOUT: '10' });
     const url = await run.ready;
     await lockIndicators();
     const started = performance.now();
@@ -123,7 +103,7 @@ describe.runIf(postgresAvailable)('stopping on SIGTERM', () => {
   });
 
   it('cuts off what is still running at SHUTDOWN_TIMEOUT, and exits 1 saying so', async () => {
-    const run = runGateway({ DATABASE_URL: db.url, SHUTDOWN_TIMEOUT: '1' });
+    const run = runSource({ DATABASE_URL: db.url, SHUTDOWN_TIMEOUT: '1' });
     const url = await run.ready;
     await lockIndicators();
     const slow = fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY }).then(

@@ -18,29 +18,24 @@ export function withErrorBoundary(plugins: Plugin[]): Plugin[] {
   return plugins.map((plugin) => {
     const { onRequest, onResponse } = plugin as Plugin<Record<string, unknown>>;
     if (!onRequest && !onResponse) return plugin;
-    const guarded: Plugin<Record<string, unknown>> = { ...(plugin as Plugin<Record<string, unknown>>) };
-    if (onRequest) {
-      guarded.onRequest = async (payload) => {
-        try {
-          return await onRequest(payload);
-        } catch (error) {
-          noteError(payload.request, error);
-          payload.endResponse(errorResponse(error, payload.request, payload.fetchAPI));
-        }
-      };
-    }
-    if (onResponse) {
-      guarded.onResponse = async (payload) => {
-        try {
-          return await onResponse(payload);
-        } catch (error) {
-          noteError(payload.request, error);
-          payload.setResponse(errorResponse(error, payload.request, payload.fetchAPI));
-        }
-      };
-    }
-    return guarded as Plugin;
+    return {
+      ...plugin,
+      ...(onRequest ? { onRequest: guard(onRequest, (payload, answer) => payload.endResponse(answer)) } : {}),
+      ...(onResponse ? { onResponse: guard(onResponse, (payload, answer) => payload.setResponse(answer)) } : {}),
+    } as Plugin;
   });
+}
+
+/** A hook that answers with `errorResponse` (through `answer`) what it throws, and notes the error on the request's log line. */
+function guard<P extends { request: Request; fetchAPI: FetchAPI }>(hook: (payload: P) => unknown, answer: (payload: P, response: Response) => void) {
+  return async (payload: P) => {
+    try {
+      return await hook(payload);
+    } catch (error) {
+      noteError(payload.request, error);
+      answer(payload, errorResponse(error, payload.request, payload.fetchAPI));
+    }
+  };
 }
 
 /**

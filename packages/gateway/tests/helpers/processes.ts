@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import net, { type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 /** A TCP port nothing listens on right now. */
@@ -56,4 +57,34 @@ export async function startRedisServer(port: number): Promise<{ process: ChildPr
       await exited;
     },
   };
+}
+
+const gatewayDir = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Runs a gateway in a process of its own, as a user would (`args` to node in packages/gateway:
+ * `['dist/server.mjs']` for `pnpm start`, `['--import', 'tsx', 'src/server.ts']` for the source),
+ * with LOG_LEVEL=silent unless `env` says otherwise. `ready` resolves with the GraphQL URL it
+ * prints; its output and exit code are kept.
+ */
+export function runGateway(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, args, {
+    cwd: gatewayDir,
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = /GraphiQL at (http:\/\/\S+)/.exec(stdout);
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+  ready.catch(() => {}); // awaited only by tests that expect a start
+  return { child, ready, exited, output: () => ({ stdout, stderr }) };
 }
