@@ -72,12 +72,13 @@ const unavailableMessage = 'The database is unavailable at the moment; try again
 /**
  * PostgreSQL (or PGlite's socket) cannot be reached or dropped the connection. Prisma's driver
  * adapter errors (`meta.driverAdapterError.cause.kind`), PostgreSQL's connection failures
- * (SQLSTATE class 08, 57P0x, any FATAL: the session is gone) and Node's socket errors all count.
+ * (SQLSTATE class 08, 57P0x, any FATAL: the session is gone) and Node's socket errors all count,
+ * and so does the gateway's own DATABASE_UNAVAILABLE answer to an embed route's in-process request.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as Record<string, any> | undefined, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
     if (e.name === 'DatabaseUnavailableError' || e.name === 'PrismaClientInitializationError') return true;
-    if (typeof e.code === 'string' && /^(P1001|P1002|P1003|P1008|P1017|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|08\w{3}|57P0[1-3]|53300)$/.test(e.code)) return true;
+    if (typeof e.code === 'string' && /^(DATABASE_UNAVAILABLE|P1001|P1002|P1003|P1008|P1017|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|08\w{3}|57P0[1-3]|53300)$/.test(e.code)) return true;
     const cause = e.meta?.driverAdapterError?.cause;
     if (cause) {
       if (['DatabaseNotReachable', 'DatabaseDoesNotExist', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'AuthenticationFailed', 'DatabaseAccessDenied', 'TlsConnectionError'].includes(cause.kind)) return true;

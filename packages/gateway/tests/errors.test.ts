@@ -82,8 +82,11 @@ describe('one error boundary for every route', () => {
   });
 
   it('keeps a client request id that is safe to log, and makes one for any other', async () => {
+    log.length = 0;
     const kept = await app.fetch(`${origin}/health`, { headers: { 'x-request-id': 'lb-7f3a.42' } });
     expect(kept.headers.get('x-request-id')).toBe('lb-7f3a.42');
+    // A probe's success is a debug line: probes every few seconds do not fill the info log.
+    expect(linesOf('lb-7f3a.42')).toEqual([expect.objectContaining({ level: 20, path: '/health', status: 200 })]);
     const replaced = await app.fetch(`${origin}/health`, { headers: { 'x-request-id': 'a\nforged line' } });
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -97,6 +100,8 @@ describe('one error boundary for every route', () => {
     expect(classify(prismaUnreachable)).toMatchObject({ code: 'DATABASE_UNAVAILABLE', status: 503, client: false, retryAfter: 5 });
     expect(classify(terminated).code).toBe('DATABASE_UNAVAILABLE');
     expect(classify(new Error('Connection terminated unexpectedly')).code).toBe('DATABASE_UNAVAILABLE');
+    // An embed route's in-process request that the gateway answered DATABASE_UNAVAILABLE (WidgetFetchError).
+    expect(classify(Object.assign(new Error('The database is unavailable'), { kind: 'graphql', status: 503, code: 'DATABASE_UNAVAILABLE' })).status).toBe(503);
     expect(classify(uniqueViolation)).toEqual({ code: 'INTERNAL_SERVER_ERROR', status: 500, message: 'Unexpected error.', client: false });
     expect(classify(prismaUnreachable).message).not.toMatch(/127\.0\.0\.1|prisma|\/src\//);
   });

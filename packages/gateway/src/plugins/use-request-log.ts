@@ -16,6 +16,7 @@ export interface RequestRecord {
   errors: unknown[];
 }
 const records = new WeakMap<Request, RequestRecord>();
+const PROBES = new Set(['/health', '/ready', '/metrics']);
 
 /** The record of a request (its id, start, operation and errors), once the request log has seen it. */
 export const requestRecord = (request: Request): RequestRecord | undefined => records.get(request);
@@ -69,11 +70,14 @@ export function useRequestLog(logger: Logger): Plugin {
       response.headers.set('x-request-id', record.id);
       const classes = record.errors.map(classify);
       const failures = record.errors.filter((_, i) => !classes[i]!.client);
-      const level = failures.length === 0 ? 'info' : classes.every((c) => c.client || c.code === 'DATABASE_UNAVAILABLE') ? 'warn' : 'error';
+      const path = new URL(request.url).pathname;
+      // Probes and scrapes come every few seconds: their successes are debug lines.
+      const quiet = response.status < 400 && PROBES.has(path);
+      const level = failures.length ? (classes.every((c) => c.client || c.code === 'DATABASE_UNAVAILABLE') ? 'warn' : 'error') : quiet ? 'debug' : 'info';
       const line: Record<string, unknown> = {
         requestId: record.id,
         method: request.method,
-        path: new URL(request.url).pathname,
+        path,
         status: response.status,
         ms: Math.round(performance.now() - record.at),
         ...(record.operation ? { operation: record.operation } : {}),
