@@ -80,6 +80,11 @@ describe.runIf(postgresAvailable && redisServer)('when PostgreSQL or Redis goes 
     expect(line).toMatchObject({ level: 40, status: 503, errors: [{ code: 'DATABASE_UNAVAILABLE' }] });
     expect(JSON.stringify(line.err)).toMatch(/57P01|55000|not currently accepting connections|terminating connection/);
 
+    // The same for a POST asking for plain application/json (older clients).
+    const posted = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: '{ indicators(first: 3) { totalCount } }' }) });
+    expect(posted.status).toBe(503);
+    expect(((await posted.json()) as any).errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
+
     // An embed route not cached: the boundary's page, 503.
     started = performance.now();
     const csv = await fetch(`${base}/embed/${chart}/full.csv`, { headers: { accept: 'text/html' } });

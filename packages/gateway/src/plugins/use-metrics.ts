@@ -12,7 +12,7 @@ const MAX_OPERATIONS = 100;
 /** The gateway's Prometheus instruments, on a registry of its own (one per app, so tests can build several). */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'chiso_' });
+  let processMetrics = false;
   const labelNames = ['route', 'operation'] as const;
   const metrics = {
     registry,
@@ -22,6 +22,12 @@ export function createMetrics() {
     cache: new Counter({ name: 'chiso_cache_requests_total', help: 'Answers of the response caches (graphql: yoga response cache; route: embed routes), by result (HIT, MISS, BYPASS)', labelNames: ['cache', 'result'], registers: [registry] }),
     sqlDuration: new Histogram({ name: 'chiso_sql_statement_duration_seconds', help: 'SQL statements Prisma sent, and their time', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5], registers: [registry] }),
     operations: new Set<string>(),
+    /** The process's own metrics (event-loop lag, memory, CPU, GC), followed from the first scrape on: an app never scraped (tests) starts no monitors. */
+    followProcess() {
+      if (processMetrics) return;
+      processMetrics = true;
+      collectDefaultMetrics({ register: registry, prefix: 'chiso_' });
+    },
     /** One SQL statement (Prisma's query event; duration in ms). */
     observeStatement(ms: number) {
       metrics.sqlDuration.observe(ms / 1000);
@@ -74,6 +80,7 @@ export function useMetrics(metrics: Metrics, endpoint: { token?: string } | fals
       if (!allowed(request)) {
         return endResponse(new fetchAPI.Response('/metrics needs the METRICS_TOKEN: send Authorization: Bearer <token>\n', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer', 'cache-control': 'no-store' } }));
       }
+      metrics.followProcess();
       endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' } }));
     },
     onResponse({ request, response }) {
