@@ -91,6 +91,10 @@ describe('one error boundary for every route', () => {
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('has no /metrics unless METRICS is on', async () => {
+    expect((await get('/metrics')).status).toBe(404);
+  });
+
   it('classifies in one place: client codes, an unreachable database, anything else', () => {
     const prismaUnreachable = Object.assign(new Error('Invalid `prisma.indicator.count()` invocation in /src/x.ts: Can\'t reach database server at 127.0.0.1:5432'), {
       name: 'PrismaClientKnownRequestError', code: 'P1001', meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable' } } },
