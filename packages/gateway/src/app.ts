@@ -1,19 +1,23 @@
 import path from 'node:path';
-import { createYoga, maskError } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { authenticate, type Principal } from './auth/principal.ts';
 import { entitiesOf, onPublished } from './cache/publication.ts';
 import { createSharedCache, type SharedCache } from './cache/shared-cache.ts';
 import { limitsOf, loadConfig, repoRoot, type Limits } from './config.ts';
 import type { Context } from './context.ts';
+import { maskGraphQLError } from './errors.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { listeningOrigin, publicOriginResolver, type PublicOriginResolver } from './http/public-origin.ts';
 import { createLoaders } from './loaders.ts';
 import { useCompression } from './plugins/use-compression.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
+import { withErrorBoundary } from './plugins/use-error-boundary.ts';
+import { useHealth } from './plugins/use-health.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useImportTemplates } from './plugins/use-import-templates.ts';
 import { useLimits } from './plugins/use-limits.ts';
+import { createMetrics, useMetrics, type Metrics } from './plugins/use-metrics.ts';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.ts';
 import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useResponseCache } from './plugins/use-response-cache.ts';
@@ -42,13 +46,19 @@ export interface AppOptions {
   persistedDocuments?: string;
   /** What one request may ask (docs/limits.md). @default the defaults of config.ts */
   limits?: Limits;
+  /** Prometheus instruments (start.ts adds SQL and pool metrics to them). @default a new registry */
+  metrics?: Metrics;
+  /** Serve them at /metrics (METRICS), with a bearer token when given (METRICS_TOKEN). @default false */
+  metricsEndpoint?: { token?: string } | false;
+  /** REDIS_URL is set: /ready needs Redis. @default false */
+  redis?: boolean;
 }
 
 const defaults = loadConfig({});
 const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults) }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults), metrics = createMetrics(), metricsEndpoint = false, redis = false }: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
   onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
   const routeCache = useRouteCache({ cache, prisma, publicOrigin });
@@ -60,9 +70,13 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     graphqlEndpoint: '/graphql',
     graphiql: graphiql ? { title: 'chiso GraphQL' } : false,
     landingPage: false,
-    // Unexpected errors reach the client as "Unexpected error." with no stack; GraphQLErrors we throw keep their message.
+    // yoga's own check answers an empty 200 to any URL that *ends* in its endpoint, before every plugin
+    // (unlogged, and /embed/x/health too); /health and /ready are use-health.ts's. No URL ends in a NUL.
+    healthCheckEndpoint: '\0',
+    // Unexpected errors reach the client as "Unexpected error." with no stack, an unreachable database as
+    // DATABASE_UNAVAILABLE (503); GraphQLErrors we throw keep their message (errors.ts).
     // The request log still gets the original error and its stack.
-    maskedErrors: { maskError: (error, message, isDev) => rememberOriginal(maskError(error, message, isDev), error) },
+    maskedErrors: { maskError: (error, message, isDev) => rememberOriginal(maskGraphQLError(error, message, isDev), error) },
     logging: false,
     // Several operations in one request (a JSON array), at most `limits.batch`.
     batching: { limit: limits.batch },
@@ -72,8 +86,11 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       let principal: Promise<Principal | null> | undefined;
       return { ...initial, queryLimits: limits.query, prisma, loaders: createLoaders(prisma), publicOrigin: publicOrigin(initial.request).origin, principal: () => (principal ??= authenticate(prisma, initial.request)) };
     },
-    plugins: [
+    // Every plugin's hooks inside the error boundary: what a route throws becomes a clear answer and a log line.
+    plugins: withErrorBoundary([
       useRequestLog(logger),
+      // Probes answer before any other route's work, with a request id.
+      useHealth({ prisma, cache, redis }),
       useLimits(limits),
       useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),
       useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),
@@ -91,7 +108,9 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       // After every plugin that answers: cache policy and ETag/304 on the final headers, then compression.
       useHttpCache({ publicOrigin }),
       useCompression(),
-    ],
+      // Last: counts the final answers (status, x-cache) of every route, including those ended early.
+      useMetrics(metrics, metricsEndpoint),
+    ]),
   });
   return yoga;
 }

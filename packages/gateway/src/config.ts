@@ -49,16 +49,23 @@ function limitVariables() {
     CHISO_FIELD_SUGGESTIONS: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
   };
 }
+/** A whole number from the environment, with a message that gives the range and an example. */
+const wholeNumber = (min: number, max: number, example: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}, e.g. ${example}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be ${min} or more, e.g. ${example}`).max(max, `must be ${max} or less, e.g. ${example}`));
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PORT: wholeNumber(0, 65535, 'PORT=4000 (0 picks a free port)').default(4000),
   HOST: z.string().min(1).default('localhost'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// (leave it unset for the embedded database)')
     .optional(),
   /** Connections each gateway process opens to PostgreSQL (ignored by the embedded database, which has one); see docs/serving.md. */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
+  DATABASE_POOL_SIZE: wholeNumber(1, 500, 'DATABASE_POOL_SIZE=10').optional(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss:// (leave it unset to cache responses in memory only)')
@@ -95,7 +102,25 @@ const envSchema = z.object({
   CHISO_PERSISTED_ONLY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
   ...limitVariables(),
   NODE_ENV: z.string().optional(),
+
+  // Operations (docs/operations.md).
+  /**
+   * Serve Prometheus metrics at /metrics on the gateway's port: `off`, or `on` (anyone who reaches
+   * the port may read them unless METRICS_TOKEN is set). @default off
+   */
+  METRICS: z.enum(['on', 'off'], { error: 'must be on or off (on serves /metrics; set METRICS_TOKEN to require a key)' }).default('off').transform((v) => v === 'on'),
+  /** With METRICS=on: /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. At least 16 characters. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. the output of `openssl rand -hex 16`)').optional(),
+  /** Seconds a stopping gateway (SIGTERM, SIGINT) lets requests in flight finish before it closes their connections. @default 10 */
+  SHUTDOWN_TIMEOUT: wholeNumber(0, 600, 'SHUTDOWN_TIMEOUT=10 (seconds)').default(10),
 });
+
+/** Values never repeated in a message: secrets, and URLs that may carry a password (only their scheme is shown). */
+const SECRET = new Set(['DATABASE_URL', 'REDIS_URL', 'METRICS_TOKEN']);
+/** Its own messages quote the value where that is safe (not a password in it). */
+const QUOTES_ITSELF = new Set(['PUBLIC_URL']);
+/** CHISO_ variables read elsewhere (tests, screenshots), not by the gateway's start. */
+const OTHER_CHISO = ['CHISO_REQUIRE_POSTGRES', 'CHISO_REQUIRE_BROWSER', 'CHISO_SCREENSHOTS'];
 
 export type Config = z.infer<typeof envSchema>;
 
@@ -125,11 +150,43 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`invalid configuration: ${problems}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => {
+        const name = i.path.join('.');
+        const value = cleaned[name];
+        if (value === undefined || QUOTES_ITSELF.has(name) || i.message.includes(value)) return `${name}: ${i.message}`;
+        const shown = SECRET.has(name) ? `${value.replace(/^(\w+:\/\/).*$|^.*$/s, (_, scheme) => (scheme ? `${scheme}…` : '…'))}` : value;
+        return `${name}: ${i.message} (got "${shown}")`;
+      });
+  if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  if (parsed.data!.METRICS_TOKEN && !parsed.data!.METRICS) throw new ConfigError('invalid configuration: METRICS_TOKEN: is set but METRICS is off; set METRICS=on to serve /metrics');
+  return parsed.data!;
+}
+
+/**
+ * CHISO_ variables the gateway does not know (a typo would be ignored silently), each with the
+ * setting it probably meant; the server prints them at start without stopping.
+ */
+export function unknownSettings(env: NodeJS.ProcessEnv = process.env): string[] {
+  const known = [...Object.keys(envSchema.shape), ...OTHER_CHISO];
+  return Object.keys(env)
+    .filter((name) => name.startsWith('CHISO_') && !known.includes(name))
+    .map((name) => {
+      const [nearest, edits] = known.map((k) => [k, distance(name, k)] as const).sort((a, b) => a[1] - b[1])[0]!;
+      return `${name} is not a chiso setting and is ignored${edits <= 3 ? `; did you mean ${nearest}?` : ' (see the Configuration table of the README)'}`;
+    });
+}
+
+/** Edits (insert, delete, replace) from one name to another. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
   }
-  return parsed.data;
+  return row[b.length]!;
 }
 
 /** The limits of docs/limits.md, read from a checked configuration. */

@@ -1,21 +1,39 @@
 /** Composition root: read configuration, start the gateway, print where it listens, stop cleanly. */
-import { loadConfig } from './config.ts';
+import { loadConfig, unknownSettings } from './config.ts';
 import { startGateway } from './start.ts';
 
+/** Seconds given to closing Redis and the database after the connections are closed, before the process exits anyway. */
+const CLOSE_GRACE = 5;
+
 const startedAt = performance.now();
+const say = (line: string) => console.log(`chiso: ${line}`);
 try {
+  for (const warning of unknownSettings()) say(`warning: ${warning}`);
   const config = loadConfig();
-  const say = (line: string) => console.log(`chiso: ${line}`);
   say(config.DATABASE_URL ? 'using PostgreSQL (DATABASE_URL)' : `using the embedded database in ${config.CHISO_DATA_DIR}`);
   const gateway = await startGateway(config, { say });
+  if (config.METRICS) say(`Prometheus metrics at ${gateway.url.replace(/\/graphql$/, '/metrics')}${config.METRICS_TOKEN ? ' (with METRICS_TOKEN)' : ' (open to anyone who reaches this port: bind it internally or set METRICS_TOKEN)'}`);
   say(`GraphQL and GraphiQL at ${gateway.url} (ready in ${Math.round(performance.now() - startedAt)} ms)`);
+  let stopping = false;
   const stop = async (signal: string) => {
-    say(`${signal}: stopping`);
-    await gateway.stop();
-    process.exit(0);
+    // A second signal while draining (Ctrl-C twice) means now.
+    if (stopping) {
+      say(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    say(`${signal}: stopping (requests in flight get up to ${config.SHUTDOWN_TIMEOUT} s)`);
+    // However closing goes (a database that does not answer), the process ends.
+    setTimeout(() => {
+      console.error('chiso: could not close the database or Redis in time; exiting');
+      process.exit(1);
+    }, (config.SHUTDOWN_TIMEOUT + CLOSE_GRACE) * 1000).unref();
+    const { cutOff } = await gateway.stop();
+    say(cutOff ? `stopped; ${cutOff} request(s) were still running at SHUTDOWN_TIMEOUT and were cut off` : 'stopped');
+    process.exit(cutOff ? 1 : 0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
   // Known start-up failures are one line that says what to fix; anything else keeps its stack.
   const known = ['ConfigError', 'DatabaseUnavailableError', 'MigrationError', 'DataFileError'];

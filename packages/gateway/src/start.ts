@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app.ts';
@@ -9,13 +9,20 @@ import { openDatabase, type Database } from './db/database.ts';
 import { defaultImageDir, findImage } from './db/image.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { listeningOrigin, publicOriginResolver } from './http/public-origin.ts';
+import { createMetrics } from './plugins/use-metrics.ts';
 import { isSeeded, seedDatabase } from './db/seed/seed.ts';
 
 export interface Gateway {
   url: string;
   db: Database;
   server: Server;
-  stop(): Promise<void>;
+  /**
+   * Stops gracefully: new requests are refused (503, `Connection: close`) and no new connections
+   * accepted, requests in flight get up to SHUTDOWN_TIMEOUT seconds to finish, then every
+   * connection is closed, and the response cache (Redis, the publication listener) and the
+   * database are closed. Says how many requests it had to cut off.
+   */
+  stop(): Promise<{ cutOff: number }>;
 }
 
 /**
@@ -36,7 +43,13 @@ export async function startGateway(
   const say = options.say ?? (() => {});
   // A new embedded folder starts from the prepared image when there is one for these migrations.
   const embeddedImage = async () => (await findImage(options.imageDir ?? defaultImageDir))?.dir;
-  const db = await openDatabase(config, { ...(options.onQuery ? { onQuery: options.onQuery } : {}), embeddedImage });
+  const metrics = createMetrics();
+  const onQuery = (sql: string, ms: number) => {
+    metrics.observeStatement(ms);
+    options.onQuery?.(sql);
+  };
+  const db = await openDatabase(config, { onQuery, embeddedImage });
+  metrics.watchPool(db.pool);
   try {
     if (db.embedded?.fromImage) say('made the database from the prepared image (migrations and reference data)');
     const applied = await applyMigrations(db.url);
@@ -54,8 +67,25 @@ export async function startGateway(
   let port = config.PORT; // the chosen one once listening (PORT=0)
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
   const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
-  const app = createApp({ prisma: db.prisma, logger, publicOrigin, cache: responseCache.cache, persistedOnly: config.CHISO_PERSISTED_ONLY, limits: limitsOf(config) });
-  const server = createServer(app);
+  const app = createApp({
+    prisma: db.prisma,
+    logger,
+    publicOrigin,
+    cache: responseCache.cache,
+    persistedOnly: config.CHISO_PERSISTED_ONLY,
+    limits: limitsOf(config),
+    metrics,
+    metricsEndpoint: config.METRICS ? { ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) } : false,
+    redis: !!config.REDIS_URL,
+  });
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    if (draining) return refuse(res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    void app(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -69,10 +99,25 @@ export async function startGateway(
     db,
     server,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      draining = true;
+      // Requests in flight answer with `Connection: close`, so their keep-alive connections end with them.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Connections that fall idle during the drain (a response sent before it began) are closed as they do.
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.SHUTDOWN_TIMEOUT * 1000)));
+      const cutOff = (await Promise.race([closed, deadline])) === 'timeout' ? inFlight.size : 0;
+      clearTimeout(timer);
+      clearInterval(idle);
+      if (cutOff) logger.warn({ requests: cutOff }, `shutdown: SHUTDOWN_TIMEOUT (${config.SHUTDOWN_TIMEOUT} s) reached; closing the connections of requests still in flight`);
       server.closeAllConnections();
-      await responseCache.close();
-      await db.close();
+      await closed;
+      // A request cut off still holds its database connection (its statement runs on): closing the
+      // pool would wait for it. Give closing a second then, and let the process exit anyway.
+      const closing = Promise.all([responseCache.close(), db.close()]);
+      await (cutOff ? Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000).unref())]) : closing);
+      return { cutOff };
     },
   };
 }
@@ -87,4 +132,11 @@ async function firstRunKey(db: Database, say: (line: string) => void): Promise<v
   const { key } = await createApiKey(db.prisma, { name: 'first-run (this machine)', scopes: ['PUBLISH', 'ADMIN'], regions: [] }, { actor: 'seed' });
   say(`publishing key (PUBLISH, ADMIN) for this machine, shown only now: ${key}`);
   say('  paste it into the chart builder\'s "Publishing key" field; more keys: pnpm chiso keys create --name NAME [--scope publish|admin] [--region CODE]');
+}
+
+/** A request that arrives while the gateway stops: 503, and the connection is closed after it. */
+function refuse(res: ServerResponse): void {
+  const body = JSON.stringify({ error: { message: 'This gateway is shutting down; try again (another instance, or this one once restarted, will answer).', code: 'SHUTTING_DOWN' } });
+  res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '1', connection: 'close' });
+  res.end(body);
 }

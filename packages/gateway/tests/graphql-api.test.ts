@@ -201,7 +201,7 @@ describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
     expect(JSON.stringify(failed)).not.toContain('secret internals');
     // The operator's log keeps what the client does not see: the original error and where it arose.
     const logged = lines.map((l) => JSON.parse(l)).find((l) => l.level === 50);
-    expect(logged).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', msg: 'Unexpected error.', err: { message: 'secret internals at /srv/x.ts:1' } });
+    expect(logged).toMatchObject({ msg: 'request', errors: [{ code: 'INTERNAL_SERVER_ERROR' }], err: { message: 'secret internals at /srv/x.ts:1' } });
     expect(logged.err.stack).toContain('graphql-api.test.ts');
   });
 });

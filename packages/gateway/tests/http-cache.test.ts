@@ -326,7 +326,7 @@ describe('PUBLIC_URL and TRUST_PROXY settings', () => {
       'ConfigError: invalid configuration: PUBLIC_URL: must not contain a user name or password (e.g. PUBLIC_URL=https://charts.example.vn)',
     );
     expect(error({ TRUST_PROXY: 'true' })).toBe(
-      'ConfigError: invalid configuration: TRUST_PROXY: must be off or the number of proxies in front of the gateway (1 to 9), e.g. TRUST_PROXY=1 behind one load balancer',
+      'ConfigError: invalid configuration: TRUST_PROXY: must be off or the number of proxies in front of the gateway (1 to 9), e.g. TRUST_PROXY=1 behind one load balancer (got "true")',
     );
   });
 

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,32 +7,12 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
+import { runGateway } from './helpers/processes.ts';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs the built server (dist/server.mjs, what `pnpm start` runs) as a user would, until it prints its URL or exits. */
-function runServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['dist/server.mjs'], {
-    cwd: gatewayDir,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const match = /GraphiQL at (http:\/\/\S+)/.exec(stdout);
-      if (match) resolve(match[1]!);
-    });
-    void exited.then((code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  ready.catch(() => {}); // awaited only by tests that expect a start
-
-  return { child, ready, exited, output: () => ({ stdout, stderr }) };
-}
+const runServer = (env: Record<string, string>) => runGateway(['dist/server.mjs'], env);
 
 async function post(url: string, query: string, accept = 'application/json') {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body: JSON.stringify({ query }) });
@@ -158,7 +138,7 @@ describe('starting the server process', () => {
   it('names a bad setting', async () => {
     const run = runServer({ PORT: 'eighty' });
     expect(await run.exited).toBe(1);
-    expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: PORT: Invalid input: expected number, received NaN');
+    expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: PORT: must be a whole number from 0 to 65535, e.g. PORT=4000 (0 picks a free port) (got "eighty")');
   });
 
   it('refuses a PUBLIC_URL that is not an origin, saying what it should be', async () => {

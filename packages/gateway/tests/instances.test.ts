@@ -1,7 +1,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http, { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,7 @@ import type { SharedCache } from '../src/cache/shared-cache.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { openTestDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
 import { testKey } from './helpers/graphql.ts';
+import { canConnect, freePort, redisServerAvailable, until } from './helpers/processes.ts';
 
 /**
  * Two gateway instances (createApp over node:http on loopback, each with its own Prisma client)
@@ -24,14 +25,7 @@ const NLD = 'nld-2021-10-10-quang-nam';
 const SERIES = `query Series($indicator: String!, $region: String!) { indicator(slug: $indicator) { series(region: $region) { exactValue period { code } } } }`;
 const IMPORT = `mutation($file: File!) { importData(file: $file) { ok revised } }`;
 const gatewayDir = path.resolve(import.meta.dirname, '..');
-const redisServer = await promisify(execFile)('redis-server', ['--version']).then(
-  () => true,
-  (error: Error) => {
-    if (process.env.CI === 'true') throw new Error(`the two-instance test needs redis-server on PATH: ${error.message}`);
-    console.warn(`NOTICE: redis-server not found; the two-instance suite is skipped (${error.message})`);
-    return false;
-  },
-);
+const redisServer = await redisServerAvailable('the two-instance suite');
 
 interface Instance {
   name: string;
@@ -240,29 +234,4 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
       res.on('error', reject);
     }).on('error', reject);
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** Waits for a condition, at most 15 s; fails saying what did not happen. */
-async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

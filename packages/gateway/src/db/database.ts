@@ -16,6 +16,8 @@ export interface Database {
   embeddedStats?: EmbeddedPostgres['stats'];
   /** The embedded database: whether this start made it from a prepared image. */
   embedded?: Pick<EmbeddedPostgres, 'fromImage'>;
+  /** The connection pool Prisma uses (for its metrics: connections open, idle, waiting). */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,9 @@ export interface Database {
  * (100 by default): instances × pool size must stay below it. Measured in docs/serving.md.
  */
 export const DEFAULT_POOL_SIZE = 10;
+
+/** How long a statement waits for a pool connection (ms), a queue behind busy connections included. */
+const CONNECT_TIMEOUT = 10_000;
 
 /** Thrown when the database cannot be reached; its message is one line that says what to check. */
 export class DatabaseUnavailableError extends Error {
@@ -73,10 +78,16 @@ export async function openDatabase(
   // requests fails ("bind message supplies 2 parameters, but prepared statement requires 3") or,
   // worse, binds one query's parameters to another's statement. Upstream: electric-sql/pglite#1046.
   // One backend runs one query at a time anyway, so a single connection costs no throughput.
-  const pool = embedded
-    ? { connectionString: url, max: 1 }
-    : { connectionString: url, max: config.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE, idleTimeoutMillis: 30_000 };
+  // On a server, a statement waits at most CONNECT_TIMEOUT for a connection, so that an unreachable
+  // server gives clients DATABASE_UNAVAILABLE (errors.ts) instead of a request that hangs. Not on the
+  // embedded database: its one connection is legitimately held for the length of an import.
+  const pool = new pg.Pool(
+    embedded
+      ? { connectionString: url, max: 1 }
+      : { connectionString: url, max: config.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE, idleTimeoutMillis: 30_000, connectionTimeoutMillis: CONNECT_TIMEOUT },
+  );
   const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
     ...(options.schema ? { schema: options.schema } : {}),
     // Named (prepared) statements on PostgreSQL: each connection parses and plans a statement once
     // and then only binds and executes it. Statements with many parameters (Prisma's `IN ($1, …)`
@@ -101,6 +112,7 @@ export async function openDatabase(
     url,
     kind: embedded ? 'embedded' : 'postgresql',
     location,
+    pool,
     ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage } } : {}),
     async close() {
       await prisma.$disconnect();

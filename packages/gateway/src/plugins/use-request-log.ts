@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Logger } from 'pino';
+import { stdSerializers, type Logger } from 'pino';
+import { classify } from '../errors.ts';
 
 const originals = new WeakMap<object, unknown>();
-/** Errors of the request, not of the gateway: logged at info. */
-const CLIENT_ERRORS = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN']);
+
+/** What one request did, for its log line and its metrics: kept from its start to its response. */
+export interface RequestRecord {
+  id: string;
+  at: number;
+  /** The GraphQL operation's name, when there was one. */
+  operation?: string;
+  /** Every error of the request, as thrown (the original of a masked error). */
+  errors: unknown[];
+}
+const records = new WeakMap<Request, RequestRecord>();
+const PROBES = new Set(['/health', '/ready', '/metrics']);
+
+/** The record of a request (its id, start, operation and errors), once the request log has seen it. */
+export const requestRecord = (request: Request): RequestRecord | undefined => records.get(request);
 
 /** Keeps the error a masked error stands for, so that the log can show what really failed. */
 export function rememberOriginal<E extends Error>(masked: E, original: unknown): E {
@@ -12,38 +27,66 @@ export function rememberOriginal<E extends Error>(masked: E, original: unknown):
   return masked;
 }
 
+/** An error of a route (the error boundary), logged on the request's one line. */
+export function noteError(request: Request, error: unknown): void {
+  records.get(request)?.errors.push(error);
+}
+
 /**
- * One log line per request, with a request id and duration; errors are logged here, once, with the
- * original error (the client sees only the masked message). The id is echoed in `x-request-id`.
+ * One log line per request, with a request id, duration and every error of the request: the
+ * original error (the client sees only the masked message) with its stack for a failure of the
+ * gateway (level error, or warn while the database is unavailable), only code and message for a
+ * client's mistake (level info). The id (the client's `x-request-id` if it sent one) is echoed in
+ * `x-request-id`. Must be the first plugin: its `onResponse` sees the answer before the others
+ * change it, and every later plugin's errors are noted on its record.
  */
 export function useRequestLog(logger: Logger): Plugin {
-  const started = new WeakMap<Request, { id: string; at: number }>();
   return {
     onRequest({ request }) {
-      started.set(request, { id: request.headers.get('x-request-id') ?? randomUUID(), at: performance.now() });
+      const sent = request.headers.get('x-request-id');
+      records.set(request, { id: sent && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID(), at: performance.now(), errors: [] });
+    },
+    // A response-cache hit is answered here, before parsing: the name the request gives, or its document's first.
+    onParams({ params, request }) {
+      const record = records.get(request);
+      const name = params.operationName ?? (params.query ? /^\s*(?:query|mutation|subscription)\s+([_A-Za-z]\w*)/.exec(params.query)?.[1] : undefined);
+      if (record && name) record.operation = name;
+    },
+    onExecute({ args }) {
+      const record = records.get((args.contextValue as { request: Request }).request);
+      const name = getOperationAST(args.document, args.operationName)?.name?.value;
+      if (record && name) record.operation = name;
     },
     onExecutionResult({ result, context }) {
-      const request = (context as { request?: Request }).request;
-      const info = request && started.get(request);
-      const results = Array.isArray(result) ? result : [result];
-      for (const r of results) {
-        for (const error of (r as { errors?: readonly Error[] }).errors ?? []) {
-          const original = originals.get(error) ?? (error as { originalError?: Error }).originalError;
-          const code = (error as { extensions?: { code?: string } }).extensions?.code;
-          const level = code && CLIENT_ERRORS.has(code) ? 'info' : 'error';
-          logger[level]({ requestId: info?.id, code, err: original ?? error }, error.message);
-        }
+      const record = records.get((context as { request: Request }).request);
+      if (!record) return;
+      for (const r of Array.isArray(result) ? result : [result]) {
+        for (const error of (r as { errors?: readonly Error[] }).errors ?? []) record.errors.push(originals.get(error) ?? error);
       }
     },
     onResponse({ request, response }) {
-      const info = started.get(request);
-      if (!info) return;
-      response.headers.set('x-request-id', info.id);
-      const url = new URL(request.url);
-      logger.info(
-        { requestId: info.id, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - info.at) },
-        'request',
-      );
+      const record = records.get(request);
+      if (!record) return;
+      response.headers.set('x-request-id', record.id);
+      const classes = record.errors.map(classify);
+      const failures = record.errors.filter((_, i) => !classes[i]!.client);
+      const path = new URL(request.url).pathname;
+      // Probes and scrapes come every few seconds: their successes are debug lines.
+      const quiet = response.status < 400 && PROBES.has(path);
+      const level = failures.length ? (classes.every((c) => c.client || c.code === 'DATABASE_UNAVAILABLE') ? 'warn' : 'error') : quiet ? 'debug' : 'info';
+      const line: Record<string, unknown> = {
+        requestId: record.id,
+        method: request.method,
+        path,
+        status: response.status,
+        ms: Math.round(performance.now() - record.at),
+        ...(record.operation ? { operation: record.operation } : {}),
+      };
+      if (classes.length) line.errors = classes.map((c, i) => (c.client ? { code: c.code, message: (record.errors[i] as Error).message } : { code: c.code }));
+      // The originals of the gateway's failures, with their stacks: for the operator, never sent to a client.
+      if (failures.length === 1) line.err = failures[0];
+      else if (failures.length > 1) line.errs = failures.map((e) => (e instanceof Error ? stdSerializers.err(e) : e));
+      logger[level](line, 'request');
     },
   };
 }

@@ -34,6 +34,7 @@ export abstract class ChisoElement extends LitElement {
     current: { state: true },
     stale: { state: true },
     failure: { state: true },
+    retryable: { state: true },
     width: { state: true },
   };
 
@@ -68,6 +69,8 @@ export abstract class ChisoElement extends LitElement {
   protected declare current: WidgetData | null;
   protected declare stale: boolean;
   protected declare failure: string | null;
+  /** Whether the error state offers Retry: only where asking again can help (no answer, 429, 5xx), not for a mistake in the request. */
+  protected declare retryable: boolean;
   /** Width of the element in CSS pixels, followed with a ResizeObserver. */
   protected declare width: number;
 
@@ -84,6 +87,7 @@ export abstract class ChisoElement extends LitElement {
     this.current = null;
     this.stale = false;
     this.failure = null;
+    this.retryable = false;
     this.width = 0;
   }
 
@@ -154,18 +158,32 @@ export abstract class ChisoElement extends LitElement {
       const data = await this.fetchData(fresh);
       if (token !== this.loadToken) return;
       this.current = data;
-      this.loadState = data && hasValues(data) ? 'ready' : 'empty';
       this.failure = null;
+      // null: the gateway knows no such indicator, a mistake in the page, not a lack of data.
+      if (!data) this.fail(this.t.unknownIndicator.replace('{}', this.indicator ?? ''), false);
+      else this.loadState = hasValues(data) ? 'ready' : 'empty';
       this.dispatchEvent(new CustomEvent(`chiso-${this.kind}-load`, { detail: { data }, bubbles: true, composed: true }));
     } catch (error) {
       if (token !== this.loadToken) return;
-      const kind = error instanceof WidgetFetchError ? error.kind : 'network';
-      this.failure = `${this.t.error}: ${this.t[kind]}.`;
-      this.loadState = 'error';
+      this.fail(this.failureText(error), !(error instanceof WidgetFetchError) || error.retryable);
       this.dispatchEvent(new CustomEvent(`chiso-${this.kind}-error`, { detail: { error }, bubbles: true, composed: true }));
     } finally {
       if (token === this.loadToken) this.stale = false;
     }
+  }
+
+  private fail(text: string, retryable: boolean): void {
+    this.failure = text;
+    this.retryable = retryable;
+    this.loadState = 'error';
+  }
+
+  /** A mistake in the request: the gateway's own message, which says what to change. Else what happened, and Retry. */
+  private failureText(error: unknown): string {
+    if (!(error instanceof WidgetFetchError)) return `${this.t.error}: ${this.t.network}.`;
+    if (!error.retryable) return `${this.t.rejected}: ${error.message}`;
+    const reason = error.status === 503 || error.code === 'DATABASE_UNAVAILABLE' ? 'unavailable' : error.status === 429 ? 'busy' : error.kind;
+    return `${this.t.error}: ${this.t[reason]}.`;
   }
 
   /** Invalid configuration is reported once in the console, and shown in the element. */
@@ -210,7 +228,7 @@ export abstract class ChisoElement extends LitElement {
       case 'error':
         return html`<div class="state" role="alert" part="error">
           <p>${this.failure}</p>
-          <button type="button" part="retry" @click=${() => this.load(true)}>${this.t.retry}</button>
+          ${this.retryable ? html`<button type="button" part="retry" @click=${() => this.load(true)}>${this.t.retry}</button>` : nothing}
         </div>`;
       case 'invalid':
         return html`<p class="state" role="alert" part="error">${this.t.invalid}: ${this.failure}</p>`;

@@ -9,9 +9,23 @@ export class WidgetFetchError extends Error {
     message: string,
     /** `timeout`, `network`, `http` or `graphql`: what the error state tells the reader. */
     readonly kind: 'timeout' | 'network' | 'http' | 'graphql',
+    /** The HTTP status, when the gateway answered. */
+    readonly status?: number,
+    /** The gateway's `extensions.code` (`BAD_USER_INPUT`, `DATABASE_UNAVAILABLE`…). */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'WidgetFetchError';
+  }
+
+  /**
+   * Whether asking again can help: no answer, a timeout, 408, 429, a 5xx, or a GraphQL error that is
+   * the gateway's (no code, INTERNAL_SERVER_ERROR, DATABASE_UNAVAILABLE). Not a mistake in the request (other 4xx, a client code).
+   */
+  get retryable(): boolean {
+    if (this.kind === 'timeout' || this.kind === 'network' || this.status === 408 || this.status === 429 || (this.status ?? 0) >= 500) return true;
+    if ((this.status ?? 0) >= 400) return false;
+    return !this.code || this.code === 'INTERNAL_SERVER_ERROR' || this.code === 'DATABASE_UNAVAILABLE';
   }
 }
 
@@ -84,13 +98,13 @@ async function request<T>(url: string, timeoutMs: number, fetchImpl: typeof fetc
   } finally {
     clearTimeout(timer);
   }
-  let body: { data?: T; errors?: Array<{ message: string }> };
+  let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   try {
     body = await response.json();
   } catch {
-    throw new WidgetFetchError(`HTTP ${response.status}`, 'http');
+    throw new WidgetFetchError(`HTTP ${response.status}`, 'http', response.status);
   }
-  if (body.errors?.length && !body.data) throw new WidgetFetchError(body.errors.map((e) => e.message).join('; '), 'graphql');
-  if (!response.ok) throw new WidgetFetchError(`HTTP ${response.status}`, 'http');
+  if (body.errors?.length && !body.data) throw new WidgetFetchError(body.errors.map((e) => e.message).join('; '), 'graphql', response.status, body.errors[0]!.extensions?.code);
+  if (!response.ok) throw new WidgetFetchError(`HTTP ${response.status}`, 'http', response.status);
   return body.data as T;
 }

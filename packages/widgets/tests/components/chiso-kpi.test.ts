@@ -49,9 +49,9 @@ describe('<chiso-kpi> with the gateway', () => {
     expect($(el, '[role="alert"]')).toBeNull();
   });
 
-  it('shows an empty state for an unknown indicator and a clear message for a missing attribute', async () => {
-    const empty = await mount(`<chiso-kpi indicator="no_such_indicator" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
-    expect($(empty, '[part="empty"]')!.textContent).toBe('Chưa có số liệu cho lựa chọn này.');
+  it('says an indicator is unknown, and gives a clear message for a missing attribute', async () => {
+    const unknown = await mount(`<chiso-kpi indicator="no_such_indicator" region="49" api="${gatewayUrl()}"></chiso-kpi>`, ready);
+    expect($(unknown, '[role="alert"]')!.textContent).toContain('Máy chủ không có chỉ số “no_such_indicator”');
     const errors: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args.join(' '));

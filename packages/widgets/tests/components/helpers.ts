@@ -3,9 +3,9 @@ import { inject } from 'vitest';
 
 export const gatewayUrl = () => inject('gatewayUrl');
 
-/** Takes the test gateway down (connections refused) or brings it back. */
-export async function setGatewayUp(up: boolean): Promise<void> {
-  await fetch(`${inject('harnessUrl')}?up=${up ? 1 : 0}`);
+/** Takes the test gateway down (connections refused) or brings it back; `status` (503, 429) makes it answer that to every request. */
+export async function setGatewayUp(up: boolean, status = 0): Promise<void> {
+  await fetch(`${inject('harnessUrl')}?up=${up ? 1 : 0}&status=${status}`);
 }
 
 /** Adds an element to the page and waits until it has loaded (or failed). */

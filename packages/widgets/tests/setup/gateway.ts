@@ -1,7 +1,8 @@
 /**
  * Global setup of the browser tests: a real chiso gateway (its own process, embedded database in
  * memory, seeded with the source report) behind a switchable loopback proxy, so a test can take
- * "the gateway" down and up again: GET <proxy>/__harness?up=0|1. Tests read the URLs with
+ * "the gateway" down and up again: GET <proxy>/__harness?up=0|1, or have it answer 503 or 429
+ * (?status=503). Tests read the URLs with
  * inject('gatewayUrl') and inject('harnessUrl').
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -57,15 +58,25 @@ export default async function setup(project: TestProject) {
   checkManifest();
   const gateway = new URL(await startGateway());
   let up = true;
+  /** An HTTP status every request is answered with instead of the gateway's answer (503, 429); 0: pass through. */
+  let status = 0;
   proxy = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://harness');
     if (url.pathname === '/__harness') {
       up = url.searchParams.get('up') !== '0';
+      status = Number(url.searchParams.get('status') ?? 0);
       res.writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'text/plain' }).end(up ? 'up' : 'down');
       return;
     }
     if (!up) {
       req.socket.destroy(); // as unreachable as a stopped server looks to a browser
+      return;
+    }
+    if (status) {
+      // What the gateway answers with its database away (errors.ts), or a rate limiter in front of it.
+      const [code, message] = status === 503 ? ['DATABASE_UNAVAILABLE', 'The database is unavailable at the moment; try again in a few seconds.'] : ['RATE_LIMITED', 'Too many requests; try again in 5 s.'];
+      const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+      res.writeHead(status, { 'access-control-allow-origin': '*', 'content-type': 'application/graphql-response+json; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' }).end(body);
       return;
     }
     const forward = http.request({ host: gateway.hostname, port: gateway.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
