@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WidgetData } from '@chiso/widgets/data/types';
-import { palette } from '@chiso/widgets/charts/palette.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import { palette } from '@chiso/charts/palette.ts';
 import { renderChartSvg, svgToPng, svgToPngAsync, type StaticChartOptions } from '../src/embed/static-image.ts';
 import { closePngWorkers, imageFonts } from '../src/embed/png.ts';
 import { renderTableSvg, TABLE_IMAGE_ROWS } from '../src/embed/static-parts.ts';

@@ -1,5 +1,5 @@
 import { loadKpi, loadParts, loadRanking, loadSeries } from '@chiso/widgets/data/load.ts';
-import type { WidgetData } from '@chiso/widgets/data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import type { ChartConfig } from './chart-config.ts';
 
 /**

@@ -1,12 +1,12 @@
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { chartSvg, CHART_HEIGHT, type ChartType } from '@chiso/widgets/render/chart-svg';
-import { formatDate } from '@chiso/widgets/charts/format-date.ts';
-import { formatValue } from '@chiso/widgets/charts/format-value.ts';
-import { palette } from '@chiso/widgets/charts/palette.ts';
-import { summarizeSeries } from '@chiso/widgets/charts/summarize-series.ts';
-import type { Point, ValueFormat } from '@chiso/widgets/charts/types.ts';
-import type { WidgetData } from '@chiso/widgets/data/types';
+import { formatDate } from '@chiso/charts/format-date.ts';
+import { formatValue } from '@chiso/charts/format-value.ts';
+import { palette } from '@chiso/charts/palette.ts';
+import { summarizeSeries } from '@chiso/charts/summarize-series.ts';
+import type { Point, ValueFormat } from '@chiso/charts/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 
 // Where the routes and tests have always found the PNG step.
 export { svgToPng, svgToPngAsync } from './png.ts';

@@ -1,7 +1,7 @@
-import { formatChange } from '@chiso/widgets/charts/format-change.ts';
-import { formatValue } from '@chiso/widgets/charts/format-value.ts';
-import { palette } from '@chiso/widgets/charts/palette.ts';
-import type { WidgetData } from '@chiso/widgets/data/types';
+import { formatChange } from '@chiso/charts/format-change.ts';
+import { formatValue } from '@chiso/charts/format-value.ts';
+import { palette } from '@chiso/charts/palette.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { escapeXml, sourceLine, svgDocument } from './static-image.ts';
 
 export interface StaticKpiOptions {

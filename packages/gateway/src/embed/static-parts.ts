@@ -1,9 +1,9 @@
-import { formatValue } from '@chiso/widgets/charts/format-value.ts';
-import { linearScale } from '@chiso/widgets/charts/linear-scale.ts';
-import { palette } from '@chiso/widgets/charts/palette.ts';
-import { stackShares } from '@chiso/widgets/charts/stack-shares.ts';
-import { tableRows } from '@chiso/widgets/charts/table-rows.ts';
-import type { WidgetData } from '@chiso/widgets/data/types';
+import { formatValue } from '@chiso/charts/format-value.ts';
+import { linearScale } from '@chiso/charts/linear-scale.ts';
+import { palette } from '@chiso/charts/palette.ts';
+import { stackShares } from '@chiso/charts/stack-shares.ts';
+import { tableRows } from '@chiso/charts/table-rows.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { escapeXml, round, sourceLine, svgDocument, textWidth, wrap } from './static-image.ts';
 
 interface Options {

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { formatDate } from '../charts/format-date.ts';
-import type { Lang } from '../charts/types.ts';
+import { formatDate } from '@chiso/charts/format-date.ts';
+import type { Lang } from '@chiso/charts/types.ts';
 import { WidgetFetchError } from '../data/client.ts';
-import type { WidgetData } from '../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { messages, type Messages } from './messages.ts';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'invalid';

@@ -1,12 +1,12 @@
 import { html, svg, type TemplateResult } from 'lit';
-import { areaPath } from '../charts/area-path.ts';
-import { axisTicks } from '../charts/axis-ticks.ts';
-import { barLayout } from '../charts/bar-layout.ts';
-import { linearScale } from '../charts/linear-scale.ts';
-import { linePath } from '../charts/line-path.ts';
-import { timeScale } from '../charts/time-scale.ts';
-import type { Lang } from '../charts/types.ts';
-import type { WidgetData } from '../data/types.ts';
+import { areaPath } from '@chiso/charts/area-path.ts';
+import { axisTicks } from '@chiso/charts/axis-ticks.ts';
+import { barLayout } from '@chiso/charts/bar-layout.ts';
+import { linearScale } from '@chiso/charts/linear-scale.ts';
+import { linePath } from '@chiso/charts/line-path.ts';
+import { timeScale } from '@chiso/charts/time-scale.ts';
+import type { Lang } from '@chiso/charts/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 
 export type ChartType = 'line' | 'column' | 'bar' | 'area';
 

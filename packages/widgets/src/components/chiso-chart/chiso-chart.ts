@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatValue } from '../../charts/format-value.ts';
-import { summarizeSeries } from '../../charts/summarize-series.ts';
-import type { Point } from '../../charts/types.ts';
+import { formatValue } from '@chiso/charts/format-value.ts';
+import { summarizeSeries } from '@chiso/charts/summarize-series.ts';
+import type { Point } from '@chiso/charts/types.ts';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadSeries } from '../../data/load.ts';
 import { chartSvg, type ChartType } from '../../render/chart-svg.ts';
-import type { WidgetData } from '../../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { renderDataTable } from '../chiso-table/chiso-table.ts';
 import { chartStyles } from './chiso-chart.styles.ts';
 

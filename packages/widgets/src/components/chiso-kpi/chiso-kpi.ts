@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatChange } from '../../charts/format-change.ts';
-import { formatValue } from '../../charts/format-value.ts';
-import type { ChangeInfo, Point } from '../../charts/types.ts';
+import { formatChange } from '@chiso/charts/format-change.ts';
+import { formatValue } from '@chiso/charts/format-value.ts';
+import type { ChangeInfo, Point } from '@chiso/charts/types.ts';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadKpi } from '../../data/load.ts';
-import type { WidgetData } from '../../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { kpiStyles } from './chiso-kpi.styles.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { css, html, svg, type TemplateResult } from 'lit';
-import { formatValue } from '../../charts/format-value.ts';
-import { linearScale } from '../../charts/linear-scale.ts';
+import { formatValue } from '@chiso/charts/format-value.ts';
+import { linearScale } from '@chiso/charts/linear-scale.ts';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadRanking } from '../../data/load.ts';
-import type { WidgetData } from '../../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 
 const ROW = 22;
 const LABEL = 130;

@@ -1,11 +1,11 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { arc as d3arc } from 'd3-shape';
-import { formatValue } from '../../charts/format-value.ts';
-import { stackShares } from '../../charts/stack-shares.ts';
+import { formatValue } from '@chiso/charts/format-value.ts';
+import { stackShares } from '@chiso/charts/stack-shares.ts';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadParts } from '../../data/load.ts';
-import type { WidgetData } from '../../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 
 /**
  * Parts of a whole, in percent: the online, 4-step and postal shares of dossiers received, as a

@@ -1,10 +1,10 @@
 import { html, type TemplateResult } from 'lit';
-import { formatValue } from '../../charts/format-value.ts';
-import { tableRows } from '../../charts/table-rows.ts';
+import { formatValue } from '@chiso/charts/format-value.ts';
+import { tableRows } from '@chiso/charts/table-rows.ts';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadSeries } from '../../data/load.ts';
-import type { WidgetData } from '../../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 
 /**
  * The data as an accessible table: one row per period, one column per region.

@@ -1,4 +1,4 @@
-import type { ChangeInfo, Lang, PeriodInfo, Series, ValueFormat } from '../charts/types.ts';
+import type { ChangeInfo, Lang, PeriodInfo, Series, ValueFormat } from './types.ts';
 
 export type { ChangeInfo, Lang, PeriodInfo, Series, ValueFormat };
 

@@ -1,4 +1,4 @@
-import type { ValueFormat } from '../../src/charts/types.ts';
+import type { ValueFormat } from '../src/types.ts';
 
 /** The value formats of the source report's indicators, shared by the chart function tests. */
 export const vndBillions: ValueFormat = { unit: { code: 'VND', symbol: 'VND', nameVi: 'đồng', nameEn: 'VND' }, scaleExponent: 9, decimals: 0 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { barLayout } from '../../src/charts/bar-layout.ts';
-import { linearScale } from '../../src/charts/linear-scale.ts';
+import { barLayout } from '../src/bar-layout.ts';
+import { linearScale } from '../src/linear-scale.ts';
 
 // A value axis from 0 (at 200 px) to 100 (at 0 px), as for a column chart 200 px high.
 const scale = linearScale([100], [200, 0]);
@@ -43,14 +43,14 @@ describe('barLayout', () => {
   });
 
   it('runs a negative bar down from zero', () => {
-    const signed = linearScale([-50, 50], [200, 0]);
+    const signed = linearScale([-50, 50], [200, 0], { count: 10 });
     const [bar] = barLayout([-25], { length: 100, thickness: 40, scale: signed });
     expect(bar).toMatchObject({ start: 100, end: 150 });
   });
 
   it('starts bars at the axis edge when the axis does not reach zero', () => {
     // The domain is 44.000 to 55.000, so 49.500 sits halfway up.
-    const far = linearScale([44657, 54913], [300, 0], { zero: false });
+    const far = linearScale([44657, 54913], [300, 0], { zero: false, count: 10 });
     const [bar] = barLayout([49500], { length: 100, thickness: 40, scale: far });
     expect(bar).toMatchObject({ start: 300, end: 150 });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { timeScale } from '../../src/charts/time-scale.ts';
-import type { Point } from '../../src/charts/types.ts';
+import { timeScale } from '../src/time-scale.ts';
+import type { Point } from '../src/types.ts';
 
 function point(start: string, end: string, value: number | null = 1): Point {
   return { period: { code: start, start, end, label: start }, value };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearMap } from '../../src/charts/linear-map.ts';
+import { linearMap } from '../src/linear-map.ts';
 
 describe('linearMap', () => {
   it('maps the domain ends to the range ends and values in between proportionally', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../src/charts/format-number.ts';
+import { formatNumber } from '../src/format-number.ts';
 
 describe('formatNumber', () => {
   it('groups thousands with a dot in Vietnamese', () => {

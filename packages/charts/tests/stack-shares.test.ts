@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stackShares } from '../../src/charts/stack-shares.ts';
+import { stackShares } from '../src/stack-shares.ts';
 
 const dossierShares = [
   { key: 'online', value: 27.6 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath } from '../../src/charts/area-path.ts';
+import { areaPath } from '../src/area-path.ts';
 
 describe('areaPath', () => {
   it('fills between the points and the baseline', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../src/charts/contrast-ratio.ts';
-import { palette } from '../../src/charts/palette.ts';
+import { contrastRatio } from '../src/contrast-ratio.ts';
+import { palette } from '../src/palette.ts';
 
 describe.each([
   ['light', palette.light],

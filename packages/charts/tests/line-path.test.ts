@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linePath } from '../../src/charts/line-path.ts';
+import { linePath } from '../src/line-path.ts';
 
 describe('linePath', () => {
   it('draws a line through the points', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/charts/format-date.ts';
+import { formatDate } from '../src/format-date.ts';
 
 describe('formatDate', () => {
   it('writes the publication date as 10/10/2021 in Vietnamese', () => {

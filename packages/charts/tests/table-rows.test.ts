@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tableRows } from '../../src/charts/table-rows.ts';
-import type { Series } from '../../src/charts/types.ts';
+import { tableRows } from '../src/table-rows.ts';
+import type { Series } from '../src/types.ts';
 
 const period = (code: string, start: string, label: string) => ({ code, start, end: start, label });
 const Q1 = period('2021-Q1', '2021-01-01', 'Quý 1/2021');

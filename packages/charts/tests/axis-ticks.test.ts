@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks } from '../../src/charts/axis-ticks.ts';
-import { linearScale } from '../../src/charts/linear-scale.ts';
+import { axisTicks } from '../src/axis-ticks.ts';
+import { linearScale } from '../src/linear-scale.ts';
 
 import { usdMillions, dossiers, percent } from './formats.ts';
 
@@ -17,12 +17,12 @@ describe('axisTicks', () => {
 
   it('groups thousands in Vietnamese tick labels', () => {
     const ticks = axisTicks(linearScale([54913], [300, 0]), 'vi', dossiers);
-    expect(ticks.map((t) => t.label)).toEqual(['0', '10.000', '20.000', '30.000', '40.000', '50.000']);
+    expect(ticks.map((t) => t.label)).toEqual(['0', '10.000', '20.000', '30.000', '40.000', '50.000', '60.000']);
   });
 
   it('groups thousands in English tick labels', () => {
     const ticks = axisTicks(linearScale([54913], [300, 0]), 'en', dossiers, 3);
-    expect(ticks.map((t) => t.label)).toEqual(['0', '20,000', '40,000']);
+    expect(ticks.map((t) => t.label)).toEqual(['0', '20,000', '40,000', '60,000']);
   });
 
   it('places each tick where the scale puts its value', () => {

@@ -4,9 +4,9 @@ import type { Lang, Qualifier, ValueFormat } from './types.ts';
 
 const qualifierWords: Record<Qualifier, Record<Lang, string>> = {
   EXACT: { vi: '', en: '' },
-  MORE_THAN: { vi: 'trên ', en: 'more than ' },
-  LESS_THAN: { vi: 'dưới ', en: 'less than ' },
-  APPROXIMATELY: { vi: 'khoảng ', en: 'about ' },
+  MORE_THAN: { vi: 'trên\u00a0', en: 'more than\u00a0' },
+  LESS_THAN: { vi: 'dưới\u00a0', en: 'less than\u00a0' },
+  APPROXIMATELY: { vi: 'khoảng\u00a0', en: 'about\u00a0' },
 };
 
 const noData: Record<Lang, string> = { vi: 'không có số liệu', en: 'no data' };
@@ -19,8 +19,9 @@ const noData: Record<Lang, string> = { vi: 'không có số liệu', en: 'no dat
  * @param lang the element's language
  * @param qualifier a bound or an estimate is said in words, so it is never read as exact
  * @default qualifier 'EXACT'
- * @returns the text; "không có số liệu" / "no data" for null, because a blank or 0 would be read
- *   as a value
+ * @returns the text, its words joined by non-breaking spaces (U+00A0) so that a line never
+ *   breaks between a number and its unit ("27,6 ⏎ %", "892 doanh ⏎ nghiệp"); "không có số liệu" /
+ *   "no data" for null, because a blank or 0 would be read as a value
  */
 export function formatValue(
   value: number | null,
@@ -35,7 +36,7 @@ export function formatValue(
   const prefix = qualifierWords[qualifier]?.[lang] ?? '';
   // Vietnamese typography puts a space before %, English does not.
   const isPercent = format.unit.symbol === '%' || format.unit.code === 'percent';
-  if (isPercent) return `${prefix}${number}${lang === 'vi' ? ' %' : '%'}`;
+  if (isPercent) return `${prefix}${number}${lang === 'vi' ? '\u00a0%' : '%'}`;
   const unit = lang === 'vi' ? format.unit.nameVi : format.unit.nameEn;
-  return `${prefix}${[number, word, unit].filter(Boolean).join(' ')}`;
+  return `${prefix}${[number, word, unit].filter(Boolean).join(' ').replace(/ /g, '\u00a0')}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaleWord } from '../../src/charts/scale-word.ts';
+import { scaleWord } from '../src/scale-word.ts';
 
 describe('scaleWord', () => {
   it('reads 10^9 as tỷ in Vietnamese', () => {

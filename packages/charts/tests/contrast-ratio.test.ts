@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../src/charts/contrast-ratio.ts';
+import { contrastRatio } from '../src/contrast-ratio.ts';
 
 describe('contrastRatio', () => {
   it('gives 21 for black on white', () => {
