@@ -42,12 +42,13 @@ export function sceneToSvg(scene: Scene, options: { theme: ThemeName; lang?: str
   const cls = (m: Mark) => (m.className ? ` class="${escapeXml(m.className)}"` : '');
   const stroke = (m: { stroke?: string; strokeWidth?: number; dash?: string }) =>
     m.stroke ? ` stroke="${paint(m.stroke)}"${m.strokeWidth !== undefined ? ` stroke-width="${m.strokeWidth}"` : ''}${m.dash ? ` stroke-dasharray="${m.dash}"` : ''}` : '';
+  const opacity = (m: { opacity?: number }) => (m.opacity !== undefined ? ` fill-opacity="${m.opacity}"` : '');
   const draw = (m: Mark): string => {
     switch (m.type) {
       case 'rect':
-        return `<rect${cls(m)} x="${round(m.x)}" y="${round(m.y)}" width="${round(m.width)}" height="${round(m.height)}"${m.rx ? ` rx="${m.rx}"` : ''} fill="${fill(m)}"${stroke(m)}/>`;
+        return `<rect${cls(m)} x="${round(m.x)}" y="${round(m.y)}" width="${round(m.width)}" height="${round(m.height)}"${m.rx ? ` rx="${m.rx}"` : ''} fill="${fill(m)}"${opacity(m)}${stroke(m)}/>`;
       case 'path':
-        return `<path${cls(m)} d="${m.d}" fill="${fill(m)}"${m.opacity !== undefined ? ` fill-opacity="${m.opacity}"` : ''}${stroke(m)}/>`;
+        return `<path${cls(m)} d="${m.d}" fill="${fill(m)}"${opacity(m)}${stroke(m)}/>`;
       case 'line':
         return `<line${cls(m)} x1="${round(m.x1)}" y1="${round(m.y1)}" x2="${round(m.x2)}" y2="${round(m.y2)}"${stroke(m)}/>`;
       case 'circle':

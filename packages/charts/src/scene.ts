@@ -36,9 +36,12 @@ export interface RectMark extends MarkBase {
   height: number;
   fill: string;
   stroke?: string;
+  strokeWidth?: number;
   /** Drawn hatched (diagonal lines over the fill): no data, estimated or composed values. */
   hatch?: boolean;
   rx?: number;
+  /** Opacity of the fill (a shaded table row). @default 1 */
+  opacity?: number;
 }
 
 export interface PathMark extends MarkBase {
