@@ -1,6 +1,6 @@
 /**
- * Theme colours for charts, the same values as the `--chiso-*` custom properties in
- * src/base/shared.styles.ts (keep the two in step). Every series colour and the positive,
+ * Theme colours: the one place they are written. The elements' `--chiso-*` custom properties are
+ * made from them (widgets' shared.styles.ts), the images' colours too (paint.ts). Every series colour and the positive,
  * negative and highlight colours reach 3:1 against the background, because a bar or a line is a
  * graphical object a reader must see (WCAG 1.4.11); text and muted text reach 4.5:1 (WCAG 1.4.3).
  * Grid lines are deliberately faint: they are decoration, and the values also sit in labels and

@@ -38,6 +38,19 @@ export function sceneToSvg(scene: Scene, options: { theme: ThemeName; lang?: str
   const defs = [...hatchColours(scene.marks)].map(
     (c) => `<pattern id="${hatchId(c)}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${paint(c)}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${background}" stroke-width="2"/></pattern>`,
   );
+  const { width, height } = scene;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"${options.lang ? ` xml:lang="${options.lang}"` : ''} font-family="${IMAGE_FONTS}">
+<title>${escapeXml(scene.title)}</title>${scene.description ? `<desc>${escapeXml(scene.description)}</desc>` : ''}
+${defs.length ? `<defs>${defs.join('')}</defs>\n` : ''}<rect class="background" width="${width}" height="${height}" fill="${background}"/>
+${scene.marks.map((m) => marksToSvg([m], options.theme)).join('\n')}
+</svg>
+`;
+}
+
+/** Marks as SVG elements, in a theme's colours; hatched fills refer to the patterns sceneToSvg defines. */
+export function marksToSvg(marks: readonly Mark[], theme: ThemeName): string {
+  const paint = (c: string) => resolvePaint(c, theme);
+  const background = paint('background');
   const fill = (m: { fill?: string; hatch?: boolean }) => (m.fill === undefined ? 'none' : m.hatch ? `url(#${hatchId(m.fill)})` : paint(m.fill));
   const cls = (m: Mark) => (m.className ? ` class="${escapeXml(m.className)}"` : '');
   const stroke = (m: { stroke?: string; strokeWidth?: number; dash?: string }) =>
@@ -62,11 +75,5 @@ export function sceneToSvg(scene: Scene, options: { theme: ThemeName; lang?: str
         return `<g${cls(m)}${m.dx || m.dy ? ` transform="translate(${round(m.dx ?? 0)},${round(m.dy ?? 0)})"` : ''}>${m.marks.map(draw).join('')}</g>`;
     }
   };
-  const { width, height } = scene;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"${options.lang ? ` xml:lang="${options.lang}"` : ''} font-family="${IMAGE_FONTS}">
-<title>${escapeXml(scene.title)}</title>${scene.description ? `<desc>${escapeXml(scene.description)}</desc>` : ''}
-${defs.length ? `<defs>${defs.join('')}</defs>\n` : ''}<rect class="background" width="${width}" height="${height}" fill="${background}"/>
-${scene.marks.map(draw).join('\n')}
-</svg>
-`;
+  return marks.map(draw).join('');
 }

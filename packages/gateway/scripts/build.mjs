@@ -18,9 +18,11 @@ const stamp = buildStamp(
     'packages/gateway/scripts/build.mjs',
     'packages/gateway/package.json',
     'packages/gateway/tsconfig.json',
-    // Bundled in: the widgets' drawing and data code.
+    // Bundled in: the drawings (@chiso/charts) and the widgets' data code.
     'packages/widgets/src',
     'packages/widgets/package.json',
+    'packages/charts/src',
+    'packages/charts/package.json',
     // The image: migrations and bundled data.
     'prisma',
     'scripts/build-stamp.mjs',

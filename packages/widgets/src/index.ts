@@ -4,4 +4,4 @@ export { ChisoKpi } from './components/chiso-kpi/chiso-kpi.ts';
 export { ChisoShare } from './components/chiso-share/chiso-share.ts';
 export { ChisoRanking } from './components/chiso-ranking/chiso-ranking.ts';
 export { ChisoTable } from './components/chiso-table/chiso-table.ts';
-export type { WidgetData } from './data/types.ts';
+export type { WidgetData } from '@chiso/charts/widget-data.ts';
