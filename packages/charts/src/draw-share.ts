@@ -1,4 +1,4 @@
-import { arc } from 'd3-shape';
+import { donutArc } from './donut-arc.ts';
 import { formatValue } from './format-value.ts';
 import { seriesColour } from './paint.ts';
 import type { Mark, Scene } from './scene.ts';
@@ -35,7 +35,7 @@ export function drawShare({ data, width, lang, type }: { data: WidgetData; width
       className: 'part',
       key: s.key,
       tip: text(s.key, s.value),
-      d: arc()({ innerRadius: outer * 0.55, outerRadius: outer, startAngle: (s.start / total) * 2 * Math.PI, endAngle: (s.end / total) * 2 * Math.PI }) ?? '',
+      d: donutArc(s.start / total, s.end / total, outer * 0.55, outer),
       ...paint(i),
       stroke: 'background',
       strokeWidth: 1,

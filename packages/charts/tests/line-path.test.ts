@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { area, line } from 'd3-shape';
+import { areaPath } from '../src/area-path.ts';
 import { linePath } from '../src/line-path.ts';
 
 describe('linePath', () => {
@@ -23,5 +25,14 @@ describe('linePath', () => {
 
   it('draws nothing when every value is missing', () => {
     expect(linePath([{ x: 0, y: null }, { x: 10, y: null }])).toBe('');
+  });
+});
+
+describe('linePath and areaPath against d3-shape', () => {
+  const points = [{ x: 0, y: 10 }, { x: 10, y: null }, { x: 20, y: 5 }, { x: 30, y: 7.5 }, { x: 40, y: null }, { x: 50, y: 1 }];
+  it('write the paths d3-shape writes, gaps and lone points included', () => {
+    const defined = (p: { y: number | null }) => p.y !== null;
+    expect(linePath(points)).toBe(line<(typeof points)[number]>().defined(defined).x((p) => p.x).y((p) => p.y ?? 0)(points));
+    expect(areaPath(points, 100)).toBe(area<(typeof points)[number]>().defined(defined).x((p) => p.x).y0(100).y1((p) => p.y ?? 100)(points));
   });
 });

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const pkg = 'packages/widgets';
 const stamp = buildStamp(
   root,
-  [...['src', 'public', 'vite.config.ts', 'codegen.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`), 'packages/gateway/schema.graphql'],
+  [...['src', 'public', 'vite.config.ts', 'codegen.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`), 'packages/charts/src', 'packages/charts/package.json', 'packages/gateway/schema.graphql'],
   fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
 );
 if (stamp.fresh && !process.argv.includes('--force')) {
