@@ -17,7 +17,8 @@ export function definedRuns(points: readonly PathPoint[]): Array<Array<{ x: numb
       continue;
     }
     if (!run) runs.push((run = []));
-    run.push({ x: p.x, y: p.y });
+    // Three decimals, as d3-path writes them: a thousandth of a pixel is below what any screen shows.
+    run.push({ x: Math.round(p.x * 1000) / 1000, y: Math.round(p.y * 1000) / 1000 });
   }
   return runs;
 }

@@ -11,7 +11,8 @@ export function donutArc(start: number, end: number, inner: number, outer: numbe
   if (turn > 0.9999) return `${donutArc(start, start + 0.5, inner, outer)}${donutArc(start + 0.5, start + 1, inner, outer)}`;
   const at = (r: number, t: number) => `${round(r * Math.sin(t * 2 * Math.PI))},${round(-r * Math.cos(t * 2 * Math.PI))}`;
   const large = turn > 0.5 ? 1 : 0;
-  return `M${at(outer, start)}A${outer},${outer},0,${large},1,${at(outer, end)}L${at(inner, end)}A${inner},${inner},0,${large},0,${at(inner, start)}Z`;
+  const [ri, ro] = [round(inner), round(outer)];
+  return `M${at(outer, start)}A${ro},${ro},0,${large},1,${at(outer, end)}L${at(inner, end)}A${ri},${ri},0,${large},0,${at(inner, start)}Z`;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
