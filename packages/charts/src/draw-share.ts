@@ -49,12 +49,14 @@ export function drawShare({ data, width, lang, type }: { data: WidgetData; width
   }
   let y = donut ? Math.min(100, width / 2 - 4) * 2 + 20 : 52;
   const size = t.body + 1;
-  const legendLine = (label: string, swatch: Mark | null) => {
-    if (swatch) marks.push(swatch);
+  // One group per part, its name wrapped onto as many lines as it needs.
+  const legendLine = (label: string, swatch: Mark) => {
+    const item: Mark[] = [swatch];
     for (const line of wrap(label, width - size * 1.6, size)) {
-      marks.push({ type: 'text', className: 'legend-label', x: size * 1.6, y: y + size, text: line, size, fill: 'text' });
+      item.push({ type: 'text', className: 'legend-label', x: size * 1.6, y: y + size, text: line, size, fill: 'text' });
       y += size * 1.45;
     }
+    marks.push({ type: 'group', className: 'legend-item', marks: item });
     y += 4;
   };
   stack.segments.forEach((s, i) => legendLine(text(s.key, s.value), { type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, ...paint(i), stroke: seriesColour(i), strokeWidth: 1 }));
