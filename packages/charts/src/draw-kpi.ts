@@ -36,10 +36,10 @@ export function drawKpi({ data, width, lang, period }: { data: WidgetData; width
   const size = Math.max(20, Math.min(40, Math.floor((40 * (width - 4)) / textWidth(value, 40, true))));
   marks.push({ type: 'text', className: 'value', x: 0, y: size, text: value, size, weight: 'bold', fill: 'text' });
   let y = size + 12;
-  const line = (text: string, fill: string, x = 0) => {
+  const line = (text: string, fill: string, className: string, into: Mark[], x = 0) => {
     for (const part of wrap(text, width - x, t.body + 2)) {
       y += (t.body + 2) * 1.35;
-      marks.push({ type: 'text', className: 'change', x, y, text: part, size: t.body + 2, fill });
+      into.push({ type: 'text', className, x, y, text: part, size: t.body + 2, fill });
     }
   };
   if (point && change) {
@@ -48,10 +48,11 @@ export function drawKpi({ data, width, lang, period }: { data: WidgetData; width
     const a = t.body * 0.9;
     const cy = y + (t.body + 2) * 1.35 - (t.body + 2) * 0.35;
     const d = delta > 0 ? `M0,${cy + a / 2}l${a / 2},${-a}l${a / 2},${a}z` : delta < 0 ? `M0,${cy - a / 2}l${a / 2},${a}l${a / 2},${-a}z` : `M0,${cy - a / 3}h${a}v${(2 * a) / 3}h${-a}z`;
-    marks.push({ type: 'path', className: 'arrow', d, fill: tone });
-    line(`${delta > 0 ? w.up : delta < 0 ? w.down : w.same} ${formatChange(change, format, lang, { signed: false })}`, tone, a + 6);
-    if (change.previousValueBasis === 'DERIVED' && change.previousValue !== null) line(`${w.derived} ${formatValue(change.previousValue, format, lang, 'APPROXIMATELY')}`, 'muted');
-  } else if (point) line(w.none, 'muted');
+    const group: Mark[] = [{ type: 'path', className: 'arrow', d, fill: tone }];
+    line(`${delta > 0 ? w.up : delta < 0 ? w.down : w.same} ${formatChange(change, format, lang, { signed: false })}`, tone, 'change-text', group, a + 6);
+    marks.push({ type: 'group', className: 'change', marks: group });
+    if (change.previousValueBasis === 'DERIVED' && change.previousValue !== null) line(`${w.derived} ${formatValue(change.previousValue, format, lang, 'APPROXIMATELY')}`, 'muted', 'derived', marks);
+  } else if (point) line(w.none, 'muted', 'change', marks);
   const title = point ? `${value}${change ? `, ${formatChange(change, format, lang)}` : ''}` : value;
   return { width, height: Math.ceil(y + 8), title, marks };
 }

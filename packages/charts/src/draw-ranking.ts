@@ -43,8 +43,8 @@ export function drawRanking({ data, width, lang, highlight, level = 'PROVINCE' }
       key: r.code,
       tip: `${name(r)}: ${text}`,
       marks: [
-        { type: 'text', className: 'label', x: 0, y: y + row * 0.68, text: name(r), size: t.body, weight: mark ? 'bold' : 'normal', fill: 'text' },
-        { type: 'rect', className: 'bar', x: Math.min(zero, end), y: y + row * 0.15, width: Math.max(1, Math.abs(end - zero)), height: row * 0.7, fill: mark ? 'highlight' : 'series-1' },
+        { type: 'text', className: mark ? 'label highlight' : 'label', x: 0, y: y + row * 0.68, text: name(r), size: t.body, weight: mark ? 'bold' : 'normal', fill: 'text' },
+        { type: 'rect', className: mark ? 'bar highlight' : 'bar', x: Math.min(zero, end), y: y + row * 0.15, width: Math.max(1, Math.abs(end - zero)), height: row * 0.7, fill: mark ? 'highlight' : 'series-1' },
         { type: 'text', className: 'value', x: Math.max(zero, end) + 4, y: y + row * 0.68, text, size: t.label + 1, fill: 'muted' },
       ],
     });

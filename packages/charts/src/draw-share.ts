@@ -49,20 +49,22 @@ export function drawShare({ data, width, lang, type }: { data: WidgetData; width
   }
   let y = donut ? Math.min(100, width / 2 - 4) * 2 + 20 : 52;
   const size = t.body + 1;
-  // One group per part, its name wrapped onto as many lines as it needs.
+  // One group per part, its name wrapped onto as many lines as it needs; all of them one legend.
+  const legend: Mark[] = [];
   const legendLine = (label: string, swatch: Mark) => {
     const item: Mark[] = [swatch];
     for (const line of wrap(label, width - size * 1.6, size)) {
       item.push({ type: 'text', className: 'legend-label', x: size * 1.6, y: y + size, text: line, size, fill: 'text' });
       y += size * 1.45;
     }
-    marks.push({ type: 'group', className: 'legend-item', marks: item });
+    legend.push({ type: 'group', className: 'legend-item', marks: item });
     y += 4;
   };
   stack.segments.forEach((s, i) => legendLine(text(s.key, s.value), { type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, ...paint(i), stroke: seriesColour(i), strokeWidth: 1 }));
   if (stack.remainder > 0 && !stack.overlap && parts[0]) {
     legendLine(`${WORDS[lang].remainder}: ${formatValue(stack.remainder, parts[0].indicator.format, lang)}`, { type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, fill: 'background', stroke: 'muted', strokeWidth: 1 });
   }
+  marks.push({ type: 'group', className: 'legend', marks: legend });
   if (stack.overlap) {
     for (const line of wrap(WORDS[lang].overlap, width, size - 1)) {
       marks.push({ type: 'text', className: 'note', x: 0, y: y + size, text: line, size: size - 1, fill: 'muted' });

@@ -82,12 +82,12 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     const page = await browser.newPage();
     await page.goto(chart.embed.pinnedUrl);
     await waitForShadow(page, 'chiso-kpi', '[part="value"]');
-    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('15.175 hồ sơ');
+    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.replace(/\u00a0/g, ' ').trim())).toBe('15.175 hồ sơ');
     expect(await page.locator('.revised').count()).toBe(0);
 
     await page.goto(chart.embed.url);
     await waitForShadow(page, 'chiso-kpi', '[part="value"]');
-    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('15.300 hồ sơ');
+    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.replace(/\u00a0/g, ' ').trim())).toBe('15.300 hồ sơ');
     expect(await page.locator('.revised').textContent()).toMatch(/^Số liệu đã được cập nhật sau khi biểu đồ được xuất bản/);
     await page.close();
   });

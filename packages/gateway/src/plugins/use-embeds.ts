@@ -64,8 +64,8 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       };
       if (!suffix) framable.add(request);
       if (pinned && !request.headers.has('authorization')) {
-        // A pinned answer is fixed by its URL, its origin and the version's instant: revalidated without drawing it again.
-        headers.etag = etag(`${origin} ${url.pathname} ${version.createdAt.toISOString()}`, { weak: true });
+        // A pinned answer is fixed by its URL (with ?width=), its origin and the version's instant: revalidated without drawing it again.
+        headers.etag = etag(`${origin} ${url.pathname}${url.search} ${version.createdAt.toISOString()}`, { weak: true });
         if (isFresh(request, headers.etag)) return respond(null, 304, headers);
       }
       if (csv) headers['content-disposition'] = `attachment; filename="chiso-${id}${suffix === '/full.csv' ? '-full' : ''}.csv"`;

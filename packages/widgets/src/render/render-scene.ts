@@ -8,6 +8,8 @@ export interface RenderSceneOptions {
   active?: string | null;
   /** Called when the pointer enters a mark that has a tip. */
   onEnter?: (key: string) => void;
+  /** CSS parts the element offers, by the class name of the mark that carries each (`{ value: 'value' }`). */
+  parts?: Record<string, string>;
 }
 
 /** A theme token as the element's custom property (so a page can restyle it); any other colour as written. */
@@ -21,6 +23,7 @@ const paint = (colour: string | undefined) => (colour === undefined ? 'none' : i
 export function renderScene(scene: Scene, options: RenderSceneOptions = {}): TemplateResult {
   const hatches = [...hatchColours(scene.marks)];
   const fill = (m: { fill?: string; hatch?: boolean }) => (m.hatch && m.fill ? `url(#${hatchId(m.fill)})` : paint(m.fill));
+  const part = (m: Mark) => (m.className && options.parts?.[m.className]) || nothing;
   const cls = (m: Mark) => `${m.className ?? ''}${m.key !== undefined && m.key === options.active ? ' active' : ''}`;
   const enter = (m: Mark) => (m.tip && m.key !== undefined && options.onEnter ? () => options.onEnter!(m.key!) : null);
   const stroke = (m: { stroke?: string; strokeWidth?: number }) => (m.stroke ? paint(m.stroke) : nothing);
@@ -36,9 +39,9 @@ export function renderScene(scene: Scene, options: RenderSceneOptions = {}): Tem
       case 'circle':
         return svg`<circle class=${cls(m)} cx=${round(m.cx)} cy=${round(m.cy)} r=${m.r} fill=${paint(m.fill)} stroke=${stroke(m)} @pointerenter=${enter(m)}></circle>`;
       case 'text':
-        return svg`<text class=${cls(m)} x=${round(m.x)} y=${round(m.y)} font-size=${m.size} font-weight=${m.weight === 'bold' ? 'bold' : nothing} fill=${paint(m.fill)} text-anchor=${m.anchor && m.anchor !== 'start' ? m.anchor : nothing} dominant-baseline=${m.baseline && m.baseline !== 'auto' ? m.baseline : nothing} stroke=${m.halo ? 'var(--chiso-background)' : nothing} stroke-width=${m.halo ? 3 : nothing} stroke-linejoin=${m.halo ? 'round' : nothing} paint-order=${m.halo ? 'stroke' : nothing}>${m.text}</text>`;
+        return svg`<text class=${cls(m)} part=${part(m)} x=${round(m.x)} y=${round(m.y)} font-size=${m.size} font-weight=${m.weight === 'bold' ? 'bold' : nothing} fill=${paint(m.fill)} text-anchor=${m.anchor && m.anchor !== 'start' ? m.anchor : nothing} dominant-baseline=${m.baseline && m.baseline !== 'auto' ? m.baseline : nothing} stroke=${m.halo ? 'var(--chiso-background)' : nothing} stroke-width=${m.halo ? 3 : nothing} stroke-linejoin=${m.halo ? 'round' : nothing} paint-order=${m.halo ? 'stroke' : nothing}>${m.text}</text>`;
       case 'group':
-        return svg`<g class=${cls(m)} transform=${m.dx || m.dy ? `translate(${round(m.dx ?? 0)},${round(m.dy ?? 0)})` : nothing} @pointerenter=${enter(m)}>${m.marks.map(draw)}</g>`;
+        return svg`<g class=${cls(m)} part=${part(m)} transform=${m.dx || m.dy ? `translate(${round(m.dx ?? 0)},${round(m.dy ?? 0)})` : nothing} @pointerenter=${enter(m)}>${m.marks.map(draw)}</g>`;
     }
   };
   return html`<svg part="chart" role="img" aria-label=${scene.title} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${scene.width} ${scene.height}" width=${scene.width} height=${scene.height}>

@@ -90,7 +90,7 @@ describe.each([375, 1280])('labels at %i px', (page) => {
 
   it('a fall is written with one sign: "giảm 56,8 %"', async () => {
     const el = await show(`<chiso-kpi>${inline(fixtures.kpi)}</chiso-kpi>`);
-    expect(plain($(el, 'text.change')!)).toBe('giảm 56,8 % (theo nguồn)');
+    expect(plain($(el, '[part="change"]')!)).toBe('giảm 56,8 % (theo nguồn)');
     expect(el.shadowRoot!.textContent).not.toContain('\u2212');
   });
 

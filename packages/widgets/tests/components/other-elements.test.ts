@@ -11,7 +11,7 @@ const shares = 'dossiers_online_share,dossiers_onsite_4step_share,dossiers_posta
 describe('<chiso-share>', () => {
   it('shows the online, 4-step and postal shares of dossiers received', async () => {
     const el = await mount(`<chiso-share indicator="${shares}" region="49" api="${gatewayUrl()}"></chiso-share>`, ready);
-    const items = [...el.shadowRoot!.querySelectorAll('g.legend-item')].map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' ').trim());
+    const items = [...el.shadowRoot!.querySelectorAll('[part="legend"] g.legend-item')].map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' ').trim());
     expect(items.slice(0, 3).map((t) => t.split(': ')[1])).toEqual(['27,6 %', '35,0 %', '36,9 %']);
     expect(items[3]).toBe('Còn lại: 0,5 %');
     expect(el.shadowRoot!.querySelectorAll('rect.part')).toHaveLength(3);

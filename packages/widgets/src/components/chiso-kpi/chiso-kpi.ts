@@ -14,6 +14,8 @@ import { renderScene } from '../../render/render-scene.ts';
  * @csspart title - the indicator's name
  * @csspart subtitle - period
  * @csspart chart - the SVG of the figure and its change (drawKpi)
+ * @csspart value - the figure (an SVG text)
+ * @csspart change - the change line (an SVG group: arrow and words)
  * @csspart source - the source line
  * @csspart error - the error state
  * @csspart retry - the retry button
@@ -42,7 +44,7 @@ export class ChisoKpi extends ChisoElement {
   }
 
   protected renderData(data: WidgetData): TemplateResult {
-    return renderScene(drawKpi({ data, width: Math.max(this.width || 480, 240) - 32, lang: this.language, period: this.period }));
+    return renderScene(drawKpi({ data, width: Math.max(this.width || 480, 240) - 32, lang: this.language, period: this.period }), { parts: { value: 'value', change: 'change' } });
   }
 }
 

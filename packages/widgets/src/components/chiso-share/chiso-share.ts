@@ -14,6 +14,7 @@ import { renderScene } from '../../render/render-scene.ts';
  * @summary Shares of a whole as a stacked bar or donut.
  * @csspart base - the figure frame
  * @csspart chart - the SVG: the parts, then a line per part with its name and value
+ * @csspart legend - the lines of the parts (an SVG group)
  * @fires chiso-share-load - data arrived
  * @fires chiso-share-error - loading failed
  */
@@ -36,7 +37,7 @@ export class ChisoShare extends ChisoElement {
   }
 
   protected renderData(data: WidgetData): TemplateResult {
-    return renderScene(drawShare({ data, width: Math.max(this.width || 480, 240) - 32, lang: this.language, type: this.type }));
+    return renderScene(drawShare({ data, width: Math.max(this.width || 480, 240) - 32, lang: this.language, type: this.type }), { parts: { legend: 'legend' } });
   }
 }
 
