@@ -18,8 +18,9 @@ export type ChartType = 'line' | 'column' | 'bar' | 'area';
 export const CHART_TYPES: readonly ChartType[] = ['line', 'column', 'bar', 'area'];
 /** The height of a chart; a bar chart grows to give every bar room. */
 export const CHART_HEIGHT = 260;
-/** Up to this many points per series every point of a line or area is labelled, beyond it only the last. */
+/** Every point of a single line or area is labelled when there are at most this many, about 40 px apart; otherwise only the last of each series. */
 const MAX_LABELLED_POINTS = 12;
+const LABEL_SPACING = 40;
 /** Marker shapes per series (relative to the point), so that colour is never the only cue. */
 const SHAPES = ['m-4,0a4,4 0 1,0 8,0a4,4 0 1,0 -8,0', 'm-4,-4h8v8h-8z', 'm0,-5l5,9h-10z', 'm0,-5l5,5l-5,5l-5,-5z', 'm-4,-1h8v2h-8z', 'm-1,-4h2v8h-2z'];
 const NO_DATA: Record<Lang, string> = { vi: 'không có số liệu', en: 'no data' };
@@ -108,6 +109,7 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
   const labels: Mark[] = [];
   if (!bars) {
     const x = timeScale(series.flatMap((s) => s.points), [left, right]);
+    const ends: Array<{ x: number; y: number; text: string; fill: string; group: Mark[] }> = [];
     const highest = new Map<string, number>();
     for (const s of series) for (const p of s.points) if (valued(p)) highest.set(p.period.code, Math.max(highest.get(p.period.code) ?? -Infinity, p.value));
     series.forEach((s, si) => {
@@ -121,13 +123,20 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
         if (!valued(p)) return;
         const at = xy[i]!;
         group.push({ type: 'path', className: 'marker', key: `p-${si}-${i}`, tip: tip(si, p), d: `M${at.x},${at.y}${SHAPES[si % SHAPES.length]}`, fill: colour, stroke: 'background', strokeWidth: 1.5 });
-        if (shown.length > MAX_LABELLED_POINTS && p !== shown.at(-1)) return;
+        const every = series.length === 1 && shown.length <= MAX_LABELLED_POINTS && (right - left) / shown.length >= LABEL_SPACING;
+        if (!every && p !== shown.at(-1)) return;
         const above = series.length === 1 || p.value >= highest.get(p.period.code)!;
         labels.push({ type: 'text', className: 'value-label', x: at.x, y: above ? at.y! - 8 : at.y! + 8 + t.label, text: label(p), anchor: 'middle', size: t.label, fill: labelFill(si), halo: true });
       });
       const last = xy.findLast((p) => p.y !== null);
-      if (named && last) group.push({ type: 'text', className: 'series-label', x: last.x + 8, y: last.y! + 4, text: s.name, size: t.label, weight: 'bold', fill: colour });
+      if (named && last) ends.push({ x: last.x + 8, y: last.y! + 4, text: s.name, fill: colour, group });
       marks.push({ type: 'group', className: 'series', marks: group });
+    });
+    // Names at the ends of the lines, moved apart where lines end close together.
+    ends.sort((a, b) => a.y - b.y);
+    ends.forEach((end, i) => {
+      if (i > 0) end.y = Math.max(end.y, ends[i - 1]!.y + t.label + 2);
+      end.group.push({ type: 'text', className: 'series-label', x: end.x, y: end.y, text: end.text, size: t.label, weight: 'bold', fill: end.fill });
     });
     const shown = spacedLabels(periods.length, (right - left) / (Math.max(...periods.map((p) => textWidth(p.label, t.tick))) + 12));
     for (const i of shown) {

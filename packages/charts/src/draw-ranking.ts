@@ -1,3 +1,4 @@
+import { shortValue } from './draw-chart.ts';
 import { formatValue } from './format-value.ts';
 import { linearScale } from './linear-scale.ts';
 import type { Mark, Scene } from './scene.ts';
@@ -28,7 +29,9 @@ export function drawRanking({ data, width, lang, highlight, level = 'PROVINCE' }
   const row = Math.round(t.body * 1.8);
   const name = (r: (typeof rows)[number]) => `${r.rank ?? '–'}. ${r.name}`;
   const left = Math.min(width * 0.45, Math.max(0, ...ranked.map((r) => textWidth(name(r), t.body, r.code === highlight))) + 8);
-  const valueRoom = Math.max(0, ...ranked.map((r) => textWidth(formatValue(r.value, format, lang), t.label + 1))) + 8;
+  // Values without the unit's words, which the subtitle says once: "3,28", not "3,28 doanh nghiệp trên 1.000 dân" on every row.
+  const short = (r: (typeof rows)[number]) => shortValue({ period: { code: '', start: '', end: '', label: '' }, value: r.value }, format, lang);
+  const valueRoom = Math.max(0, ...ranked.map((r) => textWidth(short(r), t.label + 1))) + 8;
   const scale = linearScale(ranked.map((r) => r.value), [left, Math.max(left + 20, width - valueRoom)]);
   const zero = scale(Math.max(0, scale.domain()[0]!));
   const marks: Mark[] = [];
@@ -36,12 +39,12 @@ export function drawRanking({ data, width, lang, highlight, level = 'PROVINCE' }
   for (const r of ranked) {
     const mark = r.code === highlight;
     const end = scale(r.value!);
-    const text = formatValue(r.value, format, lang);
+    const text = short(r);
     marks.push({
       type: 'group',
       className: mark ? 'row highlight' : 'row',
       key: r.code,
-      tip: `${name(r)}: ${text}`,
+      tip: `${name(r)}: ${formatValue(r.value, format, lang)}`,
       marks: [
         { type: 'text', className: mark ? 'label highlight' : 'label', x: 0, y: y + row * 0.68, text: name(r), size: t.body, weight: mark ? 'bold' : 'normal', fill: 'text' },
         { type: 'rect', className: mark ? 'bar highlight' : 'bar', x: Math.min(zero, end), y: y + row * 0.15, width: Math.max(1, Math.abs(end - zero)), height: row * 0.7, fill: mark ? 'highlight' : 'series-1' },

@@ -30,7 +30,7 @@ describe('<chiso-kpi> with the gateway', () => {
     expect(text(el, '[part="value"]')).toBe('14,7 triệu USD');
     // One sign: the arrow is a shape and the word says the direction; newsrooms write "giảm 56,8 %".
     expect(text(el, '[part="change"]')).toBe('giảm 56,8 % (theo nguồn)');
-    expect(text(el, 'text.derived')).toBe('Cùng kỳ năm trước (ước tính từ mức thay đổi): khoảng 34,0 triệu USD');
+    expect([...el.shadowRoot!.querySelectorAll('text.derived')].map((t) => t.textContent!.replace(/\s+/g, ' ')).join(' ')).toBe('Cùng kỳ năm trước (ước tính từ mức thay đổi): khoảng 34,0 triệu USD');
     expect($(el, 'path.arrow')!.getAttribute('fill')).toBe('var(--chiso-negative)'); // less FDI is bad news
     expect($(el, 'text.change-text')!.getAttribute('fill')).toBe('var(--chiso-negative)');
   });
