@@ -92,13 +92,15 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
   const step = horizontal ? Math.max(t.tick * 2.4, series.length * (t.label + 10)) * 1.3 : 0;
   const height = horizontal ? Math.ceil(top + periods.length * step + t.tick + 20) : CHART_HEIGHT + legend.height;
   const bottom = height - t.tick - 12;
-  const provisional = linearScale(values, [0, 1]);
+  // Bars and areas start at zero, or their lengths lie; a line is read by its shape, so its axis hugs the data.
+  const zero = type !== 'line';
+  const provisional = linearScale(values, [0, 1], { zero });
   const tickWidth = Math.max(...axisTicks(provisional, lang, format).map((tk) => textWidth(tk.label, t.tick)));
   const left = horizontal ? categoryWidth : tickWidth + 10;
   const right = width - Math.min(width * 0.35, Math.max(horizontal ? widestValue + 8 : 12, nameWidth));
   // Across a bar chart the tick labels sit side by side: as many as fit.
   const count = horizontal ? Math.max(2, Math.min(5, Math.floor((right - left) / (tickWidth + 16)))) : 5;
-  const scale = linearScale(values, horizontal ? [left, right] : [bottom, top], { count });
+  const scale = linearScale(values, horizontal ? [left, right] : [bottom, top], { count, zero });
   const ticks = axisTicks(scale, lang, format, count);
   for (const tk of ticks) {
     marks.push(horizontal ? { type: 'line', className: 'gridline', x1: tk.position, x2: tk.position, y1: top, y2: bottom, stroke: 'grid', strokeWidth: 1 } : { type: 'line', className: 'gridline', x1: left, x2: right, y1: tk.position, y2: tk.position, stroke: 'grid', strokeWidth: 1 });
@@ -141,14 +143,14 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
     const shown = spacedLabels(periods.length, (right - left) / (Math.max(...periods.map((p) => textWidth(p.label, t.tick))) + 12));
     for (const i of shown) {
       // The first and last of a sparse axis are set flush with their point, so neither leaves the chart.
-      const anchor = shown.length === 2 && periods.length > 2 ? (i === 0 ? 'start' : 'end') : 'middle';
+      const anchor = shown.length === 2 && shown[1] === periods.length - 1 && periods.length > 2 ? (i === 0 ? 'start' : 'end') : 'middle';
       const at = x({ period: periods[i]!, value: null });
       marks.push({ type: 'text', className: 'category', x: anchor === 'start' ? Math.max(0, at - 10) : anchor === 'end' ? at + 10 : at, y: bottom + t.tick + 6, text: periods[i]!.label, anchor, size: t.tick, fill: 'muted' });
     }
   } else {
     const length = horizontal ? bottom - top : right - left;
     const groups = barLayout(periods.map(() => 0), { length, thickness: 0, scale });
-    const zero = scale(Math.max(scale.domain()[0]!, 0));
+    const base = scale(Math.max(scale.domain()[0]!, 0));
     const labelRoom = horizontal ? categoryWidth - 8 : Infinity;
     series.forEach((s, si) => {
       const group: Mark[] = [];
@@ -160,7 +162,7 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
         const size = band.size / series.length;
         const offset = (horizontal ? top : left) + band.offset + si * size;
         const end = scale(point.value);
-        const [x, y, w, h] = horizontal ? [Math.min(zero, end), offset, Math.abs(end - zero), size - 1] : [offset, Math.min(zero, end), size - 1, Math.abs(end - zero)];
+        const [x, y, w, h] = horizontal ? [Math.min(base, end), offset, Math.abs(end - base), size - 1] : [offset, Math.min(base, end), size - 1, Math.abs(end - base)];
         group.push({ type: 'rect', className: 'bar', key: `p-${si}-${index}`, tip: tip(si, point), x, y, width: Math.max(w, 1), height: Math.max(h, 1), fill: seriesColour(si), hatch: si > 0 });
         const text = label(point);
         const negative = point.value < 0;
