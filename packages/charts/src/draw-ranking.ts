@@ -17,7 +17,7 @@ const WORDS = {
  * unit (the page's region) in its colour and bold. Units without data are not listed one by one:
  * one line says how many there are ("62 tỉnh chưa có số liệu"), and the highlighted unit, when it
  * is one of them, gets a line of its own. The name column is as wide as the longest name (at most
- * 45 % of the width).
+ * 55 % of the width: "6. Bà Rịa - Vũng Tàu" fits a phone).
  */
 export function drawRanking({ data, width, lang, highlight, level = 'PROVINCE' }: { data: WidgetData; width: number; lang: Lang; highlight?: string | null; level?: string | null }): Scene {
   const t = typeScale(width);
@@ -28,7 +28,7 @@ export function drawRanking({ data, width, lang, highlight, level = 'PROVINCE' }
   const format = data.indicator.format;
   const row = Math.round(t.body * 1.8);
   const name = (r: (typeof rows)[number]) => `${r.rank ?? '–'}. ${r.name}`;
-  const left = Math.min(width * 0.45, Math.max(0, ...ranked.map((r) => textWidth(name(r), t.body, r.code === highlight))) + 8);
+  const left = Math.min(width * 0.55, Math.max(0, ...ranked.map((r) => textWidth(name(r), t.body, r.code === highlight))) + 8);
   // Values without the unit's words, which the subtitle says once: "3,28", not "3,28 doanh nghiệp trên 1.000 dân" on every row.
   const short = (r: (typeof rows)[number]) => shortValue({ period: { code: '', start: '', end: '', label: '' }, value: r.value }, format, lang);
   const valueRoom = Math.max(0, ...ranked.map((r) => textWidth(short(r), t.label + 1))) + 8;

@@ -115,6 +115,9 @@ export const sharedStyles = css`
     font-size: 0.85em;
     color: var(--chiso-muted);
   }
+  .table-scroll {
+    overflow-x: auto;
+  }
   table {
     border-collapse: collapse;
     width: 100%;

@@ -70,6 +70,17 @@ describe.each([375, 1280])('labels at %i px', (page) => {
     expect(all(bar, 'text.category').map((t) => t.textContent).join(' ')).toContain('15/12/2020 – 15/9/2021');
   });
 
+  it('a table wider than the card scrolls inside it, never past its edge', async () => {
+    const wide = { ...fixtures.series, series: [...fixtures.series.series, ...fixtures.series.series.map((s) => ({ ...s, key: `${s.key}x`, name: `${s.name} (2)` }))] };
+    const el = await show(`<chiso-chart type="column">${inline(wide)}</chiso-chart>`);
+    $<HTMLButtonElement>(el, '[part="table-toggle"]')!.click();
+    await waitFor(() => !!$(el, 'tbody td'));
+    const scroller = $<HTMLElement>(el, '.table-scroll')!;
+    expect(scroller.getBoundingClientRect().right).toBeLessThanOrEqual(el.getBoundingClientRect().right);
+    expect(el.scrollWidth).toBeLessThanOrEqual(page);
+    if (page === 375) expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
+  });
+
   it('a number and its unit stay on one line in the table', async () => {
     const el = await show(`<chiso-chart type="column">${inline(fixtures.series)}</chiso-chart>`);
     $<HTMLButtonElement>(el, '[part="table-toggle"]')!.click();

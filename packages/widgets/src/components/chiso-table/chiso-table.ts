@@ -40,7 +40,9 @@ export class ChisoTable extends ChisoElement {
  */
 export function renderDataTable(data: WidgetData, lang: 'vi' | 'en', caption: string): TemplateResult {
   const { header, rows } = tableCells(data, lang);
-  return html`<table part="table">
+  // A table wider than a phone scrolls sideways inside the card (numbers and units never break);
+  // the scrolling region is focusable and named, so a keyboard can scroll it too.
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${caption}><table part="table">
     <caption class="visually-hidden">${caption}</caption>
     <thead>
       <tr>
@@ -55,7 +57,7 @@ export function renderDataTable(data: WidgetData, lang: 'vi' | 'en', caption: st
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }
 
 defineElement('chiso-table', ChisoTable);
