@@ -1,4 +1,4 @@
-import { shortValue } from './draw-chart.ts';
+import { shortValue } from './chart-frame.ts';
 import { formatValue } from './format-value.ts';
 import { linearScale } from './linear-scale.ts';
 import type { Mark, Scene } from './scene.ts';
