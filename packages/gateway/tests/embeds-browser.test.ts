@@ -45,6 +45,22 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     await gateway?.stop();
   });
 
+  it.each([375, 1280])('shows the chart\'s notes under the element on the embed page, inside a %i px screen', async (width) => {
+    const notes = 'Số liệu 9 tháng năm 2021 do Sở Nội vụ tỉnh Quảng Nam công bố; năm 2022 là số ước tính của Cục Thống kê.';
+    const chart = await create(`{ element: CHART, type: "column", indicators: ["enterprises_new"], regions: ["48", "46", "51"], from: "2016-01-01", to: "2022-12-31", title: "Doanh nghiệp mới", notes: "${notes}" }`);
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(chart.embed.url);
+    await waitForShadow(page, 'chiso-chart', 'svg[part="chart"] rect.bar');
+    const box = await page.evaluate(() => {
+      const note = document.querySelector('.notes')!.getBoundingClientRect();
+      const element = document.querySelector('chiso-chart')!.getBoundingClientRect();
+      return { text: document.querySelector('.notes')!.textContent, below: note.top >= element.bottom - 1, right: note.right, scroll: document.documentElement.scrollWidth };
+    });
+    expect(box).toEqual({ text: notes, below: true, right: expect.any(Number), scroll: width });
+    expect(box.right).toBeLessThanOrEqual(width);
+    await page.close();
+  });
+
   it('resizes the iframe to its content when the host page narrows', async () => {
     const chart = await create(`{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
     // The host is another site (another origin), as a newspaper would be.
