@@ -2,8 +2,8 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: pure chart functions in Node, elements in real Chromium (Debian's
- * /usr/bin/chromium, or CHROMIUM_PATH). With CI=true or CHISO_REQUIRE_BROWSER=1 a missing browser
+ * The elements in real Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH); the pure drawing
+ * functions are tested in Node in @chiso/charts. With CI=true or CHISO_REQUIRE_BROWSER=1 a missing browser
  * fails the run; elsewhere the browser project is left out with a notice.
  */
 import fs from 'node:fs';
@@ -19,7 +19,6 @@ if (!haveBrowser) {
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/charts/**/*.test.ts'], environment: 'node' } },
       ...(haveBrowser
         ? [
             {

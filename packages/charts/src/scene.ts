@@ -13,6 +13,12 @@ export interface Scene {
   marks: Mark[];
 }
 
+/**
+ * Colours (`fill`, `stroke`) are theme tokens, `"series-1"` … `"series-6"`, `"text"`, `"muted"`,
+ * `"grid"`, `"background"`, `"positive"`, `"negative"`, `"highlight"` (see paint.ts), which the
+ * element draws as its CSS custom properties and the server as the theme's colours; any other
+ * value (`"#aabbcc"`, `"none"`) is drawn as written.
+ */
 /** Shared by every mark: a stable key (for Lit's repeat and for tests) and the text a pointer or keyboard shows. */
 interface MarkBase {
   key?: string;
@@ -30,9 +36,12 @@ export interface RectMark extends MarkBase {
   height: number;
   fill: string;
   stroke?: string;
+  strokeWidth?: number;
   /** Drawn hatched (diagonal lines over the fill): no data, estimated or composed values. */
   hatch?: boolean;
   rx?: number;
+  /** Opacity of the fill (a shaded table row). @default 1 */
+  opacity?: number;
 }
 
 export interface PathMark extends MarkBase {
@@ -43,6 +52,8 @@ export interface PathMark extends MarkBase {
   strokeWidth?: number;
   dash?: string;
   hatch?: boolean;
+  /** Opacity of the fill (an area under a line). @default 1 */
+  opacity?: number;
 }
 
 export interface LineMark extends MarkBase {
@@ -76,6 +87,8 @@ export interface TextMark extends MarkBase {
   weight?: 'normal' | 'bold';
   fill: string;
   baseline?: 'auto' | 'middle' | 'hanging';
+  /** A halo in the background colour behind the text, so a label stays legible where it crosses a line. */
+  halo?: boolean;
 }
 
 export interface GroupMark extends MarkBase {

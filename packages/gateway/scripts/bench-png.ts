@@ -10,9 +10,9 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
-import type { WidgetData } from '@chiso/widgets/data/types';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { closePngWorkers, imageFonts, svgToPng, svgToPngAsync } from '../src/embed/png.ts';
-import { renderChartSvg } from '../src/embed/static-image.ts';
+import { renderImageSvg } from '../src/embed/static-image.ts';
 import { median } from './bench-serve/load.ts';
 
 const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { images: { type: 'string', default: '40' } } });
@@ -29,7 +29,7 @@ const data: WidgetData = {
   series: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế'].map((name, s) => ({ key: String(49 - s), name, points: months.map((period, i) => ({ period, value: 4000 + s * 350 + ((i * 137) % 900) })) })),
   sources: [{ publisher: 'Người Lao Động', title: 'Hồ sơ tiếp nhận', url: null, publishedAt: '2021-10-10' }],
 };
-const svg = await renderChartSvg({ data, type: 'line', lang: 'vi', theme: 'light' });
+const svg = renderImageSvg({ element: 'chart', data, type: 'line', lang: 'vi', theme: 'light' });
 
 const systemFonts = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
 console.log(`fonts: ${imageFonts().fontFiles?.join(', ') ?? 'the system fonts (none of the named families found)'}`);

@@ -18,7 +18,7 @@ const stamp = buildStamp(
     'packages/gateway/scripts/build.mjs',
     'packages/gateway/package.json',
     'packages/gateway/tsconfig.json',
-    // Bundled in: the widgets' drawing and data code.
+    // Bundled in: the drawings (@chiso/charts) and the widgets' data code.
     'packages/widgets/src',
     'packages/widgets/package.json',
     // Bundled in: the drawings and the map's boundaries.

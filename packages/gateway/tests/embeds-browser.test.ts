@@ -46,6 +46,22 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     await gateway?.stop();
   });
 
+  it.each([375, 1280])('shows the chart\'s notes under the element on the embed page, inside a %i px screen', async (width) => {
+    const notes = 'Số liệu 9 tháng năm 2021 do Sở Nội vụ tỉnh Quảng Nam công bố; năm 2022 là số ước tính của Cục Thống kê.';
+    const chart = await create(`{ element: CHART, type: "column", indicators: ["enterprises_new"], regions: ["48", "46", "51"], from: "2016-01-01", to: "2022-12-31", title: "Doanh nghiệp mới", notes: "${notes}" }`);
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(chart.embed.url);
+    await waitForShadow(page, 'chiso-chart', 'svg[part="chart"] rect.bar');
+    const box = await page.evaluate(() => {
+      const note = document.querySelector('.notes')!.getBoundingClientRect();
+      const element = document.querySelector('chiso-chart')!.getBoundingClientRect();
+      return { text: document.querySelector('.notes')!.textContent, below: note.top >= element.bottom - 1, right: note.right, scroll: document.documentElement.scrollWidth };
+    });
+    expect(box).toEqual({ text: notes, below: true, right: expect.any(Number), scroll: width });
+    expect(box.right).toBeLessThanOrEqual(width);
+    await page.close();
+  });
+
   it('resizes the iframe to its content when the host page narrows', async () => {
     const chart = await create(`{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
     // The host is another site (another origin), as a newspaper would be.
@@ -83,12 +99,12 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     const page = await browser.newPage();
     await page.goto(chart.embed.pinnedUrl);
     await waitForShadow(page, 'chiso-kpi', '[part="value"]');
-    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('15.175 hồ sơ');
+    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.replace(/\u00a0/g, ' ').trim())).toBe('15.175 hồ sơ');
     expect(await page.locator('.revised').count()).toBe(0);
 
     await page.goto(chart.embed.url);
     await waitForShadow(page, 'chiso-kpi', '[part="value"]');
-    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.trim())).toBe('15.300 hồ sơ');
+    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.replace(/\u00a0/g, ' ').trim())).toBe('15.300 hồ sơ');
     expect(await page.locator('.revised').textContent()).toMatch(/^Số liệu đã được cập nhật sau khi biểu đồ được xuất bản/);
     await page.close();
   });
@@ -125,7 +141,8 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     const rows = await page.evaluate((s) => [...document.querySelector(s)!.shadowRoot!.querySelectorAll('text.label')].map((t) => t.textContent!.trim()), ranking);
     expect(rows).toHaveLength(63);
     expect(rows[0]).toBe('1. Quảng Ninh');
-    expect(await shadowText(page, ranking)).toContain('73,02 điểm');
+    // Values without the unit's words on every row: the subtitle says "điểm" once.
+    expect(await shadowText(page, ranking)).toMatch(/Năm 2021 · điểm.*1\. Quảng Ninh ?73,02/);
     expect(await page.evaluate((s) => document.querySelector(s)!.shadowRoot!.querySelector('text.label.highlight')!.textContent!.trim(), ranking)).toBe('19. Quảng Nam');
     await page.waitForFunction((s) => {
       const host = document.querySelector(s)!;

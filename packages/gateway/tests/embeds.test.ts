@@ -87,14 +87,39 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     expect(width).toBe(2 * Number(/<svg[^>]*width="(\d+)"/.exec(svg)![1]));
   });
 
+  it('shows the chart\'s notes on the embed page and in its images', async () => {
+    const chart = await create(`{ element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước", notes: "Số liệu 9 tháng, <tạm tính>.\\nNguồn gốc: Sở KH&ĐT." }`);
+    const html = await (await get(`/embed/${chart.id}`)).text();
+    expect(html).toContain('<div class="notes" role="note"><p>Số liệu 9 tháng, &lt;tạm tính&gt;.</p><p>Nguồn gốc: Sở KH&amp;ĐT.</p></div>');
+    const svg = await (await get(`/embed/${chart.id}.svg`)).text();
+    expect([...svg.matchAll(/<text class="notes"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['Số liệu 9 tháng, &lt;tạm tính&gt;.', 'Nguồn gốc: Sở KH&amp;ĐT.']);
+  });
+
+  it('draws a narrow image for phones on request (?width=400), and says what to write for a bad width', async () => {
+    const chart = await create(`{ element: CHART, type: "bar", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước" }`);
+    const svg = await (await get(`/embed/${chart.id}.svg?width=400`)).text();
+    expect(/<svg[^>]*width="(\d+)"/.exec(svg)![1]).toBe('400');
+    // Type a fifth larger: shown 340 px wide on a phone, no text is under 10 px.
+    expect(Math.min(...[...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]))) * (340 / 400)).toBeGreaterThanOrEqual(10);
+    const png = new Uint8Array(await (await get(`/embed/${chart.id}.png?width=400`)).arrayBuffer());
+    expect(new DataView(png.buffer).getUint32(16)).toBe(800);
+    for (const bad of ['abc', '100', '4000', '400.5']) {
+      const answer = await get(`/embed/${chart.id}.png?width=${bad}`);
+      expect(answer.status).toBe(400);
+      expect(await answer.text()).toBe(`width=${bad} is not an image width: write a whole number of pixels from 280 to 1600, e.g. width=400 for a phone`);
+    }
+  });
+
   it('draws a key figure as the KPI element shows it, with its reported change', async () => {
     const chart = await create(`{ element: KPI, indicators: ["fdi_capital_registered"], regions: ["49"], title: "Vốn FDI đăng ký" }`);
     const svg = await (await get(`/embed/${chart.id}.svg`)).text();
     expect(svg).toContain('>Vốn FDI đăng ký</text>');
     expect(svg).toContain('>9 tháng 2021</text>');
-    expect(svg).toContain('>14,7 triệu USD</text>');
-    expect(svg).toContain('>▼ giảm −56,8 % (theo nguồn)</text>');
-    expect(svg).toContain('Cùng kỳ năm trước (ước tính từ mức thay đổi): khoảng 34,0 triệu USD');
+    expect(svg).toContain('>14,7\u00a0triệu\u00a0USD</text>');
+    // One sign: the arrow is a shape, the word says the direction (it used to read "▼ giảm −56,8 %").
+    expect(svg).toContain('>giảm 56,8\u00a0% (theo nguồn)</text>');
+    expect(svg).toMatch(/<path class="arrow" d="[^"]+" fill="#b91c1c"\/>/);
+    expect(svg).toContain('Cùng kỳ năm trước (ước tính từ mức thay đổi): khoảng\u00a034,0\u00a0triệu\u00a0USD');
     expect(svg).toContain('>Nguồn: Người Lao Động (10/10/2021)</text>');
     const png = new Uint8Array(await (await get(`/embed/${chart.id}.png`)).arrayBuffer());
     expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
@@ -104,13 +129,18 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     const share = await create(`{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
     const shareSvg = await (await get(`/embed/${share.id}.svg`)).text();
     expect(shareSvg).toContain('>Hồ sơ theo kênh</text>');
-    expect(shareSvg).toMatch(/>Tỷ lệ hồ sơ tiếp nhận và xử lý trực tuyến: 27,6 %<\/text>/);
-    expect(shareSvg).toContain(': 36,9 %</text>');
+    expect(shareSvg).toMatch(/>Tỷ lệ hồ sơ tiếp nhận và xử lý trực tuyến: 27,6\u00a0%<\/text>/);
+    expect(shareSvg).toContain(': 36,9\u00a0%</text>');
     const ranking = await create(`{ element: RANKING, indicators: ["enterprises_new"], regions: ["49"], period: "2021-YTD-09", title: "Doanh nghiệp mới" }`);
     const rankingSvg = await (await get(`/embed/${ranking.id}.svg`)).text();
     expect(rankingSvg).toContain('font-weight="bold" fill="#1f2328">1. Quảng Nam</text>');
-    expect(rankingSvg).toContain('>892 doanh nghiệp</text>');
-    expect((rankingSvg.match(/\. [^<]+<\/text>/g) ?? []).length).toBe(63);
+    // Values without the unit's words, which the subtitle says once.
+    expect(rankingSvg).toContain('>892</text>');
+    expect(rankingSvg).toContain('>9 tháng 2021 · doanh nghiệp</text>');
+    // The provinces without data are counted in one line, not listed one by one.
+    const ranked = (rankingSvg.match(/<text class="label[^"]*"[^>]*>\d+\. [^<]+<\/text>/g) ?? []).length;
+    expect(ranked).toBeGreaterThan(0);
+    expect(rankingSvg).toContain(`>${63 - ranked} tỉnh chưa có số liệu</text>`);
     const png = new Uint8Array(await (await get(`/embed/${ranking.id}.png`)).arrayBuffer());
     expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
@@ -119,7 +149,7 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     const table = await create(`{ element: TABLE, indicators: ["enterprises_new_capital"], regions: ["49"], title: "Vốn doanh nghiệp mới", lang: EN }`);
     const svg = await (await get(`/embed/${table.id}.svg`)).text();
     const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-    expect(texts).toEqual(['Vốn doanh nghiệp mới', 'billion VND', 'Period', 'Quang Nam', '9 months of 2021', '6,600 billion VND', 'Source: Người Lao Động (10 Oct 2021)']);
+    expect(texts).toEqual(['Vốn doanh nghiệp mới', 'billion VND', 'Period', 'Quang Nam', '9 months of 2021', '6,600\u00a0billion\u00a0VND', 'Source: Người Lao Động (10 Oct 2021)']);
     const png = new Uint8Array(await (await get(`/embed/${table.id}.png`)).arrayBuffer());
     expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });

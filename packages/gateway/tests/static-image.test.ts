@@ -1,10 +1,16 @@
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WidgetData } from '@chiso/widgets/data/types';
-import { palette } from '@chiso/widgets/charts/palette.ts';
-import { renderChartSvg, svgToPng, svgToPngAsync, type StaticChartOptions } from '../src/embed/static-image.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import { palette } from '@chiso/charts/palette.ts';
+import { drawChart } from '@chiso/charts/draw-chart.ts';
+import { drawKpi } from '@chiso/charts/draw-kpi.ts';
+import { drawRanking } from '@chiso/charts/draw-ranking.ts';
+import { drawShare } from '@chiso/charts/draw-share.ts';
+import { drawTable, TABLE_IMAGE_ROWS } from '@chiso/charts/draw-table.ts';
+import { marksToSvg } from '@chiso/charts/scene-to-svg.ts';
+import { imageScene, renderImageSvg, svgToPng, svgToPngAsync, type StaticImageOptions } from '../src/embed/static-image.ts';
 import { closePngWorkers, imageFonts } from '../src/embed/png.ts';
-import { renderTableSvg, TABLE_IMAGE_ROWS } from '../src/embed/static-parts.ts';
+import * as fixtures from '../../charts/tests/fixtures.ts';
 
 const TYPES = ['line', 'column', 'bar', 'area'] as const;
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -32,8 +38,10 @@ function dossiers(lang: 'vi' | 'en', values: number[][] = [QUANG_NAM, DA_NANG]):
   };
 }
 
-const render = (options: Partial<StaticChartOptions> & { lang: 'vi' | 'en' }) =>
-  renderChartSvg({ data: dossiers(options.lang), type: 'column', theme: 'light', ...options });
+const render = (options: Partial<StaticImageOptions> & { lang: 'vi' | 'en' }) =>
+  renderImageSvg({ element: 'chart', data: dossiers(options.lang), type: 'column', theme: 'light', ...options });
+const renderChartSvg = (options: Omit<StaticImageOptions, 'element'>) => renderImageSvg({ element: 'chart', ...options });
+const renderTableSvg = (options: Omit<StaticImageOptions, 'element'>) => renderImageSvg({ element: 'table', ...options });
 
 /** resvg parses strictly (roxmltree): it throws on XML that is not well formed. */
 const parse = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false } });
@@ -45,14 +53,15 @@ describe.each(TYPES)('renderChartSvg: %s chart', (type) => {
     const svg = await render({ type, lang: 'vi' });
     expect(svg).toContain('<title>Hồ sơ tiếp nhận</title>');
     expect(svg).toContain('>Tháng 1/2021 – Tháng 6/2021 · hồ sơ</text>');
-    expect(valueLabels(svg)).toContain('5.200');
-    expect(valueLabels(svg)).toHaveLength(12);
+    // Columns and bars are labelled each; lines of several series only at their ends, so labels do not crowd.
+    expect(valueLabels(svg)).toContain(type === 'column' || type === 'bar' ? '5.200' : '5.100');
+    expect(valueLabels(svg)).toHaveLength(type === 'column' || type === 'bar' ? 12 : 2);
     expect(svg).toContain('>Nguồn: Người Lao Động (10/10/2021)</text>');
   });
 
   it('states values and source in English', async () => {
     const svg = await render({ type, lang: 'en' });
-    expect(valueLabels(svg)).toContain('5,200');
+    expect(valueLabels(svg)).toContain(type === 'column' || type === 'bar' ? '5,200' : '5,100');
     expect(svg).toContain('>Source: Người Lao Động (10 Oct 2021)</text>');
   });
 
@@ -149,10 +158,10 @@ describe('renderTableSvg', () => {
     expect(() => parse(svg)).not.toThrow();
     const t = texts(svg);
     expect(t.slice(0, 5)).toEqual(['Hồ sơ tiếp nhận', 'hồ sơ', 'Kỳ', 'Quảng Nam', 'Đà Nẵng']);
-    expect(t.slice(5, 8)).toEqual(['Tháng 1/2021', '4.100 hồ sơ', '3.900 hồ sơ']);
-    expect(t.slice(-4)).toEqual(['Tháng 6/2021', '5.100 hồ sơ', '4.800 hồ sơ', 'Nguồn: Người Lao Động (10/10/2021)']);
+    expect(t.slice(5, 8)).toEqual(['Tháng 1/2021', '4.100\u00a0hồ\u00a0sơ', '3.900\u00a0hồ\u00a0sơ']);
+    expect(t.slice(-4)).toEqual(['Tháng 6/2021', '5.100\u00a0hồ\u00a0sơ', '4.800\u00a0hồ\u00a0sơ', 'Nguồn: Người Lao Động (10/10/2021)']);
     // Values are right-aligned at their column's edge.
-    expect(svg).toMatch(/text-anchor="end"[^>]*>4\.100 hồ sơ<\/text>/);
+    expect(svg).toMatch(/text-anchor="end"[^>]*>4\.100\u00a0hồ\u00a0sơ<\/text>/);
   });
 
   it('speaks English, marks a missing value with a dash, and uses the dark theme', () => {
@@ -161,7 +170,7 @@ describe('renderTableSvg', () => {
     const svg = renderTableSvg({ data, lang: 'en', theme: 'dark', title: 'Dossiers received' });
     const t = texts(svg);
     expect(t.slice(0, 3)).toEqual(['Dossiers received', 'dossiers', 'Period']);
-    expect(t.slice(11, 14)).toEqual(['Mar 2021', '4,800 dossiers', '–']);
+    expect(t.slice(11, 14)).toEqual(['Mar 2021', '4,800\u00a0dossiers', '–']);
     expect(t.at(-1)).toBe('Source: Người Lao Động (10 Oct 2021)');
     expect(svg).toContain(`fill="${palette.dark.background}"`);
     expect(svg).not.toContain(palette.light.background);
@@ -172,7 +181,7 @@ describe('renderTableSvg', () => {
     data.series.forEach((s, i) => Object.assign(s, { key: String(i), name: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế', 'Quảng Ngãi', 'Bình Định', 'Kon Tum'][i] }));
     const svg = renderTableSvg({ data, lang: 'vi', theme: 'light' });
     expect(Number(attrOf(svg, 'width'))).toBeGreaterThan(640);
-    const edges = [...svg.matchAll(/<text x="([\d.]+)" y="86"[^>]*text-anchor="end">/g)].map((m) => Number(m[1]));
+    const edges = [...svg.matchAll(/<text class="header" x="([\d.]+)"[^>]*text-anchor="end">/g)].map((m) => Number(m[1]));
     expect(edges).toHaveLength(6);
     // "Thừa Thiên Huế" in bold at 13 px is about 110 px wide; every column leaves room for it.
     for (let i = 1; i < edges.length; i++) expect(edges[i]! - edges[i - 1]!).toBeGreaterThan(110);
@@ -191,11 +200,12 @@ describe('renderTableSvg', () => {
     expect(t.filter((x) => x.startsWith('Tháng '))).toHaveLength(TABLE_IMAGE_ROWS);
     expect(t).toContain('Tháng 1/2022');
     expect(t).not.toContain('Tháng 12/2021');
-    expect(t).toContain('1.059 hồ sơ');
+    expect(t).toContain('1.059\u00a0hồ\u00a0sơ');
     expect(t).toContain(`${TABLE_IMAGE_ROWS} kỳ gần nhất trong 60 kỳ; tệp CSV có đủ số liệu.`);
-    const height = Number(attrOf(svg, 'height'));
-    const lastY = Math.max(...[...svg.matchAll(/<text x="[\d.]+" y="([\d.]+)"/g)].map((m) => Number(m[1])));
-    expect(height).toBeGreaterThan(lastY);
+    const scene = imageScene({ element: 'table', data, lang: 'vi', theme: 'light' });
+    const source = scene.marks.at(-1)!;
+    expect(source.type === 'text' && source.text).toBe('Nguồn: Người Lao Động (10/10/2021)');
+    expect(scene.height).toBeGreaterThan(source.type === 'text' ? source.y : Infinity);
   });
 });
 
@@ -281,5 +291,52 @@ describe('imageFonts', () => {
     expect(fonts.defaultFontFamily).toBe('DejaVu Sans');
     expect(fonts.fontFiles?.map((f) => f.split('/').at(-1))).toContain('DejaVuSans.ttf');
     expect(fonts.fontFiles?.map((f) => f.split('/').at(-1))).toContain('DejaVuSans-Bold.ttf');
+  });
+});
+
+describe('one drawing for the element and the image', () => {
+  const width = 640;
+  const body = width - 32;
+  const cases = [
+    ['chart (column)', { element: 'chart', data: fixtures.series, type: 'column' }, drawChart({ data: fixtures.series, type: 'column', width: body, lang: 'vi', title: 'Hồ sơ tiếp nhận' })],
+    ['chart (line)', { element: 'chart', data: fixtures.series, type: 'line' }, drawChart({ data: fixtures.series, type: 'line', width: body, lang: 'vi', title: 'Hồ sơ tiếp nhận' })],
+    ['kpi', { element: 'kpi', data: fixtures.kpi }, drawKpi({ data: fixtures.kpi, width: body, lang: 'vi' })],
+    ['ranking', { element: 'ranking', data: fixtures.ranking, highlight: '49' }, drawRanking({ data: fixtures.ranking, width: body, lang: 'vi', highlight: '49' })],
+    ['share (donut)', { element: 'share', data: fixtures.share, type: 'donut' }, drawShare({ data: fixtures.share, width: body, lang: 'vi', type: 'donut' })],
+    ['table', { element: 'table', data: fixtures.series }, drawTable({ data: fixtures.series, width: body, lang: 'vi' })],
+  ] as const;
+
+  it.each(cases)('the %s image holds exactly the marks of the element\'s drawing', (_, options, scene) => {
+    const image = renderImageSvg({ lang: 'vi', theme: 'light', title: 'Hồ sơ tiếp nhận', ...options } as StaticImageOptions);
+    const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([^]*)<\/g>\n/.exec(image)![1]!;
+    expect(marks).toBe(marksToSvg(scene.marks, 'light'));
+    expect(() => parse(image)).not.toThrow();
+  });
+});
+
+describe('images read as a newsroom expects', () => {
+  it('writes the chart\'s notes under the drawing, wrapped, escaped', () => {
+    const notes = 'Số liệu 9 tháng năm 2021 do Sở Nội vụ công bố; <tạm tính> & chưa kiểm toán.\nQuảng Ngãi chưa công bố.';
+    const svg = renderImageSvg({ element: 'chart', data: fixtures.series, type: 'column', lang: 'vi', theme: 'light', notes, width: 400 });
+    const lines = [...svg.matchAll(/<text class="notes"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(lines.join(' ')).toBe('Số liệu 9 tháng năm 2021 do Sở Nội vụ công bố; &lt;tạm tính&gt; &amp; chưa kiểm toán. Quảng Ngãi chưa công bố.');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(svg.indexOf('class="notes"')).toBeLessThan(svg.indexOf('class="source"'));
+  });
+
+  it('names a series without data in the legend of a column chart', () => {
+    const svg = renderImageSvg({ element: 'chart', data: fixtures.series, type: 'column', lang: 'vi', theme: 'light' });
+    const legend = [...svg.matchAll(/<text class="legend-label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(legend).toEqual(['Quảng Nam', 'Đà Nẵng', 'Quảng Ngãi: không có số liệu']);
+  });
+
+  it.each([400, 640])('stays readable when a phone shows it 340 px wide (width %i)', (width) => {
+    const svg = renderImageSvg({ element: 'chart', data: fixtures.series, type: 'line', lang: 'vi', theme: 'light', width });
+    expect(attrOf(svg, 'width')).toBe(String(width));
+    const sizes = [...svg.matchAll(/<text [^>]*font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const smallest = Math.min(...sizes) * (340 / width);
+    // A narrow image (the phone's variant, ?width=400) keeps every text at 10 px or more on the phone.
+    if (width === 400) expect(smallest).toBeGreaterThanOrEqual(10);
+    else expect(smallest).toBeLessThan(10); // why the narrow variant exists
   });
 });

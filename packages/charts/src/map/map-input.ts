@@ -57,3 +57,13 @@ export interface ProvinceSpot {
   x: number;
   y: number;
 }
+
+/** What a map shows beyond a ranking: the provinces of the map's day and how their values came to be. */
+export interface MapFigures {
+  /** The day whose provinces are drawn (ISO). */
+  at: string;
+  provinces: ProvinceValue[];
+  /** The period's values were combined onto the provinces of a later day (their predecessors'). */
+  composed: boolean;
+  rule: 'SUM' | 'RATIO' | 'LAST_VALUE' | 'NONE';
+}

@@ -1,3 +1,4 @@
+import { palette } from '@chiso/charts/palette.ts';
 import type { ChartConfig } from './chart-config.ts';
 import { elementMarkup } from './embed-snippets.ts';
 
@@ -15,7 +16,8 @@ export interface EmbedPageOptions {
 }
 
 /**
- * The minimal page an iframe shows: the element, the revision note when it applies, and a script
+ * The minimal page an iframe shows: the element, the chart's notes under it (as the images write
+ * them; paragraphs on lines of their own), the revision note when it applies, and a script
  * that reports the page's height to the host (Datawrapper's message, ours, and AMP's embed-size).
  */
 export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPageOptions): string {
@@ -26,6 +28,13 @@ export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPag
   const note = revisedSince
     ? `<p class="revised" role="note">${vi ? 'Số liệu đã được cập nhật sau khi biểu đồ được xuất bản' : 'Data revised since publication'} (${revisedSince.toISOString().slice(0, 10)}).</p>`
     : '';
+  const notes = (config.notes ?? '')
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${esc(p)}</p>`)
+    .join('');
+  const notesBlock = notes ? `\n<div class="notes" role="note">${notes}</div>` : '';
   const element = elementMarkup(config, { api: `${origin}/graphql`, 'as-of': pinned?.asOf.toISOString() });
   return `<!doctype html>
 <html lang="${config.lang}">
@@ -39,11 +48,13 @@ export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPag
 <script type="module" src="${origin}/widgets/chiso-widgets.js"></script>
 <style>
   html, body { margin: 0; padding: 0; background: transparent; }
+  .notes { margin: 0; padding: 4px 16px 12px; font: 14px/1.45 system-ui, sans-serif; color: ${palette[config.theme === 'dark' ? 'dark' : 'light'].text}; overflow-wrap: anywhere; }
+  .notes p { margin: 0 0 4px; }
   .revised { margin: 0; padding: 6px 12px; font: 13px system-ui, sans-serif; background: #fff8c5; color: #3b2300; }
 </style>
 </head>
 <body data-chiso-embed="${esc(id)}">
-${note}${element}
+${note}${element}${notesBlock}
 <noscript><img src="${esc(png)}" alt="${esc(title)}" style="max-width:100%"></noscript>
 <script>
 (function () {

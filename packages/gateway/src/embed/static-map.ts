@@ -1,8 +1,9 @@
 import { mapSvg } from '@chiso/charts/map/map-svg.ts';
-import { formatNumber } from '@chiso/widgets/charts/format-number.ts';
+import { formatNumber } from '@chiso/charts/format-number.ts';
+import { sourceLine } from '@chiso/charts/frame-texts.ts';
+import { escapeXml, IMAGE_FONTS } from '@chiso/charts/scene-to-svg.ts';
 import { drawMap, mapGeometry } from '@chiso/widgets/data/map-drawing.ts';
-import type { WidgetData } from '@chiso/widgets/data/types.ts';
-import { escapeXml, sourceLine, svgDocument } from './static-image.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 
 export interface StaticMapOptions {
   data: WidgetData;
@@ -37,4 +38,8 @@ export async function renderMapSvg(o: StaticMapOptions): Promise<string> {
   const sourceMark = source ? `<text x="8" y="${scene.height + 4}" font-size="11" fill="${muted}">${escapeXml(source)}</text>` : '';
   const body = `<desc>${escapeXml(scene.title)}</desc>${mapSvg(scene, { focusable: false })}${sourceMark}`;
   return svgDocument(width, scene.height + (source ? 14 : 0), o.title ?? o.data.indicator.name, BACKGROUND[o.theme], body);
+}
+
+function svgDocument(width: number, height: number, title: string, background: string, body: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" font-family="${IMAGE_FONTS}"><title>${escapeXml(title)}</title><rect width="100%" height="100%" fill="${background}"/>${body}</svg>`;
 }

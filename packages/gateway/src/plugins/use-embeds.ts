@@ -1,7 +1,7 @@
 import etag from 'etag';
 import type { Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { WidgetData } from '@chiso/widgets/data/types';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import type { ChartConfig } from '../embed/chart-config.ts';
 import { chartData } from '../embed/chart-data.ts';
 import { observationFilter } from '../db/observation-filter.ts';
@@ -12,10 +12,8 @@ import type { PublicOriginResolver } from '../http/public-origin.ts';
 import { parseEmbedPath } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
 import { findVersion, oembed } from '../embed/oembed.ts';
-import { renderChartSvg, svgToPngAsync } from '../embed/static-image.ts';
-import { renderKpiSvg } from '../embed/static-kpi.ts';
+import { IMAGE_WIDTH, renderImageSvg, svgToPngAsync } from '../embed/static-image.ts';
 import { renderMapSvg } from '../embed/static-map.ts';
-import { renderRankingSvg, renderShareSvg, renderTableSvg } from '../embed/static-parts.ts';
 
 const contentTypes: Record<string, string> = {
   '': 'text/html; charset=utf-8',
@@ -68,8 +66,8 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       };
       if (!suffix) framable.add(request);
       if (pinned && !request.headers.has('authorization')) {
-        // A pinned answer is fixed by its URL, its origin and the version's instant: revalidated without drawing it again.
-        headers.etag = etag(`${origin} ${url.pathname} ${version.createdAt.toISOString()}`, { weak: true });
+        // A pinned answer is fixed by its URL (with ?width=), its origin and the version's instant: revalidated without drawing it again.
+        headers.etag = etag(`${origin} ${url.pathname}${url.search} ${version.createdAt.toISOString()}`, { weak: true });
         if (isFresh(request, headers.etag)) return respond(null, 304, headers);
       }
       if (csv) headers['content-disposition'] = `attachment; filename="chiso-${id}${suffix === '/full.csv' ? '-full' : ''}.csv"`;
@@ -81,7 +79,9 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       if (suffix === '/full.csv') return respond(await fullCsv(prisma, config, `${origin}/embed/${id}`), 200, headers);
       const data = await chartData(config, options.fetch, pinned?.asOf);
       if (suffix === '.csv') return respond(shownCsv(data), 200, headers);
-      const svg = await staticSvg(config, data);
+      const width = imageWidth(url);
+      if (typeof width === 'string') return respond(width, 400, { 'content-type': 'text/plain; charset=utf-8' });
+      const svg = await staticSvg(config, data, width);
       if (suffix === '.svg') return respond(svg, 200, headers);
       return respond(new Uint8Array(await svgToPngAsync(svg)), 200, headers);
     },
@@ -105,24 +105,40 @@ async function revisedAfter(prisma: PrismaClient, config: ChartConfig, since: Da
   return latest._max.recordedAt;
 }
 
-/** Each element's own picture; charts (and anything without data) through the shared chart drawing. */
-async function staticSvg(config: ChartConfig, data: WidgetData | null): Promise<string> {
-  const look = { lang: config.lang, theme: config.theme === 'dark' ? ('dark' as const) : ('light' as const), title: config.title ?? undefined };
-  if (data) {
-    switch (config.element) {
-      case 'KPI':
-        return renderKpiSvg({ ...look, data, period: config.period });
-      case 'SHARE':
-        return renderShareSvg({ ...look, data });
-      case 'RANKING':
-        return renderRankingSvg({ ...look, data, highlight: config.regions[0] });
-      case 'TABLE':
-        return renderTableSvg({ ...look, data });
-      case 'MAP':
-        if (data.map) return renderMapSvg({ ...look, data, highlight: config.regions[0] });
-    }
+/**
+ * `?width=` of an image: a narrow image for phones (e.g. 400, with larger type), a wide one for a
+ * desktop column; without it 640. A width that is not a whole number in range is an error that
+ * says what to write.
+ */
+function imageWidth(url: URL): number | undefined | string {
+  const asked = url.searchParams.get('width');
+  if (asked === null) return undefined;
+  const width = Number(asked);
+  if (!/^\d+$/.test(asked) || width < IMAGE_WIDTH.min || width > IMAGE_WIDTH.max) return `width=${asked} is not an image width: write a whole number of pixels from ${IMAGE_WIDTH.min} to ${IMAGE_WIDTH.max}, e.g. width=400 for a phone`;
+  return width;
+}
+
+/**
+ * Each element's own drawing, framed with the chart's title and notes; anything without data is
+ * drawn as an empty chart. A map loads its boundaries first (static-map.ts).
+ */
+async function staticSvg(config: ChartConfig, data: WidgetData | null, width: number | undefined): Promise<string> {
+  if (config.element === 'MAP' && data?.map) {
+    return renderMapSvg({ data, lang: config.lang, theme: config.theme === 'dark' ? 'dark' : 'light', title: config.title ?? undefined, highlight: config.regions[0], width });
   }
-  return renderChartSvg({ ...look, data: data ?? emptyData(config), type: config.element === 'CHART' ? ((config.type as 'line' | null) ?? 'line') : 'column' });
+  const element = data ? (config.element.toLowerCase() as 'chart') : 'chart';
+  return renderImageSvg({
+    element,
+    data: data ?? emptyData(config),
+    type: config.type,
+    lang: config.lang,
+    theme: config.theme === 'dark' ? 'dark' : 'light',
+    width,
+    title: config.title,
+    notes: config.notes,
+    highlight: config.regions[0],
+    period: config.period,
+  });
 }
 
 function emptyData(config: ChartConfig): WidgetData {

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { formatDate } from '../charts/format-date.ts';
-import type { Lang } from '../charts/types.ts';
+import { elementSubtitle, elementTitle, sourceLine, type ElementKind } from '@chiso/charts/frame-texts.ts';
+import type { Lang } from '@chiso/charts/types.ts';
 import { WidgetFetchError } from '../data/client.ts';
-import type { WidgetData } from '../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { messages, type Messages } from './messages.ts';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'invalid';
@@ -100,15 +100,17 @@ export abstract class ChisoElement extends LitElement {
   }
 
   /** The element's name without the prefix, for event names: `chart` fires `chiso-chart-load`. */
-  protected abstract readonly kind: string;
+  protected abstract readonly kind: ElementKind;
   /** What is missing or wrong in the configuration, or null. */
   protected abstract configProblem(): string | null;
   /** Fetches the data from the gateway; null when the gateway knows no such indicator. */
   protected abstract fetchData(fresh: boolean): Promise<WidgetData | null>;
   /** Draws the data. */
   protected abstract renderData(data: WidgetData): TemplateResult;
-  /** The line under the title: period and unit. */
-  protected abstract subtitle(data: WidgetData): string;
+  /** The line under the title: period and unit (the images' rule too: elementSubtitle). */
+  protected subtitle(data: WidgetData): string {
+    return elementSubtitle(this.kind, data, this.period);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -194,16 +196,13 @@ export abstract class ChisoElement extends LitElement {
   }
 
   protected sourceLine(data: WidgetData): TemplateResult | typeof nothing {
-    if (data.sources.length === 0) return nothing;
-    const parts = data.sources.map((s) => `${s.publisher}${s.publishedAt ? ` (${formatDate(s.publishedAt, this.language)})` : ''}`);
-    return html`<figcaption part="source">${this.t.source}: ${parts.join('; ')}</figcaption>`;
+    const line = sourceLine(data, this.language);
+    return line ? html`<figcaption part="source">${line}</figcaption>` : nothing;
   }
 
   protected chartTitle(data: WidgetData | null): string {
     if (this.heading) return this.heading;
-    if (!data) return '';
-    const regions = data.series.length === 1 && !data.ranking && !data.parts ? ` – ${data.series[0]!.name}` : '';
-    return `${data.indicator.name}${regions}`;
+    return data ? elementTitle(this.kind, data) : '';
   }
 
   protected override render(): TemplateResult {

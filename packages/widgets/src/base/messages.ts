@@ -1,4 +1,4 @@
-import type { Lang } from '../charts/types.ts';
+import type { Lang } from '@chiso/charts/types.ts';
 
 /** Every text an element shows, in Vietnamese and English. */
 export const messages = {
@@ -16,18 +16,10 @@ export const messages = {
     unknownIndicator: 'Máy chủ không có chỉ số “{}”: hãy kiểm tra thuộc tính indicator',
     retry: 'Thử lại',
     refreshing: 'Đang cập nhật…',
-    source: 'Nguồn',
     showTable: 'Xem bảng số liệu',
     hideTable: 'Ẩn bảng số liệu',
-    period: 'Kỳ',
-    value: 'Giá trị',
-    region: 'Địa phương',
-    rank: 'Hạng',
-    change: 'So với cùng kỳ',
-    remainder: 'Còn lại',
-    overlap: 'Các phần có thể trùng nhau, tổng vượt 100 %.',
     invalid: 'Cấu hình không hợp lệ',
-    noChange: 'chưa có số liệu so sánh',
+    region: 'Địa phương',
   },
   en: {
     loading: 'Loading data…',
@@ -43,18 +35,10 @@ export const messages = {
     unknownIndicator: 'The server has no indicator “{}”: check the indicator attribute',
     retry: 'Retry',
     refreshing: 'Refreshing…',
-    source: 'Source',
     showTable: 'Show data table',
     hideTable: 'Hide data table',
-    period: 'Period',
-    value: 'Value',
-    region: 'Region',
-    rank: 'Rank',
-    change: 'On a year earlier',
-    remainder: 'Other',
-    overlap: 'The parts may overlap: they add up to more than 100%.',
     invalid: 'Invalid configuration',
-    noChange: 'no comparison available',
+    region: 'Region',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -1,31 +1,22 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { resolvePaint, TOKENS, type ThemeName } from '@chiso/charts/paint.ts';
 
 /**
  * Theme tokens and the frame every element shares. Colours meet 3:1 (graphics) and 4.5:1 (text)
- * against their background (see src/charts/palette.ts and its tests).
+ * against their background (see @chiso/charts/palette.ts and its tests).
  * @cssprop --chiso-font - font family @default system-ui
  * @cssprop --chiso-background / --chiso-text / --chiso-muted / --chiso-grid - theme colours
  * @cssprop --chiso-series-1 … --chiso-series-6 - series colours
  * @cssprop --chiso-positive / --chiso-negative / --chiso-highlight - semantic colours
  * @cssprop --chiso-min-height - space reserved before data arrives @default 280px
  */
+/**
+ * A theme's tokens as custom properties, written from the one palette the images use too
+ * (@chiso/charts/palette.ts): `--chiso-series-1: #0b63c4` and so on; focus rings take series 1.
+ */
+const tokens = (theme: ThemeName) => unsafeCSS(`${TOKENS.map((t) => `--chiso-${t}: ${resolvePaint(t, theme)};`).join(' ')} --chiso-focus: ${resolvePaint('series-1', theme)};`);
 /** The dark theme's tokens, for `theme="dark"` and for `auto` under prefers-color-scheme: dark. */
-const darkTokens = css`
-    --chiso-background: #16181d;
-    --chiso-text: #e6edf3;
-    --chiso-muted: #a8b3bf;
-    --chiso-grid: #3d444d;
-    --chiso-series-1: #6cb6ff;
-    --chiso-series-2: #ffa657;
-    --chiso-series-3: #56d364;
-    --chiso-series-4: #d2a8ff;
-    --chiso-series-5: #ff7eb6;
-    --chiso-series-6: #e3d26f;
-    --chiso-positive: #56d364;
-    --chiso-negative: #ff7b72;
-    --chiso-highlight: #ffa657;
-    --chiso-focus: #6cb6ff;
-`;
+const darkTokens = tokens('dark');
 
 export const sharedStyles = css`
   :host {
@@ -36,20 +27,7 @@ export const sharedStyles = css`
     line-height: 1.4;
     color: var(--chiso-text);
     background: var(--chiso-background);
-    --chiso-background: #ffffff;
-    --chiso-text: #1f2328;
-    --chiso-muted: #57606a;
-    --chiso-grid: #d0d7de;
-    --chiso-series-1: #0b63c4;
-    --chiso-series-2: #c2410c;
-    --chiso-series-3: #047857;
-    --chiso-series-4: #7c3aed;
-    --chiso-series-5: #b91c5c;
-    --chiso-series-6: #4d5b00;
-    --chiso-positive: #047857;
-    --chiso-negative: #b91c1c;
-    --chiso-highlight: #c2410c;
-    --chiso-focus: #0b63c4;
+    ${tokens('light')}
   }
   :host([hidden]) {
     display: none;
@@ -136,6 +114,9 @@ export const sharedStyles = css`
   .stale {
     font-size: 0.85em;
     color: var(--chiso-muted);
+  }
+  .table-scroll {
+    overflow-x: auto;
   }
   table {
     border-collapse: collapse;

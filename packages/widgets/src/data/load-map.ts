@@ -1,19 +1,9 @@
-import type { ProvinceValue } from '@chiso/charts/map/map-input.ts';
+import type { MapFigures, ProvinceValue } from '@chiso/charts/map/map-input.ts';
 import { fetchOperation } from './client.ts';
 import { meta, uniqueSources } from './load.ts';
 import type { Lang as GqlLang } from './generated/graphql.ts';
 import { MAP_COMPOSED_QUERY, MAP_QUERY } from './queries.ts';
-import type { Lang, WidgetData } from './types.ts';
-
-/** What a map shows beyond a ranking: the provinces of the map's day and how their values came to be. */
-export interface MapFigures {
-  /** The day whose provinces are drawn (ISO). */
-  at: string;
-  provinces: ProvinceValue[];
-  /** The period's values were combined onto the provinces of a later day (their predecessors'). */
-  composed: boolean;
-  rule: 'SUM' | 'RATIO' | 'LAST_VALUE' | 'NONE';
-}
+import type { Lang, WidgetData } from '@chiso/charts/widget-data.ts';
 
 export interface MapRequest {
   api: string;

@@ -2,7 +2,7 @@ import { layerOn, loadLayer } from '@chiso/charts/map/layers.ts';
 import { mapScene, type MapDrawing } from '@chiso/charts/map/map-scene.ts';
 import { layerDay, mapText } from '@chiso/charts/map/map-text.ts';
 import type { Topology } from '@chiso/charts/map/layers.ts';
-import type { Lang, WidgetData } from './types.ts';
+import type { Lang, WidgetData } from '@chiso/charts/widget-data.ts';
 
 export type { MapDrawing };
 

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** Colours, strokes and sizes come with the drawing's marks (render-scene.ts); here only what a pointer or keyboard changes. */
 export const chartStyles = css`
   .plot {
     position: relative;
@@ -8,33 +9,10 @@ export const chartStyles = css`
   svg {
     overflow: visible;
   }
-  .grid line {
-    stroke: var(--chiso-grid);
-    stroke-width: 1;
-  }
-  .axis text {
-    fill: var(--chiso-muted);
-    font-size: 11px;
-  }
-  .line {
-    fill: none;
-    stroke-width: 2.5;
-  }
-  .area {
-    opacity: 0.25;
-  }
-  .marker {
-    stroke: var(--chiso-background);
-    stroke-width: 1.5;
-  }
   .marker.active,
   .bar.active {
     stroke: var(--chiso-text);
     stroke-width: 2;
-  }
-  .series-label {
-    font-size: 11px;
-    font-weight: 600;
   }
   .tooltip {
     position: absolute;

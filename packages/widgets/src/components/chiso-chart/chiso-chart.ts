@@ -1,16 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatValue } from '../../charts/format-value.ts';
-import { summarizeSeries } from '../../charts/summarize-series.ts';
-import type { Point } from '../../charts/types.ts';
+import { CHART_TYPES as TYPES, drawChart, type ChartType } from '@chiso/charts/draw-chart.ts';
+import { findMark } from '@chiso/charts/find-mark.ts';
+import type { Scene } from '@chiso/charts/scene.ts';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadSeries } from '../../data/load.ts';
-import { chartSvg, type ChartType } from '../../render/chart-svg.ts';
-import type { WidgetData } from '../../data/types.ts';
+import { renderScene } from '../../render/render-scene.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { renderDataTable } from '../chiso-table/chiso-table.ts';
 import { chartStyles } from './chiso-chart.styles.ts';
-
-const TYPES: ChartType[] = ['line', 'column', 'bar', 'area'];
 
 /**
  * Line, column, bar and area charts of one or more series (several regions: `region="48,49"` or
@@ -35,7 +33,7 @@ export class ChisoChart extends ChisoElement {
   declare type: string;
   private declare active: { series: number; index: number } | null;
   private declare showTable: boolean;
-  protected readonly kind = 'chart';
+  protected readonly kind = 'chart' as const;
 
   constructor() {
     super();
@@ -59,53 +57,41 @@ export class ChisoChart extends ChisoElement {
     return loadSeries({ api: this.api, indicator: this.indicator!, regions: [...list(this.region), ...list(this.compare)], from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh });
   }
 
-  protected subtitle(data: WidgetData): string {
-    const points = data.series.flatMap((s) => s.points).sort((a, b) => a.period.start.localeCompare(b.period.start));
-    const range = points.length ? (points.length === 1 ? points[0]!.period.label : `${points[0]!.period.label} – ${points.at(-1)!.period.label}`) : '';
-    return [range, data.indicator.displayUnit].filter(Boolean).join(' · ');
+  /** The drawing at the element's width: the same scene the gateway's image of this chart holds. */
+  scene(data: WidgetData): Scene {
+    return drawChart({ data, type: this.chartType, width: Math.max(this.width || 600, 280) - 32, lang: this.language, title: this.chartTitle(data) });
   }
 
   protected renderData(data: WidgetData): TemplateResult {
-    const summary = summarizeSeries({ kind: this.chartType, title: this.chartTitle(data), series: data.series, format: data.indicator.format, lang: this.language, change: data.change });
+    const scene = this.scene(data);
     const toggle = html`<div class="toolbar"><button type="button" part="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>${this.showTable ? this.t.hideTable : this.t.showTable}</button></div>`;
     return html`${toggle}
       <div class="plot" tabindex="0" role="group" aria-roledescription=${this.language === 'vi' ? 'biểu đồ' : 'chart'} aria-label=${this.chartTitle(data)} @keydown=${(e: KeyboardEvent) => this.onKey(e, data)} @pointerleave=${() => (this.active = null)}>
-        ${this.renderSvg(data, summary)} ${this.renderTooltip(data)}
-        <div class="visually-hidden" aria-live="polite">${this.activeText(data)}</div>
+        ${renderScene(scene, { active: this.activeKey, onEnter: (key) => this.activate(data, key) })} ${this.renderTooltip(scene)}
+        <div class="visually-hidden" aria-live="polite">${this.activeText(scene)}</div>
       </div>
       ${this.showTable ? renderDataTable(data, this.language, this.chartTitle(data)) : nothing}`;
   }
 
-  /** The SVG alone: the drawing shared with the server-side images (src/render/chart-svg.ts). */
-  renderSvg(data: WidgetData, summary: string): TemplateResult {
-    return chartSvg({
-      data,
-      type: this.chartType,
-      width: Math.max(this.width || 600, 280) - 32,
-      lang: this.language,
-      summary,
-      active: this.active,
-      onPoint: (series, index) => this.activate(data, series, index),
-    });
+  private get activeKey(): string | null {
+    return this.active ? `p-${this.active.series}-${this.active.index}` : null;
   }
 
-  private activate(data: WidgetData, series: number, index: number): void {
+  private activate(data: WidgetData, key: string): void {
+    const [, series, index] = key.split('-').map(Number) as [number, number, number];
     this.active = { series, index };
     const s = data.series[series];
     const p = s?.points[index];
     if (p) this.dispatchEvent(new CustomEvent('chiso-chart-point', { detail: { series: s.key, period: p.period.code, value: p.value }, bubbles: true, composed: true }));
   }
 
-  private activeText(data: WidgetData): string {
-    if (!this.active) return '';
-    const s = data.series[this.active.series];
-    const p = s?.points[this.active.index];
-    if (!s || !p) return '';
-    return `${data.series.length > 1 ? `${s.name} · ` : ''}${p.period.label}: ${formatValue(p.value, data.indicator.format, this.language, p.qualifier)}`;
+  /** The active mark's text: the tooltip, and what the live region announces. */
+  private activeText(scene: Scene): string {
+    return (this.activeKey && findMark(scene.marks, this.activeKey)?.tip) || '';
   }
 
-  private renderTooltip(data: WidgetData): TemplateResult | typeof nothing {
-    const text = this.activeText(data);
+  private renderTooltip(scene: Scene): TemplateResult | typeof nothing {
+    const text = this.activeText(scene);
     if (!text || !this.active) return nothing;
     const el = this.renderRoot.querySelectorAll<SVGGraphicsElement>('.marker, .bar');
     const mark = [...el].find((m) => m.classList.contains('active'));
@@ -147,7 +133,10 @@ export class ChisoChart extends ChisoElement {
     }
     event.preventDefault();
     index = Math.max(0, Math.min(index, points(series).length - 1));
-    this.activate(data, series, index);
+    // Gaps have no mark: step over them in the direction of the key.
+    const step = event.key === 'ArrowLeft' || event.key === 'End' ? -1 : 1;
+    while (points(series)[index] && points(series)[index]!.value === null && index + step >= 0 && index + step < points(series).length) index += step;
+    this.activate(data, `p-${series}-${index}`);
     // Position the tooltip after the active mark is drawn.
     void this.updateComplete.then(() => this.requestUpdate());
   }

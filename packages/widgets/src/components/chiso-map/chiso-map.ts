@@ -3,10 +3,10 @@ import type { MapDrawing } from '@chiso/charts/map/map-scene.ts';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
-import { formatNumber } from '../../charts/format-number.ts';
+import { formatNumber } from '@chiso/charts/format-number.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadMap } from '../../data/load-map.ts';
-import type { WidgetData } from '../../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { mapStyles } from './chiso-map.styles.ts';
 
 /** The drawing code and the boundaries: chunks of their own, fetched when a map is first drawn. */
@@ -92,11 +92,6 @@ export class ChisoMap extends ChisoElement {
     const code = await drawing();
     const topology = await code.mapGeometry(data);
     if (this.current?.map?.at === at) this.geometry = { code, topology, at };
-  }
-
-  protected subtitle(data: WidgetData): string {
-    const period = data.series[0]?.points[0]?.period.label ?? '';
-    return [period, data.indicator.displayUnit].filter(Boolean).join(' · ');
   }
 
   private get dark(): boolean {

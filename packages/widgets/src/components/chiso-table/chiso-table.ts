@@ -1,10 +1,9 @@
 import { html, type TemplateResult } from 'lit';
-import { formatValue } from '../../charts/format-value.ts';
-import { tableRows } from '../../charts/table-rows.ts';
+import { tableCells } from '@chiso/charts/table-cells.ts';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadSeries } from '../../data/load.ts';
-import type { WidgetData } from '../../data/types.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 
 /**
  * The data as an accessible table: one row per period, one column per region.
@@ -18,7 +17,7 @@ import type { WidgetData } from '../../data/types.ts';
  */
 export class ChisoTable extends ChisoElement {
   static override styles = [sharedStyles];
-  protected readonly kind = 'table';
+  protected readonly kind = 'table' as const;
 
   protected configProblem(): string | null {
     if (!this.indicator) return 'set the "indicator" attribute to an indicator slug';
@@ -30,35 +29,35 @@ export class ChisoTable extends ChisoElement {
     return loadSeries({ api: this.api, indicator: this.indicator!, regions: [...list(this.region), ...list(this.compare)], from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh, change: false });
   }
 
-  protected subtitle(data: WidgetData): string {
-    return data.indicator.displayUnit;
-  }
-
   protected renderData(data: WidgetData): TemplateResult {
     return renderDataTable(data, this.language, this.chartTitle(data));
   }
 }
 
-/** The table used by every element's "show data table" toggle as well. */
+/**
+ * The table used by every element's "show data table" toggle as well: an HTML table of the cells
+ * the table image draws (tableCells), so a screen reader can walk it by row and column.
+ */
 export function renderDataTable(data: WidgetData, lang: 'vi' | 'en', caption: string): TemplateResult {
-  const headers = lang === 'vi' ? { period: 'Kỳ' } : { period: 'Period' };
-  return html`<table part="table">
+  const { header, rows } = tableCells(data, lang);
+  // A table wider than a phone scrolls sideways inside the card (numbers and units never break);
+  // the scrolling region is focusable and named, so a keyboard can scroll it too.
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${caption}><table part="table">
     <caption class="visually-hidden">${caption}</caption>
     <thead>
       <tr>
-        <th scope="col">${headers.period}</th>
-        ${data.series.map((s) => html`<th scope="col" class="number">${s.name}</th>`)}
+        ${header.map((h, i) => html`<th scope="col" class=${i ? 'number' : ''}>${h}</th>`)}
       </tr>
     </thead>
     <tbody>
-      ${tableRows(data.series).map(
+      ${rows.map(
         (row) => html`<tr>
           <th scope="row">${row.label}</th>
-          ${row.cells.map((point) => html`<td class="number">${point ? formatValue(point.value, data.indicator.format, lang, point.qualifier) : '–'}</td>`)}
+          ${row.cells.map((cell) => html`<td class="number">${cell}</td>`)}
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table></div>`;
 }
 
 defineElement('chiso-table', ChisoTable);
