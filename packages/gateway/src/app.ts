@@ -10,13 +10,17 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 import { listeningOrigin, publicOriginResolver, type PublicOriginResolver } from './http/public-origin.ts';
 import { createLoaders } from './loaders.ts';
 import { useCompression } from './plugins/use-compression.ts';
+import { useCrossOrigin } from './plugins/use-cross-origin.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
+import { renderGraphiQL, useGraphiQLAssets } from './plugins/use-graphiql-assets.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useImportTemplates } from './plugins/use-import-templates.ts';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.ts';
 import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useResponseCache } from './plugins/use-response-cache.ts';
+import { useRateLimit, type RateLimiters } from './plugins/use-rate-limit.ts';
 import { useRouteCache } from './plugins/use-route-cache.ts';
+import { useSecurityHeaders } from './plugins/use-security-headers.ts';
 import { useStaticFolder } from './plugins/use-static-folder.ts';
 import { schema } from './schema/index.ts';
 
@@ -39,13 +43,15 @@ export interface AppOptions {
   persistedOnly?: boolean;
   /** Manifest of the widgets' persisted documents (hash -> document). @default <widgetsDir>/persisted-documents.json */
   persistedDocuments?: string;
+  /** Requests per client (RATE_LIMIT…, plugins/use-rate-limit.ts). @default none: an app made in-process does not limit */
+  rateLimit?: { limiters: RateLimiters; trustProxy: number };
 }
 
 const defaults = loadConfig({});
 const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json') }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), rateLimit }: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
   onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
   const routeCache = useRouteCache({ cache, prisma, publicOrigin });
@@ -56,6 +62,9 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: graphiql ? { title: 'chiso GraphQL' } : false,
+    renderGraphiQL,
+    // Who may do what from where is useCrossOrigin's: yoga's CORS would reflect any origin with credentials.
+    cors: false,
     landingPage: false,
     // Unexpected errors reach the client as "Unexpected error." with no stack; GraphQLErrors we throw keep their message.
     // The request log still gets the original error and its stack.
@@ -67,6 +76,10 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     },
     plugins: [
       useRequestLog(logger),
+      ...(rateLimit ? [useRateLimit({ ...rateLimit, authenticate: (request) => authenticate(prisma, request) })] : []),
+      useCrossOrigin(),
+      useSecurityHeaders({ publicOrigin }),
+      useGraphiQLAssets(),
       useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),
       useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),
       useStaticFolder({ prefix: '/builder', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'builder') }),

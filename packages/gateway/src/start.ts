@@ -10,6 +10,7 @@ import { defaultImageDir, findImage } from './db/image.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { listeningOrigin, publicOriginResolver } from './http/public-origin.ts';
 import { isSeeded, seedDatabase } from './db/seed/seed.ts';
+import { rateLimitFromConfig } from './plugins/use-rate-limit.ts';
 
 export interface Gateway {
   url: string;
@@ -54,7 +55,8 @@ export async function startGateway(
   let port = config.PORT; // the chosen one once listening (PORT=0)
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
   const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
-  const app = createApp({ prisma: db.prisma, logger, publicOrigin, cache: responseCache.cache, persistedOnly: config.CHISO_PERSISTED_ONLY });
+  const limits = rateLimitFromConfig(config);
+  const app = createApp({ prisma: db.prisma, logger, publicOrigin, cache: responseCache.cache, persistedOnly: config.CHISO_PERSISTED_ONLY, rateLimit: limits.rateLimit });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -72,6 +74,7 @@ export async function startGateway(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await responseCache.close();
+      limits.close();
       await db.close();
     },
   };
