@@ -43,6 +43,8 @@ export function rateLimitFromConfig(config: Pick<Config, 'RATE_LIMIT' | 'RATE_LI
 } {
   if (config.RATE_LIMIT === null) return { close() {} };
   const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, 'chiso:rate:') : null;
+  // While Redis is away the counters are in memory; the response cache's client (same server) says so in the log.
+  redis?.on('error', () => {});
   const limiters = createRateLimiters({ anonymous: config.RATE_LIMIT, key: config.RATE_LIMIT_KEY, windowSeconds: config.RATE_LIMIT_WINDOW }, redis);
   return { rateLimit: { limiters, trustProxy: config.TRUST_PROXY }, close: () => redis?.disconnect() };
 }
