@@ -48,7 +48,8 @@ const envSchema = z.object({
     .optional(),
   /**
    * How many proxies in front of the gateway to believe about the public scheme and host
-   * (`X-Forwarded-Proto`, `X-Forwarded-Host`); `off` believes none. Used only without PUBLIC_URL.
+   * (`X-Forwarded-Proto`, `X-Forwarded-Host`, only without PUBLIC_URL) and about the client's
+   * address (`X-Forwarded-For`, for rate limits); `off` believes none.
    * @default off
    */
   TRUST_PROXY: z
