@@ -76,7 +76,7 @@ describe('cross-origin rules and security headers', () => {
     const get = await fetch(`${base}/graphql?query=${encodeURIComponent(CREATE)}`, { headers: { ...auth } });
     expect(get.status).toBe(405);
     expect(((await get.json()) as any).errors[0].message).toMatch(/mutation operation from a POST request/);
-    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }, { 'x-real-ip': '127.0.0.1', forwarded: 'for=127.0.0.1' }]) {
+    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }, { 'x-real-ip': '127.0.0.1', forwarded: 'for=127.0.0.1' }] as Array<Record<string, string>>) {
       // From 127.0.0.1 itself, as a browser on the gateway's machine would post.
       const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify({ query: CREATE }) });
       expect(res.status).toBe(401);
