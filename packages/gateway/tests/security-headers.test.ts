@@ -94,6 +94,7 @@ describe('cross-origin rules and security headers', () => {
       expect(h('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
       expect(h('x-frame-options'), path).toBe('DENY');
       expect(h('content-security-policy'), path).toMatch(/frame-ancestors 'none'$/);
+      expect(h('strict-transport-security'), path).toBeNull(); // served over http here
     }
     const page = await fetch(`${base}/builder/`);
     expect(page.headers.get('content-security-policy')).toBe(

@@ -48,7 +48,10 @@ describe.each(databaseKinds)('saved charts and oEmbed under hostile use (%s)', (
 
   it('answers oEmbed only for its own chart URLs, with a message otherwise', async () => {
     const own = encodeURIComponent(`${origin}/embed/${chartId}`);
-    expect((await get(`/oembed?url=${own}`)).status).toBe(200);
+    const ok = await get(`/oembed?url=${own}`);
+    expect(ok.status).toBe(200);
+    // Served at an https public origin: browsers are told to keep to https.
+    expect(ok.headers.get('strict-transport-security')).toBe('max-age=31536000');
     for (const foreign of [`https://evil.example/embed/${chartId}`, `http://charts.example.vn/embed/${chartId}`, `https://charts.example.vn:8443/embed/${chartId}`]) {
       const res = await get(`/oembed?url=${encodeURIComponent(foreign)}`);
       expect(res.status, foreign).toBe(404);
