@@ -26,6 +26,13 @@ const RESOURCE_POLICY = ["default-src 'none'", "style-src 'unsafe-inline'"];
 /** Paths whose HTML pages are examples to copy rather than pages of the gateway. */
 const EXAMPLE_PATHS = ['/examples/', '/widgets/'];
 
+/**
+ * A page's URLs start with the public origin (embed pages write it out), which is 'self' unless
+ * the page was reached under another name (127.0.0.1 for localhost): name it beside 'self'.
+ */
+const withOrigin = (directive: string, origin: string) =>
+  /^(script|style|img|font|connect)-src /.test(directive) ? directive.replace("'self'", `'self' ${origin}`) : directive;
+
 /** Only a chart's iframe page (`/embed/<id>`, `/embed/<id>/v/<n>`) may be framed, by any site. */
 export const isEmbedPage = (pathname: string): boolean => {
   const route = parseEmbedPath(pathname);
@@ -50,13 +57,14 @@ export function useSecurityHeaders({ publicOrigin }: { publicOrigin: PublicOrigi
       const set = (name: string, value: string) => {
         if (!headers.has(name)) headers.set(name, value);
       };
-      const policy = !html ? RESOURCE_POLICY : EXAMPLE_PATHS.some((p) => pathname.startsWith(p)) ? EXAMPLE_POLICY : PAGE_POLICY;
+      const { origin } = publicOrigin(request);
+      const policy = !html ? RESOURCE_POLICY : (EXAMPLE_PATHS.some((p) => pathname.startsWith(p)) ? EXAMPLE_POLICY : PAGE_POLICY).map((d) => withOrigin(d, origin));
       set('content-security-policy', [...policy, framable ? 'frame-ancestors *' : "frame-ancestors 'none'"].join('; '));
       if (!framable) set('x-frame-options', 'DENY');
       set('x-content-type-options', 'nosniff');
       set('referrer-policy', 'strict-origin-when-cross-origin');
       if (html && !framable) set('cross-origin-opener-policy', 'same-origin');
-      if (publicOrigin(request).origin.startsWith('https:')) set('strict-transport-security', 'max-age=31536000');
+      if (origin.startsWith('https:')) set('strict-transport-security', 'max-age=31536000');
     },
   };
 }
