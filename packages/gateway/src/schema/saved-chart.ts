@@ -96,6 +96,8 @@ async function checkMayUpdate(ctx: Context, chartId: string, principal: Principa
 
 /** Chart saves wait this long for the database (PGlite queues them on its one connection). */
 const SAVE_WAIT_MS = 15_000;
+/** And this long for their turn on the chart's row (PostgreSQL's lock_timeout: a held lock does not end a running statement). */
+const LOCK_WAIT = '10s';
 
 /**
  * Saves `config` as version 1 of a new chart, or as the next version of chart `id` unless it is
@@ -109,6 +111,7 @@ async function saveVersion(ctx: Context, principal: Principal, id: string, confi
       async (tx) => {
         let number = 1;
         if (!isNew) {
+          await tx.$executeRawUnsafe(`set local lock_timeout = '${LOCK_WAIT}'`);
           await tx.$queryRaw`select id from "SavedChart" where id = ${id} for update`;
           const latest = (await tx.savedChartVersion.findFirst({ where: { chartId: id }, orderBy: { number: 'desc' } }))!;
           if (sameConfig(latest.config as ChartConfig, config)) return { saved: latest, changed: false };
@@ -130,9 +133,10 @@ async function saveVersion(ctx: Context, principal: Principal, id: string, confi
       { maxWait: SAVE_WAIT_MS, timeout: SAVE_WAIT_MS },
     );
   } catch (error) {
-    // P2028: no turn in time; P2034: write conflict or deadlock; P2002: a version number taken by a concurrent save.
-    const code = (error as { code?: string }).code;
-    if (code === 'P2028' || code === 'P2034' || code === 'P2002') {
+    // 55P03: no turn on the row in time; P2028: no connection in time; P2034: write conflict or deadlock; P2002: a version number taken.
+    const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { code?: string } } } };
+    const lockTimeout = code === 'P2010' && meta?.driverAdapterError?.cause?.code === '55P03';
+    if (lockTimeout || code === 'P2028' || code === 'P2034' || code === 'P2002') {
       throw new GraphQLError(`chart ${id} is being changed by other requests right now and this save was not made: send it again`, {
         extensions: { code: 'CONFLICT', http: { status: 409 }, retryable: true },
       });
