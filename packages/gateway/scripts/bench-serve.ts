@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     const dbEnv = { DATABASE_URL: options.databaseUrl };
     const [gateway, postgraphile, ceiling] = await Promise.all([
       freePort().then((port) =>
-        startChild('the gateway', ['dist/server.mjs'], { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, /GraphQL and GraphiQL at (http:\/\/\S+?)\/graphql/),
+        startChild('the gateway', ['dist/server.mjs'], { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT: 'off' }, /GraphQL and GraphiQL at (http:\/\/\S+?)\/graphql/),
       ),
       startChild('PostGraphile', ['--import', 'tsx', 'scripts/bench-serve/postgraphile-server.ts'], dbEnv, /listening (\d+)/),
       startChild('the ceiling', ['--import', 'tsx', 'scripts/bench-serve/ceiling-server.ts'], dbEnv, /listening (\d+)/),

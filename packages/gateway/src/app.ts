@@ -11,9 +11,11 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 import { listeningOrigin, publicOriginResolver, type PublicOriginResolver } from './http/public-origin.ts';
 import { createLoaders } from './loaders.ts';
 import { useCompression } from './plugins/use-compression.ts';
+import { useCrossOrigin } from './plugins/use-cross-origin.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
 import { withErrorBoundary } from './plugins/use-error-boundary.ts';
 import { useHealth } from './plugins/use-health.ts';
+import { renderGraphiQL, useGraphiQLAssets } from './plugins/use-graphiql-assets.ts';
 import { useHttpCache } from './plugins/use-http-cache.ts';
 import { useImportTemplates } from './plugins/use-import-templates.ts';
 import { useLimits } from './plugins/use-limits.ts';
@@ -21,7 +23,9 @@ import { createMetrics, useMetrics, type Metrics } from './plugins/use-metrics.t
 import { usePersistedDocuments } from './plugins/use-persisted-documents.ts';
 import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useResponseCache } from './plugins/use-response-cache.ts';
+import { useRateLimit, type RateLimiters } from './plugins/use-rate-limit.ts';
 import { useRouteCache } from './plugins/use-route-cache.ts';
+import { useSecurityHeaders } from './plugins/use-security-headers.ts';
 import { useStaticFolder } from './plugins/use-static-folder.ts';
 import { schema } from './schema/index.ts';
 
@@ -52,13 +56,15 @@ export interface AppOptions {
   metricsEndpoint?: { token?: string } | false;
   /** REDIS_URL is set: /ready needs Redis. @default false */
   redis?: boolean;
+  /** Requests per client (RATE_LIMIT…, plugins/use-rate-limit.ts). @default none: an app made in-process does not limit */
+  rateLimit?: { limiters: RateLimiters; trustProxy: number };
 }
 
 const defaults = loadConfig({});
 const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults), metrics = createMetrics(), metricsEndpoint = false, redis = false }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults), metrics = createMetrics(), metricsEndpoint = false, redis = false, rateLimit }: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
   onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
   const routeCache = useRouteCache({ cache, prisma, publicOrigin });
@@ -69,6 +75,9 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: graphiql ? { title: 'chiso GraphQL' } : false,
+    renderGraphiQL,
+    // Who may do what from where is useCrossOrigin's: yoga's CORS would reflect any origin with credentials.
+    cors: false,
     landingPage: false,
     // yoga's own check answers an empty 200 to any URL that *ends* in its endpoint, before every plugin
     // (unlogged, and /embed/x/health too); /health and /ready are use-health.ts's. No URL ends in a NUL.
@@ -91,6 +100,10 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       useRequestLog(logger),
       // Probes answer before any other route's work, with a request id.
       useHealth({ prisma, cache, redis }),
+      ...(rateLimit ? [useRateLimit({ ...rateLimit, authenticate: (request) => authenticate(prisma, request) })] : []),
+      useCrossOrigin(),
+      useSecurityHeaders({ publicOrigin }),
+      useGraphiQLAssets(),
       useLimits(limits),
       useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),
       useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),

@@ -90,7 +90,8 @@ const envSchema = z.object({
     .optional(),
   /**
    * How many proxies in front of the gateway to believe about the public scheme and host
-   * (`X-Forwarded-Proto`, `X-Forwarded-Host`); `off` believes none. Used only without PUBLIC_URL.
+   * (`X-Forwarded-Proto`, `X-Forwarded-Host`, only without PUBLIC_URL) and about the client's
+   * address (`X-Forwarded-For`, for rate limits); `off` believes none.
    * @default off
    */
   TRUST_PROXY: z
@@ -98,6 +99,19 @@ const envSchema = z.object({
     .regex(/^(off|[1-9])$/, 'must be off or the number of proxies in front of the gateway (1 to 9), e.g. TRUST_PROXY=1 behind one load balancer')
     .transform((value) => (value === 'off' ? 0 : Number(value)))
     .default(0),
+  /**
+   * Requests one client address may send per window without a key (docs/security.md); `off`
+   * turns rate limiting off (benchmarks). Counted in Redis with REDIS_URL, else in memory. @default 600
+   */
+  RATE_LIMIT: z
+    .string()
+    .regex(/^(off|[1-9]\d{0,6})$/, 'must be off or the number of requests one client may send per window without a key, e.g. RATE_LIMIT=600')
+    .transform((value) => (value === 'off' ? null : Number(value)))
+    .default(600),
+  /** Requests one API key may send per window. @default 6000 */
+  RATE_LIMIT_KEY: z.coerce.number({ error: 'must be a number of requests, e.g. RATE_LIMIT_KEY=6000' }).int().min(1).max(10_000_000).default(6000),
+  /** The rate limit's window in seconds. @default 60 */
+  RATE_LIMIT_WINDOW: z.coerce.number({ error: 'must be a number of seconds, e.g. RATE_LIMIT_WINDOW=60' }).int().min(1).max(86_400).default(60),
   // Safelist (docs/persisted-documents.md): anonymous clients may run only the widgets' persisted documents.
   CHISO_PERSISTED_ONLY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
   ...limitVariables(),

@@ -11,6 +11,7 @@ import { applyMigrations } from './db/migrations.ts';
 import { listeningOrigin, publicOriginResolver } from './http/public-origin.ts';
 import { createMetrics } from './plugins/use-metrics.ts';
 import { isSeeded, seedDatabase } from './db/seed/seed.ts';
+import { rateLimitFromConfig } from './plugins/use-rate-limit.ts';
 
 export interface Gateway {
   url: string;
@@ -67,6 +68,7 @@ export async function startGateway(
   let port = config.PORT; // the chosen one once listening (PORT=0)
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
   const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
+  const rateLimits = rateLimitFromConfig(config);
   const app = createApp({
     prisma: db.prisma,
     logger,
@@ -77,6 +79,7 @@ export async function startGateway(
     metrics,
     metricsEndpoint: config.METRICS ? { ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) } : false,
     redis: !!config.REDIS_URL,
+    rateLimit: rateLimits.rateLimit,
   });
   let draining = false;
   const inFlight = new Set<ServerResponse>();
@@ -115,6 +118,7 @@ export async function startGateway(
       await closed;
       // A request cut off still holds its database connection (its statement runs on): closing the
       // pool would wait for it. Give closing a second then, and let the process exit anyway.
+      rateLimits.close();
       const closing = Promise.all([responseCache.close(), db.close()]);
       await (cutOff ? Promise.race([closing, new Promise((resolve) => setTimeout(resolve, 1000).unref())]) : closing);
       return { cutOff };

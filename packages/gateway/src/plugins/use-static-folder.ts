@@ -42,7 +42,7 @@ const KEEP_LIMIT = 8 * 1024 * 1024;
 
 /**
  * Serves a folder under a URL prefix (`/prefix/` is its index.html), GET and HEAD only, never a
- * file outside the folder. Each file is read, tagged and compressed (br, gzip: at most effort,
+ * file outside the folder: neither by `..` nor through a symbolic link that points out of it. Each file is read, tagged and compressed (br, gzip: at most effort,
  * since it is done once) once per change of its modification time or size, not per request; the
  * ETag and 304 are then the HTTP cache plugin's.
  */
@@ -50,11 +50,14 @@ export function useStaticFolder({ prefix, dir, crossOrigin = false, hint }: Stat
   const root = path.resolve(dir);
   const files = new Map<string, FileEntry>();
   async function read(file: string): Promise<FileEntry> {
-    const stat = await fs.stat(file);
+    // Where the path really leads, links resolved; the folder itself may be a link (a build output), so compare real paths.
+    const [real, realRoot] = await Promise.all([fs.realpath(file), fs.realpath(root)]);
+    if (!real.startsWith(realRoot + path.sep)) throw new Error(`outside ${root}: ${file}`);
+    const stat = await fs.stat(real);
     if (!stat.isFile()) throw new Error(`not a file: ${file}`);
     const known = files.get(file);
     if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known;
-    const body = new Uint8Array(await fs.readFile(file));
+    const body = new Uint8Array(await fs.readFile(real));
     const entry = { mtimeMs: stat.mtimeMs, size: stat.size, etag: etag(Buffer.from(body), { weak: true }), body, encoded: new Map() };
     if (stat.size <= KEEP_LIMIT) files.set(file, entry);
     return entry;

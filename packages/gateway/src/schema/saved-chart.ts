@@ -97,24 +97,55 @@ async function checkMayUpdate(ctx: Context, chartId: string, principal: Principa
   }
 }
 
-/** Saves a version and its audit entry together. */
-function saveVersion(ctx: Context, principal: Principal, chart: { id: string; number: number; config: ChartConfig }) {
-  const { id, number, config } = chart;
-  return ctx.prisma.$transaction(async (tx) => {
-    const data = { number, element: config.element, config: config as Prisma.InputJsonValue, keyId: principal.keyId };
-    const saved =
-      number === 1
-        ? (await tx.savedChart.create({ data: { id, versions: { create: data } }, include: { versions: true } })).versions[0]!
-        : await tx.savedChartVersion.create({ data: { chartId: id, ...data } });
-    await recordAudit(tx, {
-      action: number === 1 ? 'CHART_CREATED' : 'CHART_UPDATED',
-      principal,
-      subject: id,
-      details: { version: number, element: config.element, indicators: config.indicators, regions: config.regions },
-    });
-    await announcePublication(tx, { indicators: [], charts: [id] });
-    return saved;
-  });
+/** Chart saves wait this long for the database (PGlite queues them on its one connection). */
+const SAVE_WAIT_MS = 15_000;
+/** And this long for their turn on the chart's row (PostgreSQL's lock_timeout: a held lock does not end a running statement). */
+const LOCK_WAIT = '10s';
+
+/**
+ * Saves `config` as version 1 of a new chart, or as the next version of chart `id` unless it is
+ * already the latest, with its audit entry. Saves of one chart queue on the chart's row
+ * (`SELECT … FOR UPDATE`), so concurrent edits each land as a version, in order of arrival; a save
+ * that cannot get its turn in time is a CONFLICT the client can send again.
+ */
+async function saveVersion(ctx: Context, principal: Principal, id: string, config: ChartConfig, isNew: boolean) {
+  try {
+    return await ctx.prisma.$transaction(
+      async (tx) => {
+        let number = 1;
+        if (!isNew) {
+          await tx.$executeRawUnsafe(`set local lock_timeout = '${LOCK_WAIT}'`);
+          await tx.$queryRaw`select id from "SavedChart" where id = ${id} for update`;
+          const latest = (await tx.savedChartVersion.findFirst({ where: { chartId: id }, orderBy: { number: 'desc' } }))!;
+          if (sameConfig(latest.config as ChartConfig, config)) return { saved: latest, changed: false };
+          number = latest.number + 1;
+        }
+        const data = { number, element: config.element, config: config as Prisma.InputJsonValue, keyId: principal.keyId };
+        const saved = isNew
+          ? (await tx.savedChart.create({ data: { id, versions: { create: data } }, include: { versions: true } })).versions[0]!
+          : await tx.savedChartVersion.create({ data: { chartId: id, ...data } });
+        await recordAudit(tx, {
+          action: isNew ? 'CHART_CREATED' : 'CHART_UPDATED',
+          principal,
+          subject: id,
+          details: { version: number, element: config.element, indicators: config.indicators, regions: config.regions },
+        });
+        await announcePublication(tx, { indicators: [], charts: [id] });
+        return { saved, changed: true };
+      },
+      { maxWait: SAVE_WAIT_MS, timeout: SAVE_WAIT_MS },
+    );
+  } catch (error) {
+    // 55P03: no turn on the row in time; P2028: no connection in time; P2034: write conflict or deadlock; P2002: a version number taken.
+    const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { code?: string } } } };
+    const lockTimeout = code === 'P2010' && meta?.driverAdapterError?.cause?.code === '55P03';
+    if (lockTimeout || code === 'P2028' || code === 'P2034' || code === 'P2002') {
+      throw new GraphQLError(`chart ${id} is being changed by other requests right now and this save was not made: send it again`, {
+        extensions: { code: 'CONFLICT', http: { status: 409 }, retryable: true },
+      });
+    }
+    throw error;
+  }
 }
 
 const toConfig = (input: typeof ChartInput.$inferInput) => ({
@@ -156,7 +187,7 @@ builder.mutationFields((t) => ({
       const principal = requireScope(await ctx.principal(), 'PUBLISH');
       const config = await checkChartConfig(ctx.prisma, toConfig(input));
       const id = randomBytes(6).toString('base64url');
-      const saved = await saveVersion(ctx, principal, { id, number: 1, config });
+      const { saved } = await saveVersion(ctx, principal, id, config, true);
       return { id, version: 1, createdAt: saved.createdAt, config, origin: origin(ctx) };
     },
   }),
@@ -164,7 +195,7 @@ builder.mutationFields((t) => ({
     type: Chart,
     nullable: true,
     description:
-      'Saves a changed configuration as the next version; an unchanged one keeps the version. Null for an unknown id. Needs the key that created the chart, or an ADMIN key.',
+      'Saves a changed configuration as the next version; an unchanged one keeps the version. Concurrent updates each become a version in order of arrival, or fail with CONFLICT (send again). Null for an unknown id. Needs the key that created the chart, or an ADMIN key.',
     args: { id: t.arg.string({ required: true, validate: inputText.chartId }), input: t.arg({ type: ChartInput, required: true }) },
     resolve: async (_root, { id, input }, ctx) => {
       const principal = requireScope(await ctx.principal(), 'PUBLISH');
@@ -172,12 +203,9 @@ builder.mutationFields((t) => ({
       const latest = await loadChart(ctx, id);
       if (!latest) return null;
       await checkMayUpdate(ctx, id, principal);
-      if (sameConfig(latest.config as ChartConfig, config)) {
-        return { id, version: latest.number, createdAt: latest.createdAt, config, origin: origin(ctx) };
-      }
-      const next = await saveVersion(ctx, principal, { id, number: latest.number + 1, config });
-      await publishedWith(ctx.prisma, { indicators: [], charts: [id] });
-      return { id, version: next.number, createdAt: next.createdAt, config, origin: origin(ctx) };
+      const { saved, changed } = await saveVersion(ctx, principal, id, config, false);
+      if (changed) await publishedWith(ctx.prisma, { indicators: [], charts: [id] });
+      return { id, version: saved.number, createdAt: saved.createdAt, config, origin: origin(ctx) };
     },
   }),
 }));
