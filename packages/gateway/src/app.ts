@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -21,7 +22,7 @@ import { useImportTemplates } from './plugins/use-import-templates.ts';
 import { useLimits } from './plugins/use-limits.ts';
 import { createMetrics, useMetrics, type Metrics } from './plugins/use-metrics.ts';
 import { usePersistedDocuments } from './plugins/use-persisted-documents.ts';
-import { rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
+import { INNER_HEADER, rememberOriginal, useRequestLog } from './plugins/use-request-log.ts';
 import { useResponseCache } from './plugins/use-response-cache.ts';
 import { useRateLimit, type RateLimiters } from './plugins/use-rate-limit.ts';
 import { useRouteCache } from './plugins/use-route-cache.ts';
@@ -70,7 +71,12 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
   const routeCache = useRouteCache({ cache, prisma, publicOrigin });
   // The embed routes render through the app itself (in-process fetch), so they see what clients see.
   let yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>> | undefined;
-  const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => yoga!.fetch(input as URL, init ?? {})) as typeof fetch;
+  const innerToken = randomUUID();
+  const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    headers.set(INNER_HEADER, innerToken);
+    return yoga!.fetch(input as URL, { ...init, headers });
+  }) as typeof fetch;
   yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -97,7 +103,7 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     },
     // Every plugin's hooks inside the error boundary: what a route throws becomes a clear answer and a log line.
     plugins: withErrorBoundary([
-      useRequestLog(logger),
+      useRequestLog(logger, { innerToken }),
       // Probes answer before any other route's work, with a request id.
       useHealth({ prisma, cache, redis }),
       ...(rateLimit ? [useRateLimit({ ...rateLimit, authenticate: (request) => authenticate(prisma, request) })] : []),

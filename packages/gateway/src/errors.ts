@@ -11,6 +11,14 @@ export function badUserInput(message: string, extra: Record<string, unknown> = {
   });
 }
 
+/**
+ * A route's answer to a request it cannot serve (an unknown chart, a method it does not take):
+ * thrown, so that the error boundary answers it in the client's form and the log notes it.
+ */
+export function routeError(code: 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'BAD_USER_INPUT', status: 400 | 404 | 405, message: string, headers: Record<string, string> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status, headers } } });
+}
+
 /** Largest page a connection returns (checked on `first`/`last` of every connection: schema/input-text.ts). */
 export const MAX_PAGE_SIZE = 100;
 

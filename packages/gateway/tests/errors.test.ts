@@ -1,4 +1,6 @@
 import { pino } from 'pino';
+import { loadConfig } from '../src/config.ts';
+import { publicOriginResolver } from '../src/http/public-origin.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
 import { classify } from '../src/errors.ts';
@@ -28,7 +30,9 @@ describe('one error boundary for every route', () => {
   beforeAll(async () => {
     db = await openTestDatabase('embedded');
     log = [];
-    app = createApp({ prisma: db.prisma, logger: pino({ level: 'debug' }, { write: (line: string) => void log.push(JSON.parse(line)) }) });
+    // The gateway's public origin is the one the test's URLs use (oEmbed answers only for its own charts).
+    const publicOrigin = publicOriginResolver(loadConfig({ PUBLIC_URL: origin }), () => 'http://127.0.0.1:1');
+    app = createApp({ prisma: db.prisma, logger: pino({ level: 'debug' }, { write: (line: string) => void log.push(JSON.parse(line)) }), publicOrigin });
     ({ auth } = await testKey(db.prisma, { name: 'errors test' }));
     const res = (await (await gql(`mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }`, auth)).json()) as any;
     chart = res.data.createChart.id;
@@ -54,6 +58,19 @@ describe('one error boundary for every route', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 50, msg: 'request', status: 500, path: `/embed/${chart}`, errors: [{ code: 'INTERNAL_SERVER_ERROR' }] });
     expect(lines[0]!.err.stack).toMatch(/\n\s+at /);
+  });
+
+  it("logs an embed image as one line: the route's own GraphQL request is a debug line, and a client cannot pass for it", async () => {
+    const res = (await (await gql(`mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }`, auth)).json()) as any;
+    log.length = 0;
+    const response = await get(`/embed/${res.data.createChart.id}.svg`);
+    expect(response.status).toBe(200);
+    const shown = log.filter((l) => l.level >= 30);
+    expect(shown).toEqual([expect.objectContaining({ level: 30, path: `/embed/${res.data.createChart.id}.svg`, status: 200, requestId: response.headers.get('x-request-id') })]);
+    expect(log.filter((l) => l.level === 20 && l.path === '/graphql').length).toBeGreaterThan(0);
+    log.length = 0;
+    await gql('{ indicators(first: 1) { totalCount } }', { 'x-chiso-inner': 'a-guess' });
+    expect(log).toEqual([expect.objectContaining({ level: 30, path: '/graphql', status: 200 })]);
   });
 
   it('answers the same failure of an image or CSV as text, and of oEmbed as JSON', async () => {

@@ -46,7 +46,9 @@ function guard<P extends { request: Request; fetchAPI: FetchAPI }>(hook: (payloa
 export function errorResponse(error: unknown, request: Request, fetchAPI: FetchAPI = globalThis): Response {
   const { code, status, message, retryAfter } = classify(error);
   const id = requestRecord(request)?.id;
-  const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) };
+  // Headers the error asks for (e.g. `Allow` with a 405: errors.ts routeError).
+  const asked = ((error as { extensions?: { http?: { headers?: Record<string, string> } } })?.extensions?.http?.headers ?? {}) as Record<string, string>;
+  const headers: Record<string, string> = { ...asked, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) };
   const accept = request.headers.get('accept') ?? '';
   const path = new URL(request.url).pathname;
   if (/json/.test(accept) || path === '/oembed') {

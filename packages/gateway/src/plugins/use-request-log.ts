@@ -14,9 +14,14 @@ export interface RequestRecord {
   operation?: string;
   /** Every error of the request, as thrown (the original of a masked error). */
   errors: unknown[];
+  /** Sent by the gateway itself (an embed route's GraphQL request). */
+  inner?: boolean;
 }
 const records = new WeakMap<Request, RequestRecord>();
 const PROBES = new Set(['/health', '/ready', '/metrics']);
+
+/** Marks a request the gateway sends itself (app.ts inProcessFetch), with a token only this process knows. */
+export const INNER_HEADER = 'x-chiso-inner';
 
 /** The record of a request (its id, start, operation and errors), once the request log has seen it. */
 export const requestRecord = (request: Request): RequestRecord | undefined => records.get(request);
@@ -40,11 +45,12 @@ export function noteError(request: Request, error: unknown): void {
  * `x-request-id`. Must be the first plugin: its `onResponse` sees the answer before the others
  * change it, and every later plugin's errors are noted on its record.
  */
-export function useRequestLog(logger: Logger): Plugin {
+export function useRequestLog(logger: Logger, { innerToken }: { innerToken?: string } = {}): Plugin {
   return {
     onRequest({ request }) {
       const sent = request.headers.get('x-request-id');
-      records.set(request, { id: sent && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID(), at: performance.now(), errors: [] });
+      const inner = innerToken !== undefined && request.headers.get(INNER_HEADER) === innerToken;
+      records.set(request, { id: sent && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID(), at: performance.now(), errors: [], inner });
     },
     // A response-cache hit is answered here, before parsing: the name the request gives, or its document's first.
     onParams({ params, request }) {
@@ -72,7 +78,9 @@ export function useRequestLog(logger: Logger): Plugin {
       const failures = record.errors.filter((_, i) => !classes[i]!.client);
       const path = new URL(request.url).pathname;
       // Probes and scrapes come every few seconds: their successes are debug lines.
-      const quiet = response.status < 400 && PROBES.has(path);
+      // An embed route's own GraphQL request (the route's line says what the client got) is a debug
+      // line unless it failed; its original error is logged there with its stack.
+      const quiet = (response.status < 400 && PROBES.has(path)) || (record.inner === true && failures.length === 0);
       const level = failures.length ? (classes.every((c) => c.client || c.code === 'DATABASE_UNAVAILABLE') ? 'warn' : 'error') : quiet ? 'debug' : 'info';
       const line: Record<string, unknown> = {
         requestId: record.id,
