@@ -44,6 +44,17 @@ function persistedDocuments({ manifest }: { manifest: boolean }): Plugin {
   };
 }
 
+/** The map element replaced by nothing: for measuring the rest of the bundle. */
+function withoutMap(): Plugin {
+  return {
+    name: 'chiso-without-map',
+    enforce: 'pre',
+    load(id) {
+      return id.endsWith('/components/chiso-map/chiso-map.ts') ? 'export const ChisoMap = undefined;' : null;
+    },
+  };
+}
+
 /**
  * Two library builds:
  * - default: dist/chiso-widgets.js, ONE self-contained module (Lit included) that registers every
@@ -53,7 +64,20 @@ function persistedDocuments({ manifest }: { manifest: boolean }): Plugin {
  *   for pages that want only some elements.
  */
 export default defineConfig(({ mode }) =>
-  mode === 'elements'
+  mode === 'budget'
+    ? {
+        // scripts/size.mjs: the bundle without the map element (the budget excludes maps),
+        // built where it is measured and not shipped.
+        publicDir: false,
+        plugins: [persistedDocuments({ manifest: false }), withoutMap()],
+        build: {
+          target: 'es2022',
+          outDir: 'node_modules/.cache/chiso-budget',
+          emptyOutDir: true,
+          lib: { entry: { 'chiso-widgets': 'src/index.ts' }, formats: ['es'] },
+        },
+      }
+    : mode === 'elements'
     ? {
         publicDir: false,
         plugins: [persistedDocuments({ manifest: false })],
