@@ -30,6 +30,11 @@ export function createLoaders(prisma: PrismaClient) {
     return codes.map((code) => rows.filter((r) => r.code === code).map((r) => r.id));
   });
   const regionIdsOf = (code: string) => regionIdsByCode.load(code);
+  // The unit that holds a code today, else the one that held it last.
+  const regionByCode = new DataLoader<string, Region | null>(async (codes) => {
+    const rows = await prisma.region.findMany({ where: { code: { in: [...codes] } }, orderBy: [{ validTo: { sort: 'desc', nulls: 'first' } }, { id: 'asc' }] });
+    return codes.map((code) => rows.find((r) => r.code === code) ?? null);
+  });
   const indicatorIdBySlug = new DataLoader<string, number | null>(async (slugs) => {
     const rows = await prisma.indicator.findMany({ where: { slug: { in: [...slugs] } }, select: { id: true, slug: true } });
     return slugs.map((slug) => rows.find((r) => r.slug === slug)?.id ?? null);
@@ -98,6 +103,8 @@ export function createLoaders(prisma: PrismaClient) {
       prisma.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, actor: true, key: { select: { name: true } } } }),
     ),
     region: regionLoader,
+    /** The unit that holds a region code today (or last held it), null for an unknown code: one statement per batch. */
+    regionOfCode: (code: string) => regionByCode.load(code),
     /** Several units by id, in order, the unknown ones left out. */
     async regions(ids: number[]): Promise<Region[]> {
       return (await regionLoader.loadMany(ids)).filter((r): r is Region => r !== null && !(r instanceof Error));

@@ -158,6 +158,18 @@ describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
     ]);
   });
 
+  it('names the region of a series without values (the unit that holds the code), never only its code', async () => {
+    // dossiers_received is reported for Quảng Nam (49) only: 48 and 01 have no values.
+    const res = await query(`{ indicatorSeries(indicator: "dossiers_received", regions: ["49", "48", "01", "99"]) { series { code region { code name } observations { value } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.indicatorSeries.series.map((s: any) => [s.code, s.region?.name ?? null, s.observations.length > 0])).toEqual([
+      ['49', 'Quảng Nam', true],
+      ['48', 'Đà Nẵng', false],
+      ['01', 'Hà Nội', false],
+      ['99', null, false],
+    ]);
+  });
+
   it('rejects an empty list of regions or indicators and a bad period with BAD_USER_INPUT', async () => {
     const noRegions = await query(`{ indicatorSeries(indicator: "dossiers_received", regions: []) { series { code } } }`);
     expect(noRegions.errors?.[0]).toMatchObject({ message: '"regions" takes 1 to 100 non-empty values, got 0', extensions: { code: 'BAD_USER_INPUT' } });

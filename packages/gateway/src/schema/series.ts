@@ -23,8 +23,9 @@ const RegionSeries = builder.objectRef<RegionSeriesShape>('RegionSeries').implem
     region: t.field({
       type: Region,
       nullable: true,
-      description: 'The unit of the latest value (the code may name other units in other periods); null without values.',
-      resolve: (s) => s.observations.at(-1)?.region ?? null,
+      description:
+        'The unit of the latest value (the code may name other units in other periods); without values, the unit that holds the code today, or last held it.',
+      resolve: (s, _a, ctx) => s.observations.at(-1)?.region ?? ctx.loaders.regionOfCode(s.code),
     }),
     observations: t.field({
       type: [ObservationRef],
@@ -55,6 +56,8 @@ const IndicatorSeries = builder.objectRef<IndicatorSeriesShape>('IndicatorSeries
 
 interface IndicatorValueShape {
   indicator: WindowIndicator;
+  /** The region code asked for. */
+  code: string;
   observation: WindowObservation | null;
 }
 
@@ -62,6 +65,12 @@ const IndicatorValue = builder.objectRef<IndicatorValueShape>('IndicatorValue').
   description: "An indicator's value for one region: the value of the period asked, or the latest.",
   fields: (t) => ({
     indicator: t.field({ type: IndicatorRef, resolve: (s, _a, ctx, info) => asPrismaIndicator(ctx, info, s.indicator) }),
+    region: t.field({
+      type: Region,
+      nullable: true,
+      description: "The value's unit; without a value, the unit that holds the code today, or last held it.",
+      resolve: (v, _a, ctx) => v.observation?.region ?? ctx.loaders.regionOfCode(v.code),
+    }),
     observation: t.field({
       type: ObservationRef,
       nullable: true,
@@ -131,7 +140,7 @@ builder.queryFields((t) => ({
         if (!indicator) return [];
         const rows = seriesOf(window, indicator.id, code);
         const observation = period ? rows.find((o) => periodOf(o.periodKind, o.periodStart, o.periodEnd).code === period.code) : rows.at(-1);
-        return [{ indicator, observation: observation ?? null }];
+        return [{ indicator, code, observation: observation ?? null }];
       });
     },
   }),

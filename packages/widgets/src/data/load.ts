@@ -109,7 +109,7 @@ async function loadValues(req: ValuesRequest): Promise<GqlValue[]> {
   return answer.indicatorValues;
 }
 
-const valueSeries = (region: string, v: GqlValue) => ({ key: region, name: v.observation?.region.name ?? region, points: v.observation ? [point(v.observation)] : [] });
+const valueSeries = (region: string, v: GqlValue) => ({ key: region, name: v.region?.name ?? region, points: v.observation ? [point(v.observation)] : [] });
 
 /** Several indicators of one unit (parts of a whole), in one request: the value of each for `period`, or its latest. */
 export async function loadParts(req: Omit<ValuesRequest, 'change'>): Promise<WidgetData | null> {

@@ -72,7 +72,8 @@ export const VALUES_QUERY = graphql(`
   query ChisoValues($indicators: [String!]!, $region: String!, $period: String, $from: Date, $to: Date, $lang: Lang, $asOf: DateTime, $change: Boolean!) {
     indicatorValues(indicators: $indicators, region: $region, period: $period, from: $from, to: $to, asOf: $asOf) {
       indicator { ...ChisoIndicator }
-      observation { ...ChisoPoint region { name(lang: $lang) } ...ChisoChange }
+      region { name(lang: $lang) }
+      observation { ...ChisoPoint ...ChisoChange }
     }
   }
 `);
