@@ -176,7 +176,9 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
   it.runIf(bundleBuilt)('sends the widget bundle compressed: br and gzip bytes on the wire under their bounds', async () => {
     const plain = await send(base, '/widgets/chiso-widgets.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
-    for (const [coding, bound] of [['br', 24_000], ['gzip', 27_000]] as const) {
+    // Bounds for the bundle as shipped, the map element included (its budget without maps is
+    // widgets' scripts/size.mjs): about a third of its plain size.
+    for (const [coding, bound] of [['br', 25_000], ['gzip', 28_500]] as const) {
       const res = await send(base, '/widgets/chiso-widgets.js', { 'accept-encoding': `${coding}` });
       expect(res.headers['content-encoding']).toBe(coding);
       expect(Number(res.headers['content-length'])).toBe(res.body.length);

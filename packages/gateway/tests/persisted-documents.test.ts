@@ -127,7 +127,7 @@ describe.each(databaseKinds)('persisted documents on %s', (kind) => {
     }
     const persisted = await answer(operationUrl(safelist.api, VALUES_QUERY, widgetRequests[1]!.variables as never));
     expect(persisted.status).toBe(200);
-    expect(persisted.body.data.indicatorValues[0].observation.region.name).toBe('Quảng Nam');
+    expect(persisted.body.data.indicatorValues[0].region.name).toBe('Quảng Nam');
   });
 
   it('with the safelist, runs any query for a key and refuses a wrong or revoked key', async () => {

@@ -60,11 +60,14 @@ describe('cross-origin rules and security headers', () => {
       expect(answer.errors[0].extensions.code, type).toBe('CSRF_PREVENTED');
       expect(answer.errors[0].message).toMatch(/^this POST could have been sent by any web page .*application\/json.*x-graphql-yoga-csrf/);
     }
-    // A multipart form (no preflight) without a key or the header is refused the same way…
+    // A multipart form (no preflight) without a key or the header is refused before parsing too, as
+    // what it is: an upload without the key every upload needs (401, the import's own message)…
     const form = new FormData();
     form.append('operations', JSON.stringify({ query: CREATE }));
     form.append('map', '{}');
-    expect((await fetch(`${base}/graphql`, { method: 'POST', body: form })).status).toBe(403);
+    const keyless = await fetch(`${base}/graphql`, { method: 'POST', body: form });
+    expect(keyless.status).toBe(401);
+    expect(((await keyless.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/^this needs a publishing key/) });
     // …and with the CSRF header it reaches the resolver, which wants a key.
     const withHeader = await fetch(`${base}/graphql`, { method: 'POST', body: form, headers: { 'x-graphql-yoga-csrf': '1' } });
     expect(((await withHeader.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');

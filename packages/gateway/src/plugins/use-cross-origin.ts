@@ -1,5 +1,6 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { requireScope } from '../auth/principal.ts';
 
 /**
  * Headers a browser sends only after a CORS preflight, so a request that carries one was let
@@ -47,6 +48,8 @@ export function useCrossOrigin(): Plugin {
       try {
         return csrf.onRequestParse!(payload);
       } catch {
+        // A file upload (importData) always needs a key: say that, as the mutation itself would.
+        if (/^multipart\/form-data/i.test(payload.request.headers.get('content-type') ?? '')) requireScope(null, 'PUBLISH');
         throw createGraphQLError(
           `this POST could have been sent by any web page (a form or text/plain): send GraphQL as application/json, or add the header "x-graphql-yoga-csrf: 1" (a multipart upload with a key needs nothing more)`,
           { extensions: { code: 'CSRF_PREVENTED', http: { status: 403 } } },
