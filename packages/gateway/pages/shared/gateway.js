@@ -40,8 +40,32 @@ function dataOf(status, text) {
 
 const authorization = (key) => (key ? { authorization: `Bearer ${key}` } : {});
 
-/** POSTs a document as JSON, with the key if there is one. */
-export async function gql(query, variables = {}, key = '') {
+/** Where this browser keeps the publishing key: one paste serves the builder and the publish page. */
+export const KEY_STORAGE = 'chiso.publishingKey';
+
+export const keyStorage = {
+  get() {
+    try {
+      return localStorage.getItem(KEY_STORAGE) ?? '';
+    } catch {
+      return ''; // storage refused (private window, policy): the key lives in the field only
+    }
+  },
+  set(value) {
+    try {
+      if (value) localStorage.setItem(KEY_STORAGE, value);
+      else localStorage.removeItem(KEY_STORAGE);
+    } catch {
+      // as above
+    }
+  },
+};
+
+/**
+ * POSTs a document as JSON, with the key given, else the key kept in this browser: a gateway with
+ * the safelist on (CHISO_PERSISTED_ONLY) answers the pages' own queries only to a key.
+ */
+export async function gql(query, variables = {}, key = keyStorage.get()) {
   let response;
   try {
     response = await fetch(API, {

@@ -1,28 +1,9 @@
 // The publishing key field of a page: kept in this browser under one name, so that one paste serves
 // the chart builder and the publish page; checked with `viewer`, so a wrong paste shows before a
 // save or an import fails.
-import { gql } from './gateway.js';
+import { gql, keyStorage as storage } from './gateway.js';
 
-export const KEY_STORAGE = 'chiso.publishingKey';
 const VIEWER = 'query PublishingKeyViewer { viewer { prefix name scopes regions } }';
-
-const storage = {
-  get() {
-    try {
-      return localStorage.getItem(KEY_STORAGE) ?? '';
-    } catch {
-      return ''; // storage refused (private window, policy): the key lives in the field only
-    }
-  },
-  set(value) {
-    try {
-      if (value) localStorage.setItem(KEY_STORAGE, value);
-      else localStorage.removeItem(KEY_STORAGE);
-    } catch {
-      // as above
-    }
-  },
-};
 
 /**
  * @param {{ input: HTMLInputElement, status: HTMLElement, empty: string,
