@@ -128,7 +128,9 @@ describe.runIf(browserAvailable)('a page on another origin against the gateway, 
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => ((window as any).__blocked ??= []).push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
+    // 'load', then the caller waits for the page's own ready sign: GraphiQL's first answer is 5 MB of
+    // script compressed on the fly, which on a loaded machine outlasts a network-idle wait.
+    await page.goto(`${base}${path}`, { waitUntil: 'load', timeout: 90_000 });
     return { page, problems: async () => [...problems, ...((await page.evaluate(() => (window as any).__blocked)) ?? []).map((b: string) => `policy: ${b}`)] };
   }
 
@@ -141,7 +143,7 @@ describe.runIf(browserAvailable)('a page on another origin against the gateway, 
         [`/embed/${chartId}`, 'chiso-kpi'],
       ] as const) {
         const { page, problems } = await openOwnPage(path, width);
-        await page.waitForSelector(ready, { timeout: 30_000 });
+        await page.waitForSelector(ready, { timeout: 60_000 });
         if (path.startsWith('/graphql')) {
           // The editor works: the query runs against the gateway and its answer shows.
           await page.click('.graphiql-execute-button');
@@ -152,5 +154,5 @@ describe.runIf(browserAvailable)('a page on another origin against the gateway, 
         await page.close();
       }
     }
-  });
+  }, 300_000);
 });
