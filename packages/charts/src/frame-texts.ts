@@ -37,9 +37,15 @@ export function elementSubtitle(kind: ElementKind, data: WidgetData, period?: st
   }
 }
 
-/** "Nguồn: Người Lao Động (10/10/2021)"; "" without sources. */
+/**
+ * "Nguồn: Người Lao Động (10/10/2021)"; "" without sources. A publisher is named once, however many
+ * of its publications the data comes from (a yearly index: one source a year), with its date only
+ * when there is just one.
+ */
 export function sourceLine(data: WidgetData, lang: Lang): string {
   if (data.sources.length === 0) return '';
-  const parts = data.sources.map((s) => `${s.publisher}${s.publishedAt ? ` (${formatDate(s.publishedAt, lang)})` : ''}`);
+  const byPublisher = new Map<string, Array<string | null | undefined>>();
+  for (const s of data.sources) byPublisher.set(s.publisher, [...(byPublisher.get(s.publisher) ?? []), s.publishedAt]);
+  const parts = [...byPublisher].map(([publisher, dates]) => `${publisher}${dates.length === 1 && dates[0] ? ` (${formatDate(dates[0], lang)})` : ''}`);
   return `${lang === 'vi' ? 'Nguồn' : 'Source'}: ${parts.join('; ')}`;
 }
