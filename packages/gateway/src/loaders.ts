@@ -24,17 +24,13 @@ export interface RankingKey {
 /** Per-request batch loaders for what the prisma plugin cannot fold into its parent's query. */
 export function createLoaders(prisma: PrismaClient) {
   const regionLoader = byId((ids) => prisma.region.findMany({ where: { id: { in: ids } } }));
-  // Every unit that ever held a code (a code names one unit at a time, but history keeps the older ones).
-  const regionIdsByCode = new DataLoader<string, number[]>(async (codes) => {
-    const rows = await prisma.region.findMany({ where: { code: { in: [...codes] } }, select: { id: true, code: true } });
-    return codes.map((code) => rows.filter((r) => r.code === code).map((r) => r.id));
-  });
-  const regionIdsOf = (code: string) => regionIdsByCode.load(code);
-  // The unit that holds a code today, else the one that held it last.
-  const regionByCode = new DataLoader<string, Region | null>(async (codes) => {
+  // Every unit that ever held a code (a code names one unit at a time, but history keeps the older
+  // ones), the one holding it today first, else the last to hold it: one statement per batch.
+  const regionsByCode = new DataLoader<string, Region[]>(async (codes) => {
     const rows = await prisma.region.findMany({ where: { code: { in: [...codes] } }, orderBy: [{ validTo: { sort: 'desc', nulls: 'first' } }, { id: 'asc' }] });
-    return codes.map((code) => rows.find((r) => r.code === code) ?? null);
+    return codes.map((code) => rows.filter((r) => r.code === code));
   });
+  const regionIdsOf = async (code: string) => (await regionsByCode.load(code)).map((r) => r.id);
   const indicatorIdBySlug = new DataLoader<string, number | null>(async (slugs) => {
     const rows = await prisma.indicator.findMany({ where: { slug: { in: [...slugs] } }, select: { id: true, slug: true } });
     return slugs.map((slug) => rows.find((r) => r.slug === slug)?.id ?? null);
@@ -104,7 +100,7 @@ export function createLoaders(prisma: PrismaClient) {
     ),
     region: regionLoader,
     /** The unit that holds a region code today (or last held it), null for an unknown code: one statement per batch. */
-    regionOfCode: (code: string) => regionByCode.load(code),
+    regionOfCode: async (code: string) => (await regionsByCode.load(code))[0] ?? null,
     /** Several units by id, in order, the unknown ones left out. */
     async regions(ids: number[]): Promise<Region[]> {
       return (await regionLoader.loadMany(ids)).filter((r): r is Region => r !== null && !(r instanceof Error));

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { observationFilter } from '../db/observation-filter.ts';
+import { observationFilter, withReferences } from '../db/observation-filter.ts';
 import type { ChartConfig } from './chart-config.ts';
 
 /** Exactly what the chart shows: one row per drawn value, in base units, with its unit and source. */
@@ -25,19 +25,13 @@ export function shownCsv(data: WidgetData | null): string {
 
 /** The full series of the chart's indicators and regions, with source, licence and a citation line. */
 export async function fullCsv(prisma: PrismaClient, config: ChartConfig, chartUrl: string): Promise<string> {
-  const found = await prisma.observation.findMany({
-    where: { supersededAt: null, ...(await observationFilter(prisma, { indicators: config.indicators, regions: config.regions })) },
-    orderBy: [{ indicatorId: 'asc' }, { periodStart: 'asc' }, { regionId: 'asc' }],
-  });
-  const ids = (key: 'indicatorId' | 'regionId' | 'sourceId') => [...new Set(found.map((o) => o[key]))];
-  const [indicators, regions, sources] = await Promise.all([
-    prisma.indicator.findMany({ where: { id: { in: ids('indicatorId') } }, select: { id: true, slug: true, unitCode: true } }),
-    prisma.region.findMany({ where: { id: { in: ids('regionId') } }, select: { id: true, code: true, nameVi: true, nameEn: true } }),
-    prisma.source.findMany({ where: { id: { in: ids('sourceId') } } }),
-  ]);
-  const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((r) => [r.id, r]));
-  const [indicatorById, regionById, sourceById] = [byId(indicators), byId(regions), byId(sources)];
-  const rows = found.map((o) => ({ ...o, indicator: indicatorById.get(o.indicatorId)!, region: regionById.get(o.regionId)!, source: sourceById.get(o.sourceId)! }));
+  const rows = await withReferences(
+    prisma,
+    await prisma.observation.findMany({
+      where: { supersededAt: null, ...(await observationFilter(prisma, { indicators: config.indicators, regions: config.regions })) },
+      orderBy: [{ indicatorId: 'asc' }, { periodStart: 'asc' }, { regionId: 'asc' }],
+    }),
+  );
   const today = new Date().toISOString().slice(0, 10);
   const citation = (title: string, publisher: string, published: string) =>
     `${title ? `"${title}". ` : ''}chiso, ${chartUrl} (accessed ${today}). Data: ${publisher}${published ? `, ${published}` : ''}.`;
