@@ -3,17 +3,38 @@
  * node:http, for `pnpm bench:serve`: the reference a GraphQL-over-PostgreSQL server sets. Started
  * as a child process by bench-serve.ts; prints `listening <port>` when ready. Production options
  * (no query log, no GraphiQL, no schema watching, no mutations) and the connection-filter plugin,
- * which range filters on periods need. Environment: DATABASE_URL, POOL_SIZE (default 10).
+ * which range filters on periods need. Observation's references are checked by statement-level
+ * triggers, not foreign keys (docs/publishing-data.md), so PostGraphile is told them by smart tags
+ * to build the same relations it would infer from foreign keys. Environment: DATABASE_URL, POOL_SIZE
+ * (default 10).
  */
 import http from 'node:http';
 import pg from 'pg';
+import graphileUtils from 'graphile-utils';
 import { postgraphile } from 'postgraphile';
 import ConnectionFilterPlugin from 'postgraphile-plugin-connection-filter';
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 10) });
 
+const ObservationReferences = graphileUtils.makeJSONPgSmartTagsPlugin({
+  version: 1,
+  config: {
+    class: {
+      Observation: {
+        tags: {
+          foreignKey: [
+            '("indicatorId") references "Indicator" (id)',
+            '("regionId") references "Region" (id)',
+            '("sourceId") references "Source" (id)',
+          ],
+        },
+      },
+    },
+  },
+});
+
 const middleware = postgraphile(pool, 'public', {
-  appendPlugins: [ConnectionFilterPlugin],
+  appendPlugins: [ConnectionFilterPlugin, ObservationReferences],
   disableDefaultMutations: true,
   disableQueryLog: true,
   graphiql: false,
