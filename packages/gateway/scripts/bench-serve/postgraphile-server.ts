@@ -34,7 +34,9 @@ const ObservationReferences = graphileUtils.makeJSONPgSmartTagsPlugin({
 });
 
 const middleware = postgraphile(pool, 'public', {
-  appendPlugins: [ConnectionFilterPlugin, ObservationReferences],
+  // graphile-utils' types name graphql 16 (the workspace's), PostGraphile's its own graphql 15; the
+  // smart-tags plugin only adds tags to the introspection and builds no GraphQL type.
+  appendPlugins: [ConnectionFilterPlugin, ObservationReferences] as never[],
   disableDefaultMutations: true,
   disableQueryLog: true,
   graphiql: false,

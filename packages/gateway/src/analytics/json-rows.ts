@@ -14,20 +14,35 @@ export type IndicatorWithUnit = Indicator & { unit: Unit };
 /** SQL for an indicator row `i` with its unit as JSON (join "Unit" u ON u.code = i."unitCode"). */
 export const indicatorJsonSql = Prisma.sql`to_jsonb(i) || jsonb_build_object('unit', to_jsonb(u) || jsonb_build_object('minValue', u."minValue"::text, 'maxValue', u."maxValue"::text))`;
 
-/** SQL for an observation row `o` as JSON, its decimals as text. */
-export const observationJsonSql = Prisma.sql`to_jsonb(o) || jsonb_build_object('value', o.value::text, 'reportedChangePercent', o."reportedChangePercent"::text, 'reportedChangeAbsolute', o."reportedChangeAbsolute"::text)`;
+/**
+ * An observation's columns in the order `observationArraySql` sends them and `observationFromArray`
+ * reads them: one list, so that the two cannot disagree. Decimals as text, like everywhere here.
+ */
+const OBSERVATION_COLUMNS = [
+  ['id'], ['indicatorId'], ['regionId'], ['periodStart', 'date'], ['periodEnd', 'date'], ['periodKind'], ['value', 'decimal'],
+  ['qualifier'], ['status'], ['reportedChangePercent', 'decimal'], ['reportedChangeAbsolute', 'decimal'], ['reportedChangeAgainst'],
+  ['sourceId'], ['recordedAt', 'date'], ['supersededAt', 'date'], ['note'], ['importId'],
+] as const satisfies ReadonlyArray<readonly [keyof Observation, ('date' | 'decimal')?]>;
+
+/**
+ * SQL for an observation row `o` as a JSON array of its columns: far cheaper for PostgreSQL to build
+ * than an object (`to_jsonb(o) || …` cost the widget's statement a third of its time).
+ */
+export const observationArraySql = Prisma.raw(
+  `json_build_array(${OBSERVATION_COLUMNS.map(([name, kind]) => (kind === 'decimal' ? `o."${name}"::text` : `o."${name}"`)).join(', ')})`,
+);
+
+/** An observation from `observationArraySql`'s array. */
+export function observationFromArray(row: unknown[]): Observation {
+  const o: Record<string, unknown> = {};
+  OBSERVATION_COLUMNS.forEach(([name, kind], i) => {
+    const v = row[i];
+    o[name] = kind === 'date' ? date(v) : kind === 'decimal' ? decimal(v) : v;
+  });
+  return o as unknown as Observation;
+}
 
 export const unitFromJson = (u: any): Unit => ({ ...u, minValue: decimal(u.minValue), maxValue: decimal(u.maxValue) });
 export const indicatorFromJson = (i: any): IndicatorWithUnit => ({ ...i, unit: unitFromJson(i.unit) });
 export const regionFromJson = (r: any): Region => ({ ...r, validFrom: date(r.validFrom), validTo: date(r.validTo) });
 export const sourceFromJson = (s: any): Source => ({ ...s, publishedAt: date(s.publishedAt) });
-export const observationFromJson = (o: any): Observation => ({
-  ...o,
-  periodStart: date(o.periodStart)!,
-  periodEnd: date(o.periodEnd)!,
-  recordedAt: date(o.recordedAt)!,
-  supersededAt: date(o.supersededAt),
-  value: decimal(o.value)!,
-  reportedChangePercent: decimal(o.reportedChangePercent),
-  reportedChangeAbsolute: decimal(o.reportedChangeAbsolute),
-});

@@ -1,6 +1,6 @@
 import { Prisma, type Observation, type PrismaClient, type Region, type Source } from '../generated/prisma/client.ts';
 import { answerChange, planChange, type ChangeAnswer, type ChangeReference } from './change-loader.ts';
-import { indicatorFromJson, indicatorJsonSql, jsonDate as date, observationFromJson, observationJsonSql, regionFromJson, sourceFromJson, type IndicatorWithUnit } from './json-rows.ts';
+import { indicatorFromJson, indicatorJsonSql, jsonDate as date, observationArraySql, observationFromArray, regionFromJson, sourceFromJson, type IndicatorWithUnit } from './json-rows.ts';
 import { valueKey } from './lookup.ts';
 import { formatDay, periodOf, shiftPeriod } from './period.ts';
 import { territoriesFrom, territoryLinksSql, territoryUnitsCte, type UnitLinks } from './territory.ts';
@@ -37,11 +37,11 @@ export interface SeriesWindow {
 interface WindowRow {
   indicators: Array<Record<string, unknown>>;
   units: Array<{ id: number; validFrom: string | null; predecessorIds: number[] }>;
-  observations: Array<Record<string, unknown>>;
+  observations: unknown[][];
+  regions: Array<Record<string, unknown>>;
+  sources: Array<Record<string, unknown>>;
   values: Array<[number, number, string, string, string]>;
 }
-
-const asObservation = (o: any): WindowObservation => ({ ...observationFromJson(o), region: regionFromJson(o.region), source: sourceFromJson(o.source) });
 
 /**
  * Everything a widget's series, values and changes need, in ONE statement: the indicators with
@@ -54,6 +54,10 @@ const asObservation = (o: any): WindowObservation => ({ ...observationFromJson(o
 export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest): Promise<SeriesWindow> {
   // A year before `from` holds the same period a year earlier and the previous month, quarter or year.
   const windowFrom = req.from ? shiftPeriod(periodOf('AS_OF_DATE', req.from, req.from), 'SAME_PERIOD_LAST_YEAR').start : null;
+  const from = req.from ? Prisma.sql`AND o."periodStart" >= ${formatDay(req.from)}::date` : Prisma.empty;
+  // Observations are looked up per indicator and unit (the index on indicator, region and period)
+  // rather than by indicator and period over every region: the recursive unit list misleads the
+  // planner into the latter. Regions and sources travel once each, not once per observation.
   const [row] = await prisma.$queryRaw<WindowRow[]>`
     WITH RECURSIVE
     ind AS (SELECT * FROM "Indicator" WHERE slug = ANY(${req.slugs}::text[])),
@@ -63,28 +67,38 @@ export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest)
       UNION SELECT "denominatorId" FROM ind WHERE aggregation = 'RATIO' AND "denominatorId" IS NOT NULL
     ),
     ${territoryUnitsCte(Prisma.sql`SELECT id FROM "Region" WHERE code = ANY(${req.codes}::text[])`)},
-    obs AS (
-      SELECT o.* FROM "Observation" o
-      WHERE o."indicatorId" IN (SELECT id FROM parts) AND o."regionId" IN (SELECT id FROM territory_units)
-        ${windowFrom ? Prisma.sql`AND o."periodStart" >= ${formatDay(windowFrom)}::date` : Prisma.empty}
-        ${req.to ? Prisma.sql`AND o."periodEnd" <= ${formatDay(req.to)}::date` : Prisma.empty}
-        AND ${vintageSql(req.asOf)}
+    obs AS MATERIALIZED (
+      SELECT o.* FROM parts p CROSS JOIN (SELECT DISTINCT id FROM territory_units) t
+      CROSS JOIN LATERAL (
+        SELECT * FROM "Observation" o
+        WHERE o."indicatorId" = p.id AND o."regionId" = t.id
+          ${windowFrom ? Prisma.sql`AND o."periodStart" >= ${formatDay(windowFrom)}::date` : Prisma.empty}
+          ${req.to ? Prisma.sql`AND o."periodEnd" <= ${formatDay(req.to)}::date` : Prisma.empty}
+          AND ${vintageSql(req.asOf)}) o
+    ),
+    shown AS MATERIALIZED (
+      SELECT o.* FROM obs o JOIN "Region" r ON r.id = o."regionId"
+      WHERE o."indicatorId" IN (SELECT id FROM ind) AND r.code = ANY(${req.codes}::text[]) ${from}
     )
     SELECT
       (SELECT coalesce(json_agg(${indicatorJsonSql}), '[]')
         FROM ind i JOIN "Unit" u ON u.code = i."unitCode") AS indicators,
       (SELECT coalesce(json_agg(l), '[]') FROM (${territoryLinksSql}) l) AS units,
-      (SELECT coalesce(json_agg(${observationJsonSql} || jsonb_build_object('region', to_jsonb(r), 'source', to_jsonb(s)) ORDER BY o."periodStart", o."periodEnd", o.id), '[]')
-        FROM obs o JOIN "Region" r ON r.id = o."regionId" JOIN "Source" s ON s.id = o."sourceId"
-        WHERE o."indicatorId" IN (SELECT id FROM ind) AND r.code = ANY(${req.codes}::text[])
-          ${req.from ? Prisma.sql`AND o."periodStart" >= ${formatDay(req.from)}::date` : Prisma.empty}) AS observations,
+      (SELECT coalesce(json_agg(${observationArraySql} ORDER BY o."periodStart", o."periodEnd", o.id), '[]') FROM shown o) AS observations,
+      (SELECT coalesce(json_agg(r), '[]') FROM "Region" r WHERE r.id IN (SELECT "regionId" FROM shown)) AS regions,
+      (SELECT coalesce(json_agg(s), '[]') FROM "Source" s WHERE s.id IN (SELECT "sourceId" FROM shown)) AS sources,
       (SELECT coalesce(json_agg(json_build_array(o."indicatorId", o."regionId", o."periodStart", o."periodEnd", o.value::text) ORDER BY o."recordedAt" DESC, o.id DESC), '[]')
         FROM obs o) AS "values"`;
 
   const indicators = new Map<string, WindowIndicator>();
   for (const i of row!.indicators) indicators.set(i.slug as string, indicatorFromJson(i));
   const byId = new Map([...indicators.values()].map((i) => [i.id, i]));
-  const observations = row!.observations.map(asObservation);
+  const regions = new Map(row!.regions.map((r) => [r.id as number, regionFromJson(r)]));
+  const sources = new Map(row!.sources.map((r) => [r.id as number, sourceFromJson(r)]));
+  const observations = row!.observations.map((array): WindowObservation => {
+    const o = observationFromArray(array);
+    return { ...o, region: regions.get(o.regionId)!, source: sources.get(o.sourceId)! };
+  });
   const territoryOf = territoriesFrom(row!.units.map((u): UnitLinks => ({ id: u.id, validFrom: date(u.validFrom), predecessorIds: u.predecessorIds })));
   // The newest vintage of each key comes first: keep the first, as lookupValues does.
   const found = new Map<string, Prisma.Decimal>();
