@@ -81,10 +81,21 @@ export async function openDatabase(
   // On a server, a statement waits at most CONNECT_TIMEOUT for a connection, so that an unreachable
   // server gives clients DATABASE_UNAVAILABLE (errors.ts) instead of a request that hangs. Not on the
   // embedded database: its one connection is legitimately held for the length of an import.
+  // On a server, prepared statements are planned once per connection, not at every execution:
+  // PostgreSQL's default re-plans a statement for each set of parameters until it trusts a generic
+  // plan, and the widgets' one statement (analytics/series-window.ts) costs more to plan than to
+  // run (1.8 ms against 2.8 ms). Chiso's statements filter on keys and dates, which a generic plan
+  // serves; measured in docs/benchmarks.md. Set at connection start, after any `options` of the URL.
   const pool = new pg.Pool(
     embedded
       ? { connectionString: url, max: 1 }
-      : { connectionString: url, max: config.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE, idleTimeoutMillis: 30_000, connectionTimeoutMillis: CONNECT_TIMEOUT },
+      : {
+          connectionString: url,
+          options: [new URL(url).searchParams.get('options'), '-c plan_cache_mode=force_generic_plan'].filter(Boolean).join(' '),
+          max: config.DATABASE_POOL_SIZE ?? DEFAULT_POOL_SIZE,
+          idleTimeoutMillis: 30_000,
+          connectionTimeoutMillis: CONNECT_TIMEOUT,
+        },
   );
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,

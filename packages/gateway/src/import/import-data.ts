@@ -120,7 +120,9 @@ export async function importData(prisma: PrismaClient, input: ImportInput): Prom
  */
 export async function importInTransaction(tx: Tx, input: ImportInput, options: { rollbackOnProblems: boolean }): Promise<ImportReport> {
   const started = performance.now();
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`;
+  // One import at a time; and PostgreSQL's own choice of plans for the import's statements, whose
+  // arrays of thousands of rows a generic plan (the gateway's setting, database.ts) would misjudge.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}), set_config('plan_cache_mode', 'auto', true)`;
   const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
   const mapping: Mapping = input.mapping ? parseMapping(input.mapping.name, input.mapping.text) : ownFormatMapping(input.numbers ?? 'plain');
   // A vintage stated by the caller or the mapping (figures known since a date); else this moment.
