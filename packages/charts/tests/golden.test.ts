@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { drawChart, type ChartType } from '../src/draw-chart.ts';
 import { drawKpi } from '../src/draw-kpi.ts';
+import { drawMap } from '../src/draw-map.ts';
+import { loadLayer } from '../src/map/layers.ts';
 import { drawRanking } from '../src/draw-ranking.ts';
 import { drawShare } from '../src/draw-share.ts';
 import { drawTable } from '../src/draw-table.ts';
 import type { Scene } from '../src/scene.ts';
 import { sceneToSvg } from '../src/scene-to-svg.ts';
-import { kpi, ranges, ranking, series, share } from './fixtures.ts';
+import { kpi, map, ranges, ranking, series, share } from './fixtures.ts';
 
 /**
  * Golden SVGs: every element's drawing of the shared fixtures, at a desktop card's width (608 px,
@@ -34,4 +36,5 @@ describe.each([608, 343])('golden drawings at %i px', (width) => {
   it('share: bar', () => golden(`share-bar-${width}`, drawShare({ data: share, width, lang: 'vi' })));
   it('share: donut', () => golden(`share-donut-${width}`, drawShare({ data: share, width, lang: 'vi', type: 'donut' })));
   it('table', () => golden(`table-${width}`, drawTable({ data: series, width, lang: 'vi' })));
+  it('map', async () => golden(`map-${width}`, drawMap({ data: map, topology: await loadLayer('provinces-34'), width, lang: 'vi', highlight: '01' })));
 });
