@@ -87,3 +87,15 @@ export const map: WidgetData = {
   ranking: provinces34.map(([code, name], i) => ({ rank: null, code, name, value: mapValue(code, i).value })),
   map: { at: '2025-07-01', composed: true, rule: 'NONE', provinces: provinces34.map(([code, name], i) => ({ code, name, ...mapValue(code, i) })) },
 };
+
+const year = (y: number) => ({ code: String(y), start: `${y}-01-01`, end: `${y}-12-31`, label: `Năm ${y}` });
+/** Three lines of a score whose last values lie close together (66,74 and 66,52): their end labels must not overlap. */
+export const closeEnds: WidgetData = {
+  indicator: { slug: 'pci_score', name: 'Chỉ số PCI (mẫu)', displayUnit: 'điểm', direction: 'HIGHER_IS_BETTER', format: { unit: { code: 'point', symbol: null, nameVi: 'điểm', nameEn: 'points' }, scaleExponent: 0, decimals: 2 } },
+  series: [
+    { key: '49', name: 'Quảng Nam', points: [65.41, 65.86, 69.42, 65.72, 66.24, 66.52].map((value, i) => ({ period: year(2017 + i), value })) },
+    { key: '48', name: 'Đà Nẵng', points: [70.11, 67.65, 70.15, 70.12, 70.42, 68.52].map((value, i) => ({ period: year(2017 + i), value })) },
+    { key: '01', name: 'Hà Nội', points: [64.71, 65.4, 68.8, 66.92, 68.6, 66.74].map((value, i) => ({ period: year(2017 + i), value })) },
+  ],
+  sources: source,
+};

@@ -9,7 +9,7 @@ import { drawShare } from '../src/draw-share.ts';
 import { drawTable } from '../src/draw-table.ts';
 import type { Scene } from '../src/scene.ts';
 import { sceneToSvg } from '../src/scene-to-svg.ts';
-import { kpi, map, ranges, ranking, series, share } from './fixtures.ts';
+import { closeEnds, kpi, map, ranges, ranking, series, share } from './fixtures.ts';
 
 /**
  * Golden SVGs: every element's drawing of the shared fixtures, at a desktop card's width (608 px,
@@ -30,6 +30,7 @@ const golden = (name: string, scene: Scene) => {
 
 describe.each([608, 343])('golden drawings at %i px', (width) => {
   it.each(['line', 'column', 'bar', 'area'] as ChartType[])('chart: %s', (type) => golden(`chart-${type}-${width}`, drawChart({ data: series, type, width, lang: 'vi', title: 'Hồ sơ tiếp nhận' })));
+  it('chart: lines ending close together, their end labels apart', () => golden(`chart-line-close-ends-${width}`, drawChart({ data: closeEnds, type: 'line', width, lang: 'vi', title: 'Chỉ số PCI (mẫu)' })));
   it('chart: bars of long ranges', () => golden(`chart-bar-ranges-${width}`, drawChart({ data: ranges, type: 'bar', width, lang: 'vi', title: 'Doanh nghiệp thành lập mới – Quảng Nam' })));
   it('kpi', () => golden(`kpi-${width}`, drawKpi({ data: kpi, width, lang: 'vi' })));
   it('ranking', () => golden(`ranking-${width}`, drawRanking({ data: ranking, width, lang: 'vi', highlight: '49' })));

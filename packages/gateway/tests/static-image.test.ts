@@ -46,7 +46,8 @@ const renderTableSvg = (options: Omit<StaticImageOptions, 'element'>) => renderI
 /** resvg parses strictly (roxmltree): it throws on XML that is not well formed. */
 const parse = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false } });
 const attrOf = (svg: string, name: string) => new RegExp(`<svg [^>]*?\\b${name}="([^"]*)"`).exec(svg)?.[1];
-const valueLabels = (svg: string) => [...svg.matchAll(/<text class="value-label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+/** The values written on the marks: value labels, and the last values in the end labels of several lines. */
+const valueLabels = (svg: string) => [...svg.matchAll(/<text class="(?:value-label|end-value)"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
 describe.each(TYPES)('renderChartSvg: %s chart', (type) => {
   it('states title, values and source in Vietnamese', async () => {
