@@ -23,6 +23,8 @@ export interface ChartFrame {
   tip: (series: number, p: Point) => string;
   /** The colour of series i's value labels: the series' own where there are several. */
   labelFill: (series: number) => string;
+  /** Lines of several series end in a label of the series' name and last value: beside each other, or the value under the name where the chart is too narrow. */
+  endLabel: 'beside' | 'below';
 }
 
 /** The marks of one kind of chart, and the value labels drawn above every mark. */

@@ -2,6 +2,7 @@ import { axisTicks } from './axis-ticks.ts';
 import { barMarks } from './bar-marks.ts';
 import { chartPeriods, shortValue, valued, type ChartFrame, type ChartType } from './chart-frame.ts';
 import { chartLegend } from './chart-legend.ts';
+import { endLabelWidth } from './end-labels.ts';
 import { formatValue } from './format-value.ts';
 import { linearScale } from './linear-scale.ts';
 import { lineMarks } from './line-marks.ts';
@@ -55,7 +56,11 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
   const values = series.flatMap((s) => s.points.map((p) => p.value));
   const label = (p: Point) => shortValue(p, format, lang);
   const widestValue = Math.max(0, ...series.flatMap((s) => s.points.filter(valued).map((p) => textWidth(label(p), t.label))));
-  const nameWidth = series.length > 1 && !bars ? Math.max(...series.map((s) => textWidth(s.name, t.label, true))) + 8 : 0;
+  // A line's end label: its name and last value side by side, or stacked where that takes over a third of the width.
+  const lastLabel = (s: (typeof series)[number]) => { const p = s.points.findLast(valued); return p ? label(p) : ''; };
+  const ends = series.length > 1 && !bars ? series.map((s) => endLabelWidth(s.name, lastLabel(s), t.label)) : [];
+  const endLabel = Math.max(0, ...ends.map((e) => e.beside)) + 8 <= width * 0.35 ? 'beside' : 'below';
+  const nameWidth = ends.length === 0 ? 0 : Math.max(...ends.map((e) => e[endLabel])) + 8;
   // A bar's label column takes up to 45 % of the width; a longer label wraps onto two lines.
   const categoryWidth = horizontal ? Math.min(width * 0.45, Math.max(...periods.map((p) => textWidth(p.label, t.tick))) + 8) : 0;
   const top = legend.height + (horizontal ? 4 : t.label + 8);
@@ -79,7 +84,7 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
   }
   const tip = (s: number, p: Point) => `${series.length > 1 ? `${series[s]!.name} · ` : ''}${p.period.label}: ${formatValue(p.value, format, lang, p.qualifier)}`;
   const labelFill = (s: number) => (series.length > 1 ? seriesColour(s) : 'text');
-  const frame: ChartFrame = { series, periods, t, left, right, top, bottom, scale, label, tip, labelFill };
+  const frame: ChartFrame = { series, periods, t, left, right, top, bottom, scale, label, tip, labelFill, endLabel };
   const drawn = bars ? barMarks(frame, horizontal, categoryWidth) : lineMarks(frame, type === 'area');
   marks.push(...drawn.marks);
   const labels = drawn.labels;

@@ -3,6 +3,7 @@ import type { ChartFrame, ChartMarks } from './chart-frame.ts';
 import { valued } from './chart-frame.ts';
 import { linePath } from './line-path.ts';
 import { seriesColour } from './paint.ts';
+import { endLabels, type LineEnd } from './end-labels.ts';
 import type { Mark } from './scene.ts';
 import { textWidth } from './text-width.ts';
 import { timeScale } from './time-scale.ts';
@@ -25,8 +26,8 @@ function spacedLabels(n: number, room: number): number[] {
 
 /**
  * Lines (and areas under them) on a time axis: a point sits at the middle of its period; a gap
- * breaks the line; every point has a marker of its series' shape; several lines are named at
- * their ends, the names moved apart where lines end close together.
+ * breaks the line; every point has a marker of its series' shape; several lines end in a label
+ * of their name and last value, the labels moved apart where lines end close together.
  */
 export function lineMarks(frame: ChartFrame, area: boolean): ChartMarks {
   const { series, periods, t, left, right, bottom, scale, label, tip, labelFill } = frame;
@@ -34,9 +35,7 @@ export function lineMarks(frame: ChartFrame, area: boolean): ChartMarks {
   const marks: Mark[] = [];
   const labels: Mark[] = [];
   const x = timeScale(series.flatMap((s) => s.points), [left, right]);
-  const ends: Array<{ x: number; y: number; text: string; fill: string; group: Mark[] }> = [];
-  const highest = new Map<string, number>();
-  for (const s of series) for (const p of s.points) if (valued(p)) highest.set(p.period.code, Math.max(highest.get(p.period.code) ?? -Infinity, p.value));
+  const ends: Array<LineEnd & { group: Mark[] }> = [];
   series.forEach((s, si) => {
     const colour = seriesColour(si);
     const xy = s.points.map((p) => ({ x: x(p), y: valued(p) ? scale(p.value) : null }));
@@ -49,20 +48,15 @@ export function lineMarks(frame: ChartFrame, area: boolean): ChartMarks {
       const at = xy[i]!;
       group.push({ type: 'path', className: 'marker', key: `p-${si}-${i}`, tip: tip(si, p), d: `M${at.x},${at.y}${SHAPES[si % SHAPES.length]}`, fill: colour, stroke: 'background', strokeWidth: 1.5 });
       const every = series.length === 1 && shown.length <= MAX_LABELLED_POINTS && (right - left) / shown.length >= LABEL_SPACING;
-      if (!every && p !== shown.at(-1)) return;
-      const above = series.length === 1 || p.value >= highest.get(p.period.code)!;
-      labels.push({ type: 'text', className: 'value-label', x: at.x, y: above ? at.y! - 8 : at.y! + 8 + t.label, text: label(p), anchor: 'middle', size: t.label, fill: labelFill(si), halo: true });
+      // Several lines: the last value is in the line's end label.
+      if ((!every && p !== shown.at(-1)) || named) return;
+      labels.push({ type: 'text', className: 'value-label', x: at.x, y: at.y! - 8, text: label(p), anchor: 'middle', size: t.label, fill: labelFill(si), halo: true });
     });
     const last = xy.findLast((p) => p.y !== null);
-    if (named && last) ends.push({ x: last.x + 8, y: last.y! + 4, text: s.name, fill: colour, group });
+    if (named && last) ends.push({ x: last.x, y: last.y!, name: s.name, value: label(shown.at(-1)!), fill: colour, group });
     marks.push({ type: 'group', className: 'series', marks: group });
   });
-  // Names at the ends of the lines, moved apart where lines end close together.
-  ends.sort((a, b) => a.y - b.y);
-  ends.forEach((end, i) => {
-    if (i > 0) end.y = Math.max(end.y, ends[i - 1]!.y + t.label + 2);
-    end.group.push({ type: 'text', className: 'series-label', x: end.x, y: end.y, text: end.text, size: t.label, weight: 'bold', fill: end.fill });
-  });
+  endLabels(ends, frame).forEach((marks, i) => ends[i]!.group.push(...marks));
   const shown = spacedLabels(periods.length, (right - left) / (Math.max(...periods.map((p) => textWidth(p.label, t.tick))) + 12));
   for (const i of shown) {
     // The first and last of a sparse axis are set flush with their point, so neither leaves the chart.

@@ -56,23 +56,25 @@ export function marksToSvg(marks: readonly Mark[], theme: ThemeName): string {
   const stroke = (m: { stroke?: string; strokeWidth?: number; dash?: string }) =>
     m.stroke ? ` stroke="${paint(m.stroke)}"${m.strokeWidth !== undefined ? ` stroke-width="${m.strokeWidth}"` : ''}${m.dash ? ` stroke-dasharray="${m.dash}"` : ''}` : '';
   const opacity = (m: { opacity?: number }) => (m.opacity !== undefined ? ` fill-opacity="${m.opacity}"` : '');
+  // A mark's tip is its <title>: what a viewer of the SVG sees on hover, as the element's reader does.
+  const end = (tag: string, m: Mark) => (m.tip ? `><title>${escapeXml(m.tip)}</title></${tag}>` : '/>');
   const draw = (m: Mark): string => {
     switch (m.type) {
       case 'rect':
-        return `<rect${cls(m)} x="${round(m.x)}" y="${round(m.y)}" width="${round(m.width)}" height="${round(m.height)}"${m.rx ? ` rx="${m.rx}"` : ''} fill="${fill(m)}"${opacity(m)}${stroke(m)}/>`;
+        return `<rect${cls(m)} x="${round(m.x)}" y="${round(m.y)}" width="${round(m.width)}" height="${round(m.height)}"${m.rx ? ` rx="${m.rx}"` : ''} fill="${fill(m)}"${opacity(m)}${stroke(m)}${end('rect', m)}`;
       case 'path':
-        return `<path${cls(m)} d="${m.d}" fill="${fill(m)}"${opacity(m)}${stroke(m)}/>`;
+        return `<path${cls(m)} d="${m.d}" fill="${fill(m)}"${opacity(m)}${stroke(m)}${end('path', m)}`;
       case 'line':
-        return `<line${cls(m)} x1="${round(m.x1)}" y1="${round(m.y1)}" x2="${round(m.x2)}" y2="${round(m.y2)}"${stroke(m)}/>`;
+        return `<line${cls(m)} x1="${round(m.x1)}" y1="${round(m.y1)}" x2="${round(m.x2)}" y2="${round(m.y2)}"${stroke(m)}${end('line', m)}`;
       case 'circle':
-        return `<circle${cls(m)} cx="${round(m.cx)}" cy="${round(m.cy)}" r="${m.r}" fill="${paint(m.fill)}"${stroke(m)}/>`;
+        return `<circle${cls(m)} cx="${round(m.cx)}" cy="${round(m.cy)}" r="${m.r}" fill="${paint(m.fill)}"${stroke(m)}${end('circle', m)}`;
       case 'text': {
         const halo = m.halo ? ` stroke="${background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
         const baseline = m.baseline && m.baseline !== 'auto' ? ` dominant-baseline="${m.baseline}"` : '';
         return `<text${cls(m)} x="${round(m.x)}" y="${round(m.y)}" font-size="${m.size}"${m.weight === 'bold' ? ' font-weight="bold"' : ''} fill="${paint(m.fill)}"${m.anchor && m.anchor !== 'start' ? ` text-anchor="${m.anchor}"` : ''}${baseline}${halo}>${escapeXml(m.text)}</text>`;
       }
       case 'group':
-        return `<g${cls(m)}${m.dx || m.dy ? ` transform="translate(${round(m.dx ?? 0)},${round(m.dy ?? 0)})"` : ''}>${m.marks.map(draw).join('')}</g>`;
+        return `<g${cls(m)}${m.dx || m.dy ? ` transform="translate(${round(m.dx ?? 0)},${round(m.dy ?? 0)})"` : ''}>${m.tip ? `<title>${escapeXml(m.tip)}</title>` : ''}${m.marks.map(draw).join('')}</g>`;
     }
   };
   return marks.map(draw).join('');

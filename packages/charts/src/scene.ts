@@ -26,6 +26,12 @@ interface MarkBase {
   tip?: string;
   /** A CSS class name the element may style (e.g. "gridline", "label", "bar"). */
   className?: string;
+  /**
+   * The point the mark's tip belongs to when the keyboard, not a pointer, reaches it (a
+   * province's mainland centroid): where the element shows the tip, and what its arrow keys
+   * measure directions between. Not drawn.
+   */
+  focusPoint?: { x: number; y: number };
 }
 
 export interface RectMark extends MarkBase {

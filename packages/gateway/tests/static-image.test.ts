@@ -4,11 +4,12 @@ import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { palette } from '@chiso/charts/palette.ts';
 import { drawChart } from '@chiso/charts/draw-chart.ts';
 import { drawKpi } from '@chiso/charts/draw-kpi.ts';
+import { drawMap } from '@chiso/charts/draw-map.ts';
 import { drawRanking } from '@chiso/charts/draw-ranking.ts';
 import { drawShare } from '@chiso/charts/draw-share.ts';
 import { drawTable, TABLE_IMAGE_ROWS } from '@chiso/charts/draw-table.ts';
 import { marksToSvg } from '@chiso/charts/scene-to-svg.ts';
-import { imageScene, renderImageSvg, svgToPng, svgToPngAsync, type StaticImageOptions } from '../src/embed/static-image.ts';
+import { imageScene, mapBoundaries, renderImageSvg, svgToPng, svgToPngAsync, type StaticImageOptions } from '../src/embed/static-image.ts';
 import { closePngWorkers, imageFonts } from '../src/embed/png.ts';
 import * as fixtures from '../../charts/tests/fixtures.ts';
 
@@ -46,7 +47,8 @@ const renderTableSvg = (options: Omit<StaticImageOptions, 'element'>) => renderI
 /** resvg parses strictly (roxmltree): it throws on XML that is not well formed. */
 const parse = (svg: string) => new Resvg(svg, { font: { loadSystemFonts: false } });
 const attrOf = (svg: string, name: string) => new RegExp(`<svg [^>]*?\\b${name}="([^"]*)"`).exec(svg)?.[1];
-const valueLabels = (svg: string) => [...svg.matchAll(/<text class="value-label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+/** The values written on the marks: value labels, and the last values in the end labels of several lines. */
+const valueLabels = (svg: string) => [...svg.matchAll(/<text class="(?:value-label|end-value)"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
 describe.each(TYPES)('renderChartSvg: %s chart', (type) => {
   it('states title, values and source in Vietnamese', async () => {
@@ -311,6 +313,20 @@ describe('one drawing for the element and the image', () => {
     const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([^]*)<\/g>\n/.exec(image)![1]!;
     expect(marks).toBe(marksToSvg(scene.marks, 'light'));
     expect(() => parse(image)).not.toThrow();
+  });
+
+  it('the map image holds exactly the marks of the element\'s drawing, on the boundaries of its day', async () => {
+    const topology = await mapBoundaries(fixtures.map);
+    const image = renderImageSvg({ element: 'map', data: fixtures.map, lang: 'vi', theme: 'light', highlight: '01', topology });
+    const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([^]*)<\/g>\n/.exec(image)![1]!;
+    expect(marks).toBe(marksToSvg(drawMap({ data: fixtures.map, topology, width: body, lang: 'vi', highlight: '01' }).marks, 'light'));
+    expect(image).toMatch(/<desc>Chỉ số PCI \(mẫu\), năm 2021: [^<]+; 30\/34 tỉnh, thành phố có số liệu; /);
+    expect(marks.match(/<path class="province"/g)).toHaveLength(34);
+    expect(() => parse(image)).not.toThrow();
+  });
+
+  it('says what a map image lacks without its boundaries', () => {
+    expect(() => renderImageSvg({ element: 'map', data: fixtures.map, lang: 'vi', theme: 'light' })).toThrow('a map image needs its boundaries: pass topology (mapBoundaries(data))');
   });
 });
 

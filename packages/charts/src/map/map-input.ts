@@ -37,25 +37,8 @@ export interface MapInput {
   subject: string;
   /** The page's region code: outlined. */
   highlight?: string | null;
-  /** Drawn above the map when given (images); an element shows its own title instead. */
-  title?: string;
-  subtitle?: string;
   /** Sentences under the legend, e.g. that a flow is drawn on today's provinces. */
   notes?: string[];
-  theme?: 'light' | 'dark';
-}
-
-/** A province as the element needs it for pointer and keyboard: north to south. */
-export interface ProvinceSpot {
-  code: string;
-  name: string;
-  /** What the map says of its value: "73,02 điểm", "không có số liệu". */
-  text: string;
-  /** The text shown on hover and focus: name and text. */
-  tip: string;
-  /** A point on its mainland, in scene coordinates. */
-  x: number;
-  y: number;
 }
 
 /** What a map shows beyond a ranking: the provinces of the map's day and how their values came to be. */

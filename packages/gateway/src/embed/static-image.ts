@@ -1,10 +1,12 @@
 import { CHART_TYPES, drawChart, type ChartType } from '@chiso/charts/draw-chart.ts';
 import { drawFrame } from '@chiso/charts/draw-frame.ts';
 import { drawKpi } from '@chiso/charts/draw-kpi.ts';
+import { drawMap } from '@chiso/charts/draw-map.ts';
 import { drawRanking } from '@chiso/charts/draw-ranking.ts';
 import { drawShare } from '@chiso/charts/draw-share.ts';
 import { drawTable } from '@chiso/charts/draw-table.ts';
 import { elementSubtitle, elementTitle, sourceLine, type ElementKind } from '@chiso/charts/frame-texts.ts';
+import { layerOn, loadLayer, type Topology } from '@chiso/charts/map/layers.ts';
 import type { Scene } from '@chiso/charts/scene.ts';
 import { sceneToSvg } from '@chiso/charts/scene-to-svg.ts';
 import type { WidgetData } from '@chiso/charts/widget-data.ts';
@@ -29,8 +31,10 @@ export interface StaticImageOptions {
   title?: string | null;
   /** The chart's notes, written under the drawing. */
   notes?: string | null;
-  /** The unit a ranking highlights. */
+  /** The unit a ranking highlights, the province a map outlines. */
   highlight?: string | null;
+  /** A map's boundaries: those of the provinces of its day (mapBoundaries). */
+  topology?: Topology;
   /** The period a KPI shows (its code); default the latest. */
   period?: string | null;
 }
@@ -52,7 +56,8 @@ function drawBody(o: StaticImageOptions, width: number, title: string): Scene {
       return drawChart({ data, type, width, lang, title });
     }
     case 'map':
-      throw new Error('a map image needs its boundaries loaded first: renderMapSvg (static-map.ts) draws it');
+      if (!o.topology) throw new TypeError('a map image needs its boundaries: pass topology (mapBoundaries(data))');
+      return drawMap({ data, topology: o.topology, width, lang, highlight: o.highlight });
   }
 }
 
@@ -66,6 +71,12 @@ export function imageScene(o: StaticImageOptions): Scene {
   const title = o.title ?? elementTitle(o.element, o.data);
   const body = drawBody(o, width - 32, title);
   return drawFrame(body, { title, subtitle: elementSubtitle(o.element, o.data, o.period), notes: o.notes, source: sourceLine(o.data, o.lang) });
+}
+
+/** The boundaries a map's data is drawn on: the provinces of its day (the 63 until 30/6/2025, then the 34). */
+export function mapBoundaries(data: WidgetData): Promise<Topology> {
+  if (!data.map) throw new TypeError('mapBoundaries needs data.map (a map\'s data)');
+  return loadLayer(layerOn(data.map.at).id);
 }
 
 /** The image as a standalone SVG document (colours of the theme written out, fonts, escaping: sceneToSvg). */

@@ -13,8 +13,7 @@ import type { PublicOriginResolver } from '../http/public-origin.ts';
 import { parseEmbedPath } from '../embed/embed-snippets.ts';
 import { loaderScript } from '../embed/loader-script.ts';
 import { findVersion, oembed } from '../embed/oembed.ts';
-import { IMAGE_WIDTH, renderImageSvg, svgToPngAsync } from '../embed/static-image.ts';
-import { renderMapSvg } from '../embed/static-map.ts';
+import { IMAGE_WIDTH, mapBoundaries, renderImageSvg, svgToPngAsync } from '../embed/static-image.ts';
 
 const contentTypes: Record<string, string> = {
   '': 'text/html; charset=utf-8',
@@ -114,13 +113,11 @@ function imageWidth(url: URL): number | undefined | string {
 
 /**
  * Each element's own drawing, framed with the chart's title and notes; anything without data is
- * drawn as an empty chart. A map loads its boundaries first (static-map.ts).
+ * drawn as an empty chart. A map loads its boundaries first.
  */
 async function staticSvg(config: ChartConfig, data: WidgetData | null, width: number | undefined): Promise<string> {
-  if (config.element === 'MAP' && data?.map) {
-    return renderMapSvg({ data, lang: config.lang, theme: config.theme === 'dark' ? 'dark' : 'light', title: config.title ?? undefined, highlight: config.regions[0], width });
-  }
-  const element = data ? (config.element.toLowerCase() as 'chart') : 'chart';
+  const topology = config.element === 'MAP' && data?.map ? await mapBoundaries(data) : undefined;
+  const element = data && (config.element !== 'MAP' || topology) ? (config.element.toLowerCase() as 'chart') : 'chart';
   return renderImageSvg({
     element,
     data: data ?? emptyData(config),
@@ -132,6 +129,7 @@ async function staticSvg(config: ChartConfig, data: WidgetData | null, width: nu
     notes: config.notes,
     highlight: config.regions[0],
     period: config.period,
+    topology,
   });
 }
 

@@ -10,6 +10,13 @@ export interface RenderSceneOptions {
   onEnter?: (key: string) => void;
   /** CSS parts the element offers, by the class name of the mark that carries each (`{ value: 'value' }`). */
   parts?: Record<string, string>;
+  /**
+   * Marks the keyboard reaches one by one (a map's provinces): when set, every keyed path with a
+   * tip is focusable, named by its tip and found by `data-key`, and the mark with this key is the
+   * one Tab reaches (a roving tabindex; null: none yet). The drawing is then a group, not one image.
+   * Unset: no mark is focusable.
+   */
+  tabStop?: string | null;
 }
 
 /** A theme token as the element's custom property (so a page can restyle it); any other colour as written. */
@@ -28,12 +35,14 @@ export function renderScene(scene: Scene, options: RenderSceneOptions = {}): Tem
   const enter = (m: Mark) => (m.tip && m.key !== undefined && options.onEnter ? () => options.onEnter!(m.key!) : null);
   const stroke = (m: { stroke?: string; strokeWidth?: number }) => (m.stroke ? paint(m.stroke) : nothing);
   const strokeWidth = (m: { stroke?: string; strokeWidth?: number }) => (m.stroke && m.strokeWidth !== undefined ? m.strokeWidth : nothing);
+  const focusable = (m: Mark) => options.tabStop !== undefined && m.key !== undefined && !!m.tip;
+  const tabindex = (m: Mark) => (focusable(m) ? (m.key === options.tabStop ? 0 : -1) : nothing);
   const draw = (m: Mark): SVGTemplateResult => {
     switch (m.type) {
       case 'rect':
         return svg`<rect class=${cls(m)} x=${round(m.x)} y=${round(m.y)} width=${round(m.width)} height=${round(m.height)} rx=${m.rx ?? nothing} fill=${fill(m)} fill-opacity=${m.opacity ?? nothing} stroke=${stroke(m)} stroke-width=${strokeWidth(m)} @pointerenter=${enter(m)}></rect>`;
       case 'path':
-        return svg`<path class=${cls(m)} d=${m.d} fill=${fill(m)} fill-opacity=${m.opacity ?? nothing} stroke=${stroke(m)} stroke-width=${strokeWidth(m)} stroke-dasharray=${m.dash ?? nothing} @pointerenter=${enter(m)}></path>`;
+        return svg`<path class=${cls(m)} d=${m.d} fill=${fill(m)} fill-opacity=${m.opacity ?? nothing} stroke=${stroke(m)} stroke-width=${strokeWidth(m)} stroke-dasharray=${m.dash ?? nothing} data-key=${focusable(m) ? m.key! : nothing} role=${focusable(m) ? 'img' : nothing} aria-label=${focusable(m) ? m.tip! : nothing} tabindex=${tabindex(m)} @pointerenter=${enter(m)}></path>`;
       case 'line':
         return svg`<line class=${cls(m)} x1=${round(m.x1)} y1=${round(m.y1)} x2=${round(m.x2)} y2=${round(m.y2)} stroke=${paint(m.stroke)} stroke-width=${m.strokeWidth ?? nothing} stroke-dasharray=${m.dash ?? nothing}></line>`;
       case 'circle':
@@ -44,7 +53,7 @@ export function renderScene(scene: Scene, options: RenderSceneOptions = {}): Tem
         return svg`<g class=${cls(m)} part=${part(m)} transform=${m.dx || m.dy ? `translate(${round(m.dx ?? 0)},${round(m.dy ?? 0)})` : nothing} @pointerenter=${enter(m)}>${m.marks.map(draw)}</g>`;
     }
   };
-  return html`<svg part="chart" role="img" aria-label=${scene.title} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${scene.width} ${scene.height}" width=${scene.width} height=${scene.height}>
+  return html`<svg part="chart" role=${options.tabStop === undefined ? 'img' : 'group'} aria-label=${scene.title} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${scene.width} ${scene.height}" width=${scene.width} height=${scene.height}>
     ${hatches.length
       ? svg`<defs>${hatches.map((c) => svg`<pattern id=${hatchId(c)} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill=${paint(c)}></rect><line x1="0" y1="0" x2="0" y2="6" stroke="var(--chiso-background)" stroke-width="2"></line></pattern>`)}</defs>`
       : nothing}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/index.ts';
 import type { ChisoMap } from '../../src/components/chiso-map/chiso-map.ts';
+import { spotsOf } from '@chiso/charts/map/province-moves.ts';
 import { $, accessibilityViolations, gatewayUrl, shadowText, waitFor } from './helpers.ts';
 
 afterEach(() => {
@@ -62,23 +63,44 @@ describe('<chiso-map>', () => {
     expect($(el, 'svg[part="chart"]')!.getAttribute('aria-label')).toMatch(/^Newly established enterprises, 9 months of 2021: Quang Nam highest, 892; 1 of 63 provinces with data; no data: /);
   });
 
-  it('moves from province to province with the arrow keys, showing the text a pointer shows', async () => {
+  it('moves with the arrow keys to the nearest province that way, showing the text a pointer shows', async () => {
     const el = await mountMap('indicator="pci_score" period="2021"', 1280);
-    const first = paths(el).find((p) => p.getAttribute('tabindex') === '0')!;
-    first.focus();
-    await waitFor(() => !!$(el, '.tip'));
-    expect($(el, '.tip')!.textContent).toBe(first.getAttribute('aria-label'));
-    await userEvent.keyboard('{ArrowDown}');
-    await waitFor(() => el.shadowRoot!.activeElement !== first && !!el.shadowRoot!.activeElement);
-    const second = el.shadowRoot!.activeElement as SVGPathElement;
-    expect(second.getAttribute('tabindex')).toBe('0');
-    expect(first.getAttribute('tabindex')).toBe('-1');
-    await waitFor(() => $(el, '.tip')?.textContent === second.getAttribute('aria-label'));
-    expect(second.getAttribute('aria-label')).toMatch(/^[^:]+: \d\d,\d\d điểm$/);
-    if (shots) await page.screenshot({ path: `${shots}/map-keyboard-1280.png`, element: el });
-    // The pointer shows the same text.
-    second.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: 10, clientY: 10 }));
-    await waitFor(() => $(el, '.tip')?.textContent === second.getAttribute('aria-label'));
+    const spots = spotsOf(el.scene!.marks);
+    const at = (key: string | undefined) => spots.find((s) => s.key === key)!;
+    const focused = () => (el.shadowRoot!.activeElement as SVGPathElement | null)?.dataset.key;
+    const tipShows = async (key: string) => waitFor(() => $(el, '.tip')?.textContent === at(key).tip);
+    // Hà Nội has neighbours on every side.
+    const hanoi = paths(el).find((p) => p.dataset.key === '01')!;
+    const moves: Array<[string, (from: { x: number; y: number }, to: { x: number; y: number }) => boolean]> = [
+      ['ArrowRight', (a, b) => b.x > a.x],
+      ['ArrowLeft', (a, b) => b.x < a.x],
+      ['ArrowDown', (a, b) => b.y > a.y],
+      ['ArrowUp', (a, b) => b.y < a.y],
+    ];
+    for (const [key, holds] of moves) {
+      hanoi.focus();
+      await tipShows('01');
+      expect(hanoi.getAttribute('aria-label')).toBe(at('01').tip);
+      await userEvent.keyboard(`{${key}}`);
+      await waitFor(() => !!focused() && focused() !== '01');
+      const to = focused()!;
+      expect(holds(at('01'), at(to)), `${key} from Hà Nội went to ${at(to).tip}`).toBe(true);
+      // The focused province is the one Tab reaches, and shows the text a pointer would.
+      expect((el.shadowRoot!.activeElement as SVGPathElement).getAttribute('tabindex')).toBe('0');
+      await waitFor(() => hanoi.getAttribute('tabindex') === '-1');
+      await tipShows(to);
+      expect(at(to).tip).toMatch(/^[^:]+: \d\d,\d\d điểm$/);
+      if (key === 'ArrowRight' && shots) await page.screenshot({ path: `${shots}/map-keyboard-1280.png`, element: el });
+      // The pointer over the same province shows the same text.
+      const box = el.shadowRoot!.activeElement!.getBoundingClientRect();
+      el.shadowRoot!.activeElement!.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: box.left + 2, clientY: box.top + 2 }));
+      await tipShows(to);
+    }
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => focused() === spots[0]!.key);
+    await userEvent.keyboard('{End}');
+    await waitFor(() => focused() === spots.at(-1)!.key);
+    expect(at(focused()).tip).toMatch(/^Cà Mau: /);
   });
 
   it('shows its values as a table on request', async () => {
@@ -96,7 +118,7 @@ describe('<chiso-map>', () => {
   it('draws a flow of 2022 on today\'s 34 provinces from composed values, and says so', async () => {
     const el = await mountMap('indicator="enterprises_new" period="2022" at="2026-12-02" region="48"', 1280);
     expect(paths(el)).toHaveLength(34);
-    const danang = paths(el).find((p) => p.dataset.code === '48')!;
+    const danang = paths(el).find((p) => p.dataset.key === '48')!;
     expect(danang.getAttribute('aria-label')).toMatch(/^Đà Nẵng: [\d.]+ doanh nghiệp \(cộng gộp từ Đà Nẵng và Quảng Nam\)$/);
     const notes = [...el.shadowRoot!.querySelectorAll('text.note')].map((t) => t.textContent).join(' ');
     expect(notes).toContain('cộng gộp theo 34 tỉnh, thành phố từ 1/7/2025 (Nghị quyết 202/2025/QH15)');
@@ -107,11 +129,11 @@ describe('<chiso-map>', () => {
   it('breaks a composite index at merged provinces instead of averaging it', async () => {
     const el = await mountMap('indicator="pci_score" period="2021" at="today"', 375);
     expect(paths(el)).toHaveLength(34);
-    const danang = paths(el).find((p) => p.dataset.code === '48')!;
+    const danang = paths(el).find((p) => p.dataset.key === '48')!;
     expect(danang.getAttribute('fill')).toMatch(/^url\(#/);
     expect(danang.getAttribute('aria-label')).toBe('Đà Nẵng: không so sánh được: chỉ số tổng hợp của các tỉnh cũ không cộng gộp được (Đà Nẵng và Quảng Nam)');
     // Hà Nội kept its borders: it keeps its value.
-    expect(paths(el).find((p) => p.dataset.code === '01')!.getAttribute('aria-label')).toMatch(/^Hà Nội: \d\d,\d\d điểm$/);
+    expect(paths(el).find((p) => p.dataset.key === '01')!.getAttribute('aria-label')).toMatch(/^Hà Nội: \d\d,\d\d điểm$/);
     expect(legend(el).some((t) => t!.startsWith('Không so sánh được (23)'))).toBe(true);
     expect(await accessibilityViolations(el)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/map-pci-2021-on-34-375.png`, element: el });

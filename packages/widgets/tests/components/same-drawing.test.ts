@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import '../../src/index.ts';
 import { drawChart } from '@chiso/charts/draw-chart.ts';
 import { drawKpi } from '@chiso/charts/draw-kpi.ts';
+import { drawMap } from '@chiso/charts/draw-map.ts';
+import { loadLayer } from '@chiso/charts/map/layers.ts';
 import { drawRanking } from '@chiso/charts/draw-ranking.ts';
 import { drawShare } from '@chiso/charts/draw-share.ts';
 import { resolvePaint } from '@chiso/charts/paint.ts';
@@ -74,6 +76,18 @@ describe.each([375, 1280])('element and image draw the same marks at %i px', (pa
 
   it.each(['bar', 'donut'])('share: %s', async (type) => {
     await compare(`<chiso-share type="${type}" theme="light">${inline(fixtures.share)}</chiso-share>`, drawShare({ data: fixtures.share, width, lang: 'vi', type }));
+  });
+
+  it('map: the provinces, outline, legend, notes and attribution, and the same text at each province', async () => {
+    const markup = `<chiso-map region="01" theme="light">${inline(fixtures.map)}</chiso-map>`;
+    const scene = drawMap({ data: fixtures.map, topology: await loadLayer('provinces-34'), width, lang: 'vi', highlight: '01' });
+    await compare(markup, scene);
+    const el = document.querySelector('chiso-map')!;
+    const image = imageOf(scene);
+    const tips = (root: ParentNode, name: (p: Element) => string | null) => [...root.querySelectorAll('path.province')].map(name);
+    // The element names each province by the text the image's <title> holds (and a pointer shows).
+    expect(tips(el.shadowRoot!, (p) => p.getAttribute('aria-label'))).toEqual(tips(image, (p) => p.querySelector('title')!.textContent));
+    expect(tips(image, (p) => p.querySelector('title')!.textContent)).toContain('Đà Nẵng: không so sánh được: chỉ số tổng hợp của các tỉnh cũ không cộng gộp được (Đà Nẵng và Quảng Nam)');
   });
 
   it('table: the cells of the table image', async () => {

@@ -1,12 +1,12 @@
 import type { Topology } from '@chiso/charts/map/layers.ts';
-import type { MapDrawing } from '@chiso/charts/map/map-scene.ts';
+import type { Spot } from '@chiso/charts/map/province-moves.ts';
+import type { Scene } from '@chiso/charts/scene.ts';
+import type { WidgetData } from '@chiso/charts/widget-data.ts';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
-import { formatNumber } from '@chiso/charts/format-number.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadMap } from '../../data/load-map.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import { renderScene } from '../../render/render-scene.ts';
 import { mapStyles } from './chiso-map.styles.ts';
 
 /** The drawing code and the boundaries: chunks of their own, fetched when a map is first drawn. */
@@ -17,11 +17,13 @@ type Drawing = Awaited<ReturnType<typeof drawing>>;
  * A choropleth of the provinces valid on the map's day (the 63 until 30/6/2025, the 34 after):
  * one indicator for one period, in at most 7 classes of a sequential scale darkening to the better
  * end, provinces without data hatched and named in the legend, the page's `region` outlined. The
- * arrow keys move from province to province with the text a pointer shows; the summary is the
- * map's accessible name; the values as a table on request. A flow of a year before the 2025
+ * summary is the map's accessible name; the values as a table on request. A flow of a year before the 2025
  * merger drawn on today's provinces (`at`) is composed from their predecessors and says so; a
- * composite index of a merged province is a break, never an average. The drawing and the
- * boundaries load on demand, outside the main bundle.
+ * composite index of a merged province is a break, never an average. The drawing is the scene
+ * the gateway's map images hold (drawMap); it and the boundaries load on demand, outside the main
+ * bundle. Keyboard: Tab reaches one province; the arrow keys move to the nearest province that
+ * way (by their centroids), Home and End to the first and last in reading order; a focused
+ * province shows the text a pointer shows.
  *
  * @summary A map of the provinces coloured by one indicator.
  * @csspart base - the figure frame
@@ -37,6 +39,7 @@ export class ChisoMap extends ChisoElement {
     at: { type: String },
     table: { type: Boolean, reflect: true },
     geometry: { state: true },
+    focused: { state: true },
     tip: { state: true },
   };
   static override styles = [sharedStyles, mapStyles];
@@ -46,20 +49,25 @@ export class ChisoMap extends ChisoElement {
   /** Show the data table under the map. @default false */
   declare table: boolean;
   protected declare geometry: { code: Drawing; topology: Topology; at: string } | null;
-  /** The province that takes the focus when the map is entered (a roving tabindex, kept out of rendering). */
-  private focused: string | null = null;
+  /** The province that takes the focus when the map is entered (a roving tabindex): the one last focused. */
+  protected declare focused: string | null;
   protected declare tip: { text: string; x: number; y: number } | null;
   protected readonly kind = 'map';
-  private lastDrawing: MapDrawing | null = null;
-  /** The last drawing and its markup, by what they were drawn from: a pointer's move redraws nothing. */
+  private drawn: { scene: Scene; spots: Spot[] } | null = null;
+  /** What the last drawing was drawn from: a pointer's move or a focus draws nothing anew. */
   private drawingKey: unknown[] = [];
-  private markup = '';
 
   constructor() {
     super();
     this.table = false;
     this.geometry = null;
+    this.focused = null;
     this.tip = null;
+  }
+
+  /** The drawing shown last: the scene the gateway's image of this map holds; null before the boundaries arrive. */
+  get scene(): Scene | null {
+    return this.drawn?.scene ?? null;
   }
 
   /** The map's day as the gateway takes it: `today` becomes today's date. */
@@ -94,28 +102,23 @@ export class ChisoMap extends ChisoElement {
     if (this.current?.map?.at === at) this.geometry = { code, topology, at };
   }
 
-  private get dark(): boolean {
-    return this.theme === 'dark' || (this.theme === 'auto' && !!globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches);
-  }
-
   protected renderData(data: WidgetData): TemplateResult {
     if (!data.map || !this.geometry || this.geometry.at !== data.map.at) {
       return html`<div class="skeleton" part="skeleton" aria-hidden="true"></div>`;
     }
     const width = Math.max(this.width || 640, 280) - 32;
-    const theme = this.dark ? ('dark' as const) : ('light' as const);
-    const key = [data, this.geometry, width, this.language, theme, this.region];
-    if (!this.lastDrawing || key.some((k, i) => k !== this.drawingKey[i])) {
-      const code = this.geometry.code;
-      this.lastDrawing = code.drawMap(data, this.geometry.topology, width, { lang: this.language, theme, highlight: this.region, formatNumber });
-      this.markup = code.mapSvg(this.lastDrawing.scene, { focusable: true });
+    const key = [data, this.geometry, width, this.language, this.region];
+    if (!this.drawn || key.some((k, i) => k !== this.drawingKey[i])) {
+      const { code, topology } = this.geometry;
+      const scene = code.drawMap({ data, topology, width, lang: this.language, highlight: this.region });
+      this.drawn = { scene, spots: code.spotsOf(scene.marks) };
       this.drawingKey = key;
     }
-    const { scene } = this.lastDrawing;
+    const { scene, spots } = this.drawn;
+    const tabStop = spots.some((s) => s.key === this.focused) ? this.focused : (spots[0]?.key ?? null);
     const t = this.t;
-    return html`<div class="map" @pointerleave=${() => (this.tip = null)}>
-        <svg part="chart" role="group" aria-label=${scene.title} viewBox="0 0 ${scene.width} ${scene.height}" width=${scene.width} height=${scene.height}
-          @pointermove=${this.onPointer} @keydown=${this.onKey} @focusin=${this.onFocus} @focusout=${() => (this.tip = null)}>${unsafeSVG(this.markup)}</svg>
+    return html`<div class="map" @pointermove=${this.onPointer} @pointerleave=${() => (this.tip = null)} @keydown=${this.onKey} @focusin=${this.onFocus} @focusout=${() => (this.tip = null)}>
+        ${renderScene(scene, { tabStop })}
         ${this.tip ? html`<div class="tip" aria-hidden="true" style="left:${this.tip.x}px;top:${this.tip.y}px">${this.tip.text}</div>` : nothing}
       </div>
       <div class="actions">
@@ -124,33 +127,26 @@ export class ChisoMap extends ChisoElement {
       ${this.table ? this.renderTable(data) : nothing}`;
   }
 
-  /** One province is reachable with Tab: the one last focused, else the northernmost. */
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const spots = this.lastDrawing?.spots ?? [];
-    const code = spots.some((s) => s.code === this.focused) ? this.focused : (spots[0]?.code ?? null);
-    for (const path of this.renderRoot.querySelectorAll('path[data-code]')) path.setAttribute('tabindex', path.getAttribute('data-code') === code ? '0' : '-1');
-  }
-
   private renderTable(data: WidgetData): TemplateResult {
     const collator = new Intl.Collator(this.language);
     const rows = [...data.map!.provinces].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || collator.compare(a.name, b.name));
-    const texts = new Map(this.lastDrawing?.spots.map((s) => [s.code, s.text]));
+    const texts = this.geometry!.code.provinceTexts(data, this.language);
     return html`<table part="table">
-      <caption class="visually-hidden">${this.lastDrawing?.scene.title}</caption>
+      <caption class="visually-hidden">${this.drawn?.scene.title}</caption>
       <thead><tr><th scope="col">${this.t.region}</th><th scope="col">${data.indicator.name}${data.indicator.displayUnit ? ` (${data.indicator.displayUnit})` : ''}</th></tr></thead>
       <tbody>${rows.map((p) => html`<tr><th scope="row">${p.name}</th><td>${texts.get(p.code)}</td></tr>`)}</tbody>
     </table>`;
   }
 
-  private spotOf(code: string | null) {
-    return this.lastDrawing?.spots.find((s) => s.code === code) ?? null;
+  private spotOf(target: EventTarget | null): Spot | null {
+    const key = (target as Element | null)?.getAttribute?.('data-key');
+    return this.drawn?.spots.find((s) => s.key === key) ?? null;
   }
 
   /** Scene coordinates to the element's, for the tip. */
   private place(x: number, y: number): { x: number; y: number } {
     const svgEl = this.renderRoot.querySelector('svg');
-    const scale = svgEl && this.lastDrawing ? svgEl.getBoundingClientRect().width / this.lastDrawing.scene.width : 1;
+    const scale = svgEl && this.drawn ? svgEl.getBoundingClientRect().width / this.drawn.scene.width : 1;
     return this.inside(x * scale, y * scale);
   }
 
@@ -162,8 +158,7 @@ export class ChisoMap extends ChisoElement {
   }
 
   private onPointer = (event: PointerEvent): void => {
-    const target = event.target as Element;
-    const spot = this.spotOf(target.getAttribute?.('data-code'));
+    const spot = this.spotOf(event.target);
     if (!spot) {
       this.tip = null;
       return;
@@ -172,24 +167,21 @@ export class ChisoMap extends ChisoElement {
     this.tip = { text: spot.tip, ...this.inside(event.clientX - box.left, event.clientY - box.top) };
   };
 
+  /** A focused province shows its tip, at its centroid: the text the pointer shows. */
   private onFocus = (event: FocusEvent): void => {
-    const spot = this.spotOf((event.target as Element).getAttribute?.('data-code'));
+    const spot = this.spotOf(event.target);
     if (!spot) return;
-    this.focused = spot.code;
-    for (const path of this.renderRoot.querySelectorAll('path[data-code]')) path.setAttribute('tabindex', path === event.target ? '0' : '-1');
+    this.focused = spot.key;
     this.tip = { text: spot.tip, ...this.place(spot.x, spot.y) };
   };
 
-  /** Arrow keys move north to south (down, right) or back (up, left); Home and End go to the ends. */
+  /** The arrow keys go to the nearest province that way, Home and End to the first and last (moveFrom). */
   private onKey = (event: KeyboardEvent): void => {
-    const spots = this.lastDrawing?.spots ?? [];
-    const current = Math.max(0, spots.findIndex((s) => s.code === (this.focused ?? spots[0]?.code)));
-    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowRight: current + 1, ArrowUp: current - 1, ArrowLeft: current - 1, Home: 0, End: spots.length - 1 };
-    if (!(event.key in moves)) return;
-    event.preventDefault();
-    const next = spots[Math.min(spots.length - 1, Math.max(0, moves[event.key]!))];
+    if (!this.geometry || !this.drawn) return;
+    const next = this.geometry.code.moveFrom(this.drawn.spots, this.focused, event.key);
     if (!next) return;
-    (this.renderRoot.querySelector(`path[data-code="${next.code}"]`) as SVGElement | null)?.focus();
+    event.preventDefault();
+    (this.renderRoot.querySelector(`path[data-key="${next.key}"]`) as SVGElement | null)?.focus();
   };
 }
 
