@@ -20,8 +20,9 @@ export class ChisoKpi extends ChisoElement {
   static override styles = [
     sharedStyles,
     css`
+      /* A figure needs less room than a chart; a page's --chiso-min-height still wins. */
       figure {
-        --chiso-min-height: 160px;
+        min-height: var(--chiso-min-height, 160px);
       }
     `,
   ];
