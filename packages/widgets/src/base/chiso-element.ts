@@ -25,7 +25,7 @@ const dataAttributes = ['indicator', 'region', 'period', 'from', 'to', 'compare'
  * @csspart empty - the text shown when there is no data
  * @csspart error - the error state (a request that failed, or a configuration to fix)
  * @csspart retry - the Retry button of the error state
- * @cssprop --chiso-font - font family of every text @default system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif
+ * @cssprop [--chiso-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - font family of every text
  * @cssprop --chiso-background - background of the element, and the halo behind labels on marks
  * @cssprop --chiso-text - titles, labels, values
  * @cssprop --chiso-muted - subtitle, source line, axis labels, borders of buttons
@@ -39,8 +39,8 @@ const dataAttributes = ['indicator', 'region', 'period', 'from', 'to', 'compare'
  * @cssprop --chiso-series-4 - fourth series
  * @cssprop --chiso-series-5 - fifth series
  * @cssprop --chiso-series-6 - sixth series; further series repeat the six with other patterns
- * @cssprop --chiso-focus - the keyboard focus ring @default the theme's first series colour
- * @cssprop --chiso-min-height - height reserved before data arrives, so the page does not jump @default 280px (160px for chiso-kpi)
+ * @cssprop --chiso-focus - the keyboard focus ring (by default the theme's first series colour)
+ * @cssprop [--chiso-min-height=280px] - height reserved before data arrives, so the page does not jump
  */
 export abstract class ChisoElement extends LitElement {
   static override properties = {

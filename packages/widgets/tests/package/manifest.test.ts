@@ -22,7 +22,7 @@ interface Declaration extends Named {
   members?: Array<Named & { kind: string; privacy?: string; attribute?: string }>;
   events?: Named[];
   cssParts?: Named[];
-  cssProperties?: Named[];
+  cssProperties?: Array<Named & { default?: string }>;
 }
 interface Manifest {
   modules: Array<{ path: string; declarations?: Declaration[]; exports?: Array<{ kind: string; name: string; declaration: { name: string } }> }>;
@@ -79,5 +79,10 @@ describe.each(elements)('<$tagName>', (e) => {
   it('lists the custom properties its styles read, each described', () => {
     expect(names(doc().cssProperties)).toEqual(e.cssProperties);
     for (const p of doc().cssProperties ?? []) expect(p.description, p.name).toBeTruthy();
+  });
+
+  it('gives the default of each custom property the styles fall back to', () => {
+    const documented = Object.fromEntries((doc().cssProperties ?? []).filter((p) => p.default).map((p) => [p.name, p.default]));
+    expect(documented).toEqual(e.cssDefaults);
   });
 });

@@ -21,6 +21,8 @@ export interface ElementFacts {
   events: string[];
   parts: string[];
   cssProperties: string[];
+  /** The fallback each custom property has where the styles read it (`var(--chiso-font, system-ui)`); the element's own styles win over the shared ones. */
+  cssDefaults: Record<string, string>;
 }
 
 const parse = (file: string) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
@@ -77,7 +79,11 @@ export function registeredElements(): ElementFacts[] {
       const graph = moduleGraph(file);
       const text = [...graph].map(code).join('\n');
       const kind = /readonly kind = ["'](\w+)["']/.exec(own)?.[1];
+      const fallbacks = (f: string) => Object.fromEntries([...code(f).matchAll(/var\((--chiso-[a-z0-9-]+),\s*([^)]+)\)/g)].map((m) => [m[1]!, m[2]!.trim()]));
+      const ownDir = (f: string) => path.dirname(f) === path.dirname(file);
+      const cssDefaults = Object.assign({}, ...[...graph].filter((f) => !ownDir(f)).map(fallbacks), ...[...graph].filter(ownDir).map(fallbacks)) as Record<string, string>;
       return {
+        cssDefaults,
         tagName: tagName!,
         className: className!,
         module: path.relative(widgetsDir, file),

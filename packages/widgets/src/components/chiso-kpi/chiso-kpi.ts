@@ -13,6 +13,7 @@ import { renderScene } from '../../render/render-scene.ts';
  * @csspart chart - the SVG of the figure and its change
  * @csspart value - the figure (an SVG text)
  * @csspart change - the change against a year earlier (an SVG group: arrow and words)
+ * @cssprop [--chiso-min-height=160px] - height reserved before data arrives: a figure needs less than a chart
  * @fires chiso-kpi-load - data arrived (`detail.data`; null when the gateway knows no such indicator)
  * @fires chiso-kpi-error - loading failed (`detail.error`)
  */
