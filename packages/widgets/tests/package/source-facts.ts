@@ -18,6 +18,8 @@ export interface ElementFacts {
   /** Module path as the manifest writes it, e.g. `src/components/chiso-kpi/chiso-kpi.ts`. */
   module: string;
   attributes: Array<{ name: string; fieldName: string }>;
+  /** Reactive properties a page may set (not `state: true`), attributes or not (`data`). */
+  properties: string[];
   events: string[];
   parts: string[];
   cssProperties: string[];
@@ -48,22 +50,22 @@ const findClass = (files: Iterable<string>, name: string) => {
   throw new Error(`class ${name} not found in the element's modules`);
 };
 
-/** Lit's reactive properties that are attributes: not `state: true`, not `attribute: false`; spreads followed. */
-function attributes(klass: ts.ClassDeclaration, files: Set<string>): Array<{ name: string; fieldName: string }> {
+/** Lit's public reactive properties (not `state: true`), with their attribute (none for `attribute: false`); spreads followed. */
+function reactive(klass: ts.ClassDeclaration, files: Set<string>): Array<{ name: string | null; fieldName: string }> {
   const member = klass.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'properties');
   const init = member && ts.isPropertyDeclaration(member) ? member.initializer : undefined;
   if (!init || !ts.isObjectLiteralExpression(init)) {
     // No properties of its own: the superclass's (Lit inherits them).
     const base = klass.heritageClauses?.[0]?.types[0]?.expression.getText();
-    return base && base !== 'LitElement' ? attributes(findClass(files, base), files) : [];
+    return base && base !== 'LitElement' ? reactive(findClass(files, base), files) : [];
   }
   return init.properties.flatMap((p) => {
-    if (ts.isSpreadAssignment(p)) return attributes(findClass(files, p.expression.getText().replace(/\.properties$/, '')), files);
+    if (ts.isSpreadAssignment(p)) return reactive(findClass(files, p.expression.getText().replace(/\.properties$/, '')), files);
     if (!ts.isPropertyAssignment(p) || !ts.isObjectLiteralExpression(p.initializer)) return [];
     const options = Object.fromEntries(p.initializer.properties.filter(ts.isPropertyAssignment).map((o) => [o.name.getText(), o.initializer.getText().replace(/^'|'$/g, '')]));
-    if (options.state === 'true' || options.attribute === 'false') return [];
+    if (options.state === 'true') return [];
     const fieldName = p.name.getText();
-    return [{ name: options.attribute ?? fieldName.toLowerCase(), fieldName }];
+    return [{ name: options.attribute === 'false' ? null : (options.attribute ?? fieldName.toLowerCase()), fieldName }];
   });
 }
 
@@ -78,6 +80,7 @@ export function registeredElements(): ElementFacts[] {
     return [...own.matchAll(/(?:defineElement|customElements\.define)\(\s*["']([a-z][\w-]*-[\w-]*)["'],\s*(\w+)\)/g)].map(([, tagName, className]) => {
       const graph = moduleGraph(file);
       const text = [...graph].map(code).join('\n');
+      const props = reactive(findClass(graph, className!), graph);
       const kind = /readonly kind = ["'](\w+)["']/.exec(own)?.[1];
       const fallbacks = (f: string) => Object.fromEntries([...code(f).matchAll(/var\((--chiso-[a-z0-9-]+),\s*([^)]+)\)/g)].map((m) => [m[1]!, m[2]!.trim()]));
       const ownDir = (f: string) => path.dirname(f) === path.dirname(file);
@@ -87,7 +90,8 @@ export function registeredElements(): ElementFacts[] {
         tagName: tagName!,
         className: className!,
         module: path.relative(widgetsDir, file),
-        attributes: attributes(findClass(graph, className!), graph).sort((a, b) => a.name.localeCompare(b.name)),
+        attributes: props.filter((a): a is { name: string; fieldName: string } => a.name !== null).sort((a, b) => a.name.localeCompare(b.name)),
+        properties: sorted(props.map((a) => a.fieldName)),
         events: sorted([...all(text, /new CustomEvent\(\s*["']([\w-]+)["']/g), ...all(text, /new CustomEvent\(\s*`chiso-\$\{this\.kind\}-(\w+)`/g).map((e) => `chiso-${kind}-${e}`)]),
         // Literal part="x" in templates, and the parts an element hands renderScene ({ parts: { className: 'part' } }).
         parts: sorted([...all(text, /\bpart="([\w-]+)"/g), ...all(own, /parts: \{([^}]*)\}/g).flatMap((o) => all(o, /:\s*["']([\w-]+)["']/g))]),
