@@ -34,7 +34,7 @@ import type { ChisoChart, ChisoKpi } from '@chiso/widgets';
 import { loadSeries, type WidgetData } from '@chiso/widgets/data';
 
 const chart: ChisoChart = document.createElement('chiso-chart');
-chart.indicator = 'pci';
+chart.indicator = 'pci_score';
 chart.region = '48,49';
 chart.type = 'column';
 const kpi: ChisoKpi = document.createElement('chiso-kpi');
@@ -47,7 +47,7 @@ kpi.theme = 'sepia';
 chart.colour = 'red';
 // @ts-expect-error: a KPI is not a chart
 const wrong: ChisoChart = document.createElement('chiso-kpi');
-const data: Promise<WidgetData | null> = loadSeries({ api: '/graphql', indicator: 'pci', regions: ['49'], lang: 'vi' });
+const data: Promise<WidgetData | null> = loadSeries({ api: '/graphql', indicator: 'pci_score', regions: ['49'], lang: 'vi' });
 export { chart, kpi, wrong, data };
 `,
     );
