@@ -5,6 +5,8 @@ import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
 import { defineConfig, type Plugin } from 'vite';
 
 const elements = ['chiso-chart', 'chiso-kpi', 'chiso-share', 'chiso-ranking', 'chiso-table', 'chiso-map'];
+/** Entry points of the library build: package.json's exports name each (`@chiso/widgets/kpi`). */
+const libraryEntries = ['src/index.ts', 'src/data/index.ts', ...elements.map((name) => `src/components/${name}/${name}.ts`)];
 // Absolute: the Babel plugin and the manifest are found whatever folder the build runs from.
 const generated = fileURLToPath(new URL('./src/data/generated', import.meta.url));
 
@@ -62,6 +64,11 @@ function withoutMap(): Plugin {
  *   and the manifest of persisted documents.
  * - `--mode elements`: dist/elements/<name>.js, one module per element (shared code in chunks),
  *   for pages that want only some elements.
+ * - `--mode library`: dist/lib/, for sites that bundle @chiso/widgets themselves: src/'s modules as
+ *   ES modules (`@chiso/widgets/kpi` is lib/components/chiso-kpi/chiso-kpi.js), `index` registering
+ *   all, `data` the loaders only; Lit and
+ *   @chiso/charts stay imports (dependencies the site's bundler resolves once), nothing minified.
+ *   Declarations come from tsc (tsconfig.build.json) into dist/types.
  */
 export default defineConfig(({ mode }) =>
   mode === 'budget'
@@ -75,6 +82,24 @@ export default defineConfig(({ mode }) =>
           outDir: 'node_modules/.cache/chiso-budget',
           emptyOutDir: true,
           lib: { entry: { 'chiso-widgets': 'src/index.ts' }, formats: ['es'] },
+        },
+      }
+    : mode === 'library'
+    ? {
+        publicDir: false,
+        plugins: [persistedDocuments({ manifest: false })],
+        build: {
+          target: 'es2022',
+          outDir: 'dist/lib',
+          emptyOutDir: true,
+          minify: false,
+          lib: { entry: libraryEntries, formats: ['es'] },
+          rolldownOptions: {
+            external: [/^lit(\/|$)/, /^@lit\//, /^@chiso\/charts\//],
+            // dist/lib mirrors src/: each element's module is a file of its own, the one file that
+            // registers it, so package.json's sideEffects can name exactly those.
+            output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+          },
         },
       }
     : mode === 'elements'

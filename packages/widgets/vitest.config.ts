@@ -2,8 +2,8 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The elements in real Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH); the pure drawing
- * functions are tested in Node in @chiso/charts. With CI=true or CHISO_REQUIRE_BROWSER=1 a missing browser
+ * The elements in real Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH); the built package
+ * in Node (tests/package); the pure drawing functions are tested in Node in @chiso/charts. With CI=true or CHISO_REQUIRE_BROWSER=1 a missing browser
  * fails the run; elsewhere the browser project is left out with a notice.
  */
 import fs from 'node:fs';
@@ -19,6 +19,17 @@ if (!haveBrowser) {
 export default defineConfig({
   test: {
     projects: [
+      {
+        extends: true as const,
+        test: {
+          // The package as a consumer gets it: manifest, exports, declarations, tree shaking (Node).
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/setup/build.ts'],
+          testTimeout: 120_000,
+        },
+      },
       ...(haveBrowser
         ? [
             {

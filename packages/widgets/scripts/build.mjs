@@ -1,4 +1,5 @@
-// Builds the widgets (the single bundle, the per-element modules, the custom-elements manifest)
+// Builds the widgets (the single bundle, the per-element modules, the library build for bundlers
+// with its declarations, the custom-elements manifest)
 // unless nothing they are built from changed since the last build: `pnpm start` runs this on
 // every start. `--force` builds anyway.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const pkg = 'packages/widgets';
 const stamp = buildStamp(
   root,
-  [...['src', 'public', 'vite.config.ts', 'codegen.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`), 'packages/gateway/schema.graphql', 'packages/charts/src', 'packages/charts/geo', 'packages/charts/package.json'],
+  [...['src', 'public', 'vite.config.ts', 'codegen.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`), 'packages/gateway/schema.graphql', 'packages/charts/src', 'packages/charts/geo', 'packages/charts/package.json'],
   fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
 );
 if (stamp.fresh && !process.argv.includes('--force')) {
@@ -18,6 +19,8 @@ if (stamp.fresh && !process.argv.includes('--force')) {
   const run = (command, args) => execFileSync(command, args, { cwd: `${root}/${pkg}`, stdio: 'inherit' });
   run('pnpm', ['exec', 'vite', 'build']);
   run('pnpm', ['exec', 'vite', 'build', '--mode', 'elements']);
+  run('pnpm', ['exec', 'vite', 'build', '--mode', 'library']);
+  run('pnpm', ['exec', 'tsc', '-p', 'tsconfig.build.json']);
   run('pnpm', ['exec', 'cem', 'analyze', '--config', 'cem.config.mjs']);
   stamp.record();
 }

@@ -11,7 +11,8 @@ const files = [];
 const walk = (dir) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full);
+    // lib/ is the build for bundlers (a site's own build minifies it), not what a page loads.
+    if (entry.isDirectory()) entry.name !== 'lib' && walk(full);
     else if (entry.name.endsWith('.js')) files.push(full);
   }
 };

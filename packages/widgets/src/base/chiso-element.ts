@@ -14,6 +14,33 @@ const dataAttributes = ['indicator', 'region', 'period', 'from', 'to', 'compare'
  * What every chiso element shares: configuration attributes, fetching with loading, empty, error
  * (with retry) and stale states, inline data, the frame with title, period, unit and source line,
  * themes and the observed width. Subclasses say how to fetch and how to draw.
+ *
+ * The parts and custom properties below belong to every element (docs/styling.md shows them in use).
+ * @csspart base - the frame (a `<figure>`): padding, border, background
+ * @csspart title - the title: the indicator's name, or `heading`
+ * @csspart subtitle - the line under the title: period and unit
+ * @csspart body - the box that holds the drawing, the table or a state
+ * @csspart source - the source line under the drawing
+ * @csspart skeleton - the placeholder shown while data loads
+ * @csspart empty - the text shown when there is no data
+ * @csspart error - the error state (a request that failed, or a configuration to fix)
+ * @csspart retry - the Retry button of the error state
+ * @cssprop [--chiso-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - font family of every text
+ * @cssprop --chiso-background - background of the element, and the halo behind labels on marks
+ * @cssprop --chiso-text - titles, labels, values
+ * @cssprop --chiso-muted - subtitle, source line, axis labels, borders of buttons
+ * @cssprop --chiso-grid - grid lines, table rules, the loading placeholder
+ * @cssprop --chiso-positive - a change for the better (direction-aware)
+ * @cssprop --chiso-negative - a change for the worse (direction-aware)
+ * @cssprop --chiso-highlight - the bar of the page's own region (`region`) in a ranking
+ * @cssprop --chiso-series-1 - first series, and the bars of a ranking
+ * @cssprop --chiso-series-2 - second series
+ * @cssprop --chiso-series-3 - third series
+ * @cssprop --chiso-series-4 - fourth series
+ * @cssprop --chiso-series-5 - fifth series
+ * @cssprop --chiso-series-6 - sixth series; further series repeat the six with other patterns
+ * @cssprop --chiso-focus - the keyboard focus ring (by default the theme's first series colour)
+ * @cssprop [--chiso-min-height=280px] - height reserved before data arrives, so the page does not jump
  */
 export abstract class ChisoElement extends LitElement {
   static override properties = {

@@ -3,12 +3,8 @@ import { resolvePaint, TOKENS, type ThemeName } from '@chiso/charts/paint.ts';
 
 /**
  * Theme tokens and the frame every element shares. Colours meet 3:1 (graphics) and 4.5:1 (text)
- * against their background (see @chiso/charts/palette.ts and its tests).
- * @cssprop --chiso-font - font family @default system-ui
- * @cssprop --chiso-background / --chiso-text / --chiso-muted / --chiso-grid - theme colours
- * @cssprop --chiso-series-1 … --chiso-series-6 - series colours
- * @cssprop --chiso-positive / --chiso-negative / --chiso-highlight - semantic colours
- * @cssprop --chiso-min-height - space reserved before data arrives @default 280px
+ * against their background (see @chiso/charts/palette.ts and its tests). The custom properties a
+ * page may set are listed (@cssprop) on ChisoElement, the class every element extends.
  */
 /**
  * A theme's tokens as custom properties, written from the one palette the images use too

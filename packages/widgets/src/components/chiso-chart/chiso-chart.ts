@@ -16,14 +16,12 @@ import { chartStyles } from './chiso-chart.styles.ts';
  * Home/End jump, Esc clears; the tooltip a mouse gets is shown and announced.
  *
  * @summary A chart of an indicator over time.
- * @csspart base - the figure frame
  * @csspart chart - the SVG
- * @csspart tooltip - the tooltip
+ * @csspart tooltip - the tooltip of the point under the pointer or keyboard
+ * @csspart table-toggle - the button that shows or hides the data table
  * @csspart table - the data table (after the toggle)
- * @csspart table-toggle - the button that shows the table
- * @csspart source - the source line
- * @fires chiso-chart-load - data arrived
- * @fires chiso-chart-error - loading failed
+ * @fires chiso-chart-load - data arrived (`detail.data`; null when the gateway knows no such indicator)
+ * @fires chiso-chart-error - loading failed (`detail.error`)
  * @fires chiso-chart-point - a point became active (`detail: { series, period, value }`)
  */
 export class ChisoChart extends ChisoElement {

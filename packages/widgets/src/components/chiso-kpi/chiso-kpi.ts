@@ -10,24 +10,20 @@ import { renderScene } from '../../render/render-scene.ts';
  * One figure with its unit, period and change against the same period a year earlier.
  *
  * @summary A key figure: "99,8 %" with its period, source and change.
- * @csspart base - the figure frame
- * @csspart title - the indicator's name
- * @csspart subtitle - period
- * @csspart chart - the SVG of the figure and its change (drawKpi)
+ * @csspart chart - the SVG of the figure and its change
  * @csspart value - the figure (an SVG text)
- * @csspart change - the change line (an SVG group: arrow and words)
- * @csspart source - the source line
- * @csspart error - the error state
- * @csspart retry - the retry button
- * @fires chiso-kpi-load - data arrived (`detail.data`)
+ * @csspart change - the change against a year earlier (an SVG group: arrow and words)
+ * @cssprop [--chiso-min-height=160px] - height reserved before data arrives: a figure needs less than a chart
+ * @fires chiso-kpi-load - data arrived (`detail.data`; null when the gateway knows no such indicator)
  * @fires chiso-kpi-error - loading failed (`detail.error`)
  */
 export class ChisoKpi extends ChisoElement {
   static override styles = [
     sharedStyles,
     css`
+      /* A figure needs less room than a chart; a page's --chiso-min-height still wins. */
       figure {
-        --chiso-min-height: 160px;
+        min-height: var(--chiso-min-height, 160px);
       }
     `,
   ];

@@ -26,12 +26,11 @@ type Drawing = Awaited<ReturnType<typeof drawing>>;
  * province shows the text a pointer shows.
  *
  * @summary A map of the provinces coloured by one indicator.
- * @csspart base - the figure frame
  * @csspart chart - the map's SVG
- * @csspart table - the data table
- * @csspart source - the source line
- * @fires chiso-map-load - data arrived
- * @fires chiso-map-error - loading failed
+ * @csspart table-toggle - the button that shows or hides the data table
+ * @csspart table - the data table (after the toggle)
+ * @fires chiso-map-load - data arrived (`detail.data`; null when the gateway knows no such indicator)
+ * @fires chiso-map-error - loading failed (`detail.error`)
  */
 export class ChisoMap extends ChisoElement {
   static override properties = {
@@ -122,7 +121,7 @@ export class ChisoMap extends ChisoElement {
         ${this.tip ? html`<div class="tip" aria-hidden="true" style="left:${this.tip.x}px;top:${this.tip.y}px">${this.tip.text}</div>` : nothing}
       </div>
       <div class="actions">
-        <button type="button" aria-expanded=${this.table ? 'true' : 'false'} @click=${() => (this.table = !this.table)}>${this.table ? t.hideTable : t.showTable}</button>
+        <button type="button" part="table-toggle" aria-expanded=${this.table ? 'true' : 'false'} @click=${() => (this.table = !this.table)}>${this.table ? t.hideTable : t.showTable}</button>
       </div>
       ${this.table ? this.renderTable(data) : nothing}`;
   }

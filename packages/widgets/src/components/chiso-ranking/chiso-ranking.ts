@@ -12,11 +12,9 @@ import { renderScene } from '../../render/render-scene.ts';
  * without data are counted in one line ("62 tỉnh chưa có số liệu").
  *
  * @summary A ranking of provinces as bars.
- * @csspart base - the figure frame
  * @csspart chart - the SVG
- * @csspart source - the source line
- * @fires chiso-ranking-load - data arrived
- * @fires chiso-ranking-error - loading failed
+ * @fires chiso-ranking-load - data arrived (`detail.data`; null when the gateway knows no such indicator)
+ * @fires chiso-ranking-error - loading failed (`detail.error`)
  */
 export class ChisoRanking extends ChisoElement {
   static override styles = [sharedStyles];

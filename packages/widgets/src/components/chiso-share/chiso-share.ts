@@ -12,11 +12,10 @@ import { renderScene } from '../../render/render-scene.ts';
  * value, and patterns tell parts apart without colour.
  *
  * @summary Shares of a whole as a stacked bar or donut.
- * @csspart base - the figure frame
  * @csspart chart - the SVG: the parts, then a line per part with its name and value
  * @csspart legend - the lines of the parts (an SVG group)
- * @fires chiso-share-load - data arrived
- * @fires chiso-share-error - loading failed
+ * @fires chiso-share-load - data arrived (`detail.data`; null when the gateway knows no such indicator)
+ * @fires chiso-share-error - loading failed (`detail.error`)
  */
 export class ChisoShare extends ChisoElement {
   static override properties = { ...ChisoElement.properties, type: { type: String } };

@@ -9,11 +9,9 @@ import type { WidgetData } from '@chiso/charts/widget-data.ts';
  * The data as an accessible table: one row per period, one column per region.
  *
  * @summary An indicator's values as a table.
- * @csspart base - the figure frame
  * @csspart table - the table
- * @csspart source - the source line
- * @fires chiso-table-load - data arrived
- * @fires chiso-table-error - loading failed
+ * @fires chiso-table-load - data arrived (`detail.data`; null when the gateway knows no such indicator)
+ * @fires chiso-table-error - loading failed (`detail.error`)
  */
 export class ChisoTable extends ChisoElement {
   static override styles = [sharedStyles];
