@@ -1,60 +1,17 @@
-// The chart builder: the form's state, its requests and the wiring of its controls. The rules
-// live in model/ (pure, tested in Node); the drawing of lists and previews in dom/.
+// The chart builder's composition: the publishing key, the lists, the previews, opening a saved
+// chart and the wiring of the controls. The rules live in model/ (pure, tested in Node), the drawing
+// of lists and previews in dom/, the shared state and form in page.ts, saving in saving.ts.
 import { publishingKey } from '/shared/publishing-key.js';
-import { copyCode, showEmbed } from './dom/embed.ts';
-import { byId } from './dom/h.ts';
+import { copyCode } from './dom/embed.ts';
+import { h } from './dom/h.ts';
 import { regionsLegend, renderChosen, renderRegions, renderResults } from './dom/lists.ts';
 import { renderPreviews } from './dom/previews.ts';
-import { API, codeOf, loadChart, nameIndicators, provincesAt, reason, saveChart, searchIndicators } from './gateway.ts';
-import { elementOf, TYPES, typeOf, type ChartValues, type Indicator, type Province } from './model/chart.ts';
-import { chartInput } from './model/chart-input.ts';
+import { API, loadChart, nameIndicators, provincesAt, reason, searchIndicators } from './gateway.ts';
+import { elementOf, TYPES } from './model/chart.ts';
 import { chooseIndicator, chooseRegion, fitToElement } from './model/choices.ts';
-import type { SavedChart } from './model/queries.ts';
-import { periodMessage, problem, regionsDate } from './model/validate.ts';
-import { h } from './dom/h.ts';
-
-// Indicators and regions live here rather than in the DOM: their option lists are replaced by
-// searches and by the date the provinces are taken at, and a choice must survive both.
-const state = {
-  // A new user starts from real figures of several provinces: Quảng Nam's PCI beside Quảng Ninh's, the leader.
-  indicators: [{ slug: 'pci_score', name: 'pci_score', nameEn: '' }] as Indicator[],
-  regions: ['49', '22'],
-  results: [] as Indicator[],
-  provinces: [] as Province[], // valid on provincesAt
-  provincesAt: null as string | null,
-  savedId: null as string | null,
-  saving: false,
-};
-
-const form = byId<HTMLFormElement>('form');
-const statusBox = byId('status');
-const field = <T extends HTMLElement = HTMLInputElement>(id: string) => byId<T>(id);
-const cells = [...document.querySelectorAll<HTMLElement>('#previews .cell')];
-
-function say(message: string, kind: '' | 'ok' | 'error' = ''): void {
-  statusBox.textContent = message;
-  statusBox.className = kind;
-}
-
-function values(): ChartValues {
-  const data = new FormData(form);
-  const text = (name: string) => String(data.get(name) ?? '').trim();
-  const element = elementOf(text('element'));
-  return {
-    element,
-    type: typeOf(element, text('type')),
-    indicators: state.indicators.map((i) => i.slug),
-    regions: [...state.regions],
-    period: text('period'),
-    from: text('from'),
-    to: text('to'),
-    at: element === 'MAP' ? text('at') : '',
-    title: text('title'),
-    notes: text('notes'),
-    lang: text('lang') === 'EN' ? 'EN' : 'VI',
-    theme: text('theme') || 'light',
-  };
-}
+import { periodMessage, regionsDate } from './model/validate.ts';
+import { cells, field, form, say, state, values } from './page.ts';
+import { save, showSaved } from './saving.ts';
 
 // ---------- The publishing key ----------
 
@@ -188,70 +145,6 @@ function update(): void {
   renderPreviews(cells, v, API);
   void loadProvinces(regionsDate(v, state.provincesAt, new Date().toISOString().slice(0, 10)));
 }
-
-// ---------- Saving ----------
-
-/** What to say when the gateway refuses a save, and where to go next; false for other failures. */
-function refused(error: unknown): boolean {
-  const code = codeOf(error);
-  if (code === 'UNAUTHENTICATED') {
-    keyInput.setAttribute('aria-invalid', 'true');
-    say(`${key.value() ? 'Khoá không được chấp nhận (the key was not accepted)' : 'Cần khoá xuất bản để lưu: dán khoá vào ô "Khoá xuất bản" (a publishing key is needed to save)'}: ${reason(error)}`, 'error');
-    keyInput.focus();
-    return true;
-  }
-  if (code === 'FORBIDDEN') {
-    say(`Khoá này không được phép (this key is not allowed): ${reason(error)}. Lưu thành biểu đồ mới thì được (saving as a new chart is).`, 'error');
-    field('save-new').hidden = false;
-    field('save-new').focus();
-    return true;
-  }
-  return false;
-}
-
-async function save(asNew: boolean): Promise<void> {
-  if (state.saving) return;
-  const v = values();
-  const wrong = problem(v);
-  if (wrong) {
-    say(wrong.message, 'error');
-    field(wrong.field).focus();
-    return;
-  }
-  if (!key.value()) {
-    say('Cần khoá xuất bản để lưu: dán khoá vào ô "Khoá xuất bản" (a publishing key is needed to save). Quản trị viên cấp khoá: pnpm chiso keys create.', 'error');
-    keyInput.setAttribute('aria-invalid', 'true');
-    keyInput.focus();
-    return;
-  }
-  state.saving = true;
-  field<HTMLButtonElement>('save').disabled = true;
-  say('Đang lưu… (saving)');
-  try {
-    const chart = await saveChart(asNew ? null : state.savedId, chartInput(v), key.value());
-    showSaved(chart);
-    say(`Đã lưu biểu đồ ${chart.id}, phiên bản ${chart.version} (saved, version ${chart.version}). Mã nhúng ở phần "Mã nhúng".`, 'ok');
-    // The codes are what a save is for: bring them into view (below the form on a phone, in the side column on a desktop).
-    field('embed').scrollIntoView({ block: 'nearest' });
-  } catch (error) {
-    if (!refused(error)) say(`Không lưu được (not saved): ${reason(error)}`, 'error');
-  } finally {
-    state.saving = false;
-    field<HTMLButtonElement>('save').disabled = false;
-  }
-}
-
-function showSaved(chart: SavedChart): void {
-  state.savedId = chart.id;
-  // The address now names the chart: reloading or sharing it edits the same chart.
-  const url = new URL(location.href);
-  url.searchParams.set('id', chart.id);
-  history.replaceState(null, '', url);
-  field('save').textContent = 'Lưu phiên bản mới (Save a new version)';
-  field('save-new').hidden = false;
-  showEmbed(chart);
-}
-
 // ---------- Loading a saved chart (?id=) ----------
 
 async function loadSaved(id: string): Promise<void> {
@@ -287,9 +180,9 @@ async function loadSaved(id: string): Promise<void> {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void save(false);
+  void save(key, false);
 });
-field('save-new').addEventListener('click', () => void save(true));
+field('save-new').addEventListener('click', () => void save(key, true));
 
 form.addEventListener('change', (event) => {
   const target = event.target as HTMLInputElement;
