@@ -69,7 +69,7 @@ describe.runIf(browserAvailable)('a journalist builds and saves a chart in the b
     await gateway?.stop();
   });
 
-  for (const [width, height] of [[375, 812], [1280, 800]] as const) {
+  for (const [width, height] of [[375, 667], [1280, 800]] as const) {
     it(`searches, picks, previews, saves and reopens a chart at ${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height } });
       await page.goto(`${base}/builder/`);
