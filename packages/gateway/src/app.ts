@@ -113,7 +113,8 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       useLimits(limits),
       useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),
       useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),
-      useStaticFolder({ prefix: '/builder', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'builder') }),
+      // The chart builder is an application of its own (packages/builder), served as built.
+      useStaticFolder({ prefix: '/builder', dir: path.join(repoRoot, 'packages', 'builder', 'dist'), hint: 'build it: pnpm --filter @chiso/builder build' }),
       useStaticFolder({ prefix: '/publish', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'publish') }),
       // What the builder and the publish page share: talking to the gateway, the publishing key.
       useStaticFolder({ prefix: '/shared', dir: path.join(repoRoot, 'packages', 'gateway', 'pages', 'shared') }),

@@ -86,12 +86,34 @@ export function fetchOperation<TResult, TVariables>(api: string, document: Persi
   return promise;
 }
 
-async function request<T>(url: string, timeoutMs: number, fetchImpl: typeof fetch): Promise<T> {
+export interface PostOptions {
+  /** A publishing key, sent as `authorization: Bearer <key>`: mutations, and reads on a gateway with the safelist on. */
+  key?: string;
+  /** @default 20000 */
+  timeoutMs?: number;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Sends a GraphQL document as text with POST, never cached: what an application (the chart builder)
+ * asks that no embed asks, and mutations. Any error in the answer rejects with a WidgetFetchError
+ * carrying the gateway's `extensions.code` (UNAUTHENTICATED, FORBIDDEN…), even beside partial data:
+ * a mutation that half failed must not look done.
+ */
+export function postOperation<TResult>(api: string, query: string, variables: Record<string, unknown> = {}, options: PostOptions = {}): Promise<TResult> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.key) headers.authorization = `Bearer ${options.key}`;
+  const url = new URL(api, globalThis.location?.href).toString();
+  return request<TResult>(url, options.timeoutMs ?? 20_000, options.fetch ?? fetch, { method: 'POST', headers, body: JSON.stringify({ query, variables }) }, true);
+}
+
+async function request<T>(url: string, timeoutMs: number, fetchImpl: typeof fetch, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, strict = false): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
   try {
-    response = await fetchImpl(url, { headers: { accept: 'application/graphql-response+json, application/json' }, signal: controller.signal });
+    response = await fetchImpl(url, { ...init, headers: { accept: 'application/graphql-response+json, application/json', ...init.headers }, signal: controller.signal });
   } catch (error) {
     if (controller.signal.aborted) throw new WidgetFetchError(`no answer within ${timeoutMs / 1000} s`, 'timeout');
     throw new WidgetFetchError((error as Error).message || 'network error', 'network');
@@ -104,7 +126,7 @@ async function request<T>(url: string, timeoutMs: number, fetchImpl: typeof fetc
   } catch {
     throw new WidgetFetchError(`HTTP ${response.status}`, 'http', response.status);
   }
-  if (body.errors?.length && !body.data) throw new WidgetFetchError(body.errors.map((e) => e.message).join('; '), 'graphql', response.status, body.errors[0]!.extensions?.code);
+  if (body.errors?.length && (strict || !body.data)) throw new WidgetFetchError(body.errors.map((e) => e.message).join('; '), 'graphql', response.status, body.errors[0]!.extensions?.code);
   if (!response.ok) throw new WidgetFetchError(`HTTP ${response.status}`, 'http', response.status);
   return body.data as T;
 }

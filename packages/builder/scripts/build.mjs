@@ -1,0 +1,20 @@
+// Builds the builder (dist/: index.html and its assets, served by the gateway at /builder/) unless
+// nothing it is built from changed since the last build: `pnpm start` runs this on every start.
+// `--force` builds anyway.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildStamp } from '../../../scripts/build-stamp.mjs';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const pkg = 'packages/builder';
+const stamp = buildStamp(
+  root,
+  [...['src', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`), 'packages/charts/src', 'packages/charts/package.json', 'packages/widgets/src/data/client.ts'],
+  fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
+);
+if (stamp.fresh && !process.argv.includes('--force')) {
+  console.log('builder: up to date (dist/.build-stamp)');
+} else {
+  execFileSync('pnpm', ['exec', 'vite', 'build'], { cwd: `${root}/${pkg}`, stdio: 'inherit' });
+  stamp.record();
+}
