@@ -21,7 +21,8 @@ import { openDatabase } from '../src/db/database.ts';
 import { applyMigrations } from '../src/db/migrations.ts';
 import { isSeeded, seedDatabase } from '../src/db/seed/seed.ts';
 import { generateSynthetic } from '../src/db/synthetic.ts';
-import { median, run, summarize, type Figures, type Target } from './bench-serve/load.ts';
+import { postgresCpu, processCpuMs } from './bench-serve/cpu.ts';
+import { median, run, summarize, type CpuSampler, type Figures, type Target } from './bench-serve/load.ts';
 import { cacheEvidence, chartQuestion, MINIMAL_SERIES, postgraphileChart, postgraphileSeries } from './bench-serve/questions.ts';
 import { wireBytes } from './bench-serve/wire.ts';
 
@@ -73,6 +74,7 @@ async function ensureDatabase(url: string): Promise<void> {
 
 interface Child {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -97,7 +99,7 @@ function startChild(name: string, args: string[], env: Record<string, string>, r
       clearTimeout(timer);
       // Keep draining the pipes so that a chatty server never blocks on a full one.
       child.stdout!.off('data', onData).resume();
-      resolve({ url: match[1]!.startsWith('http') ? match[1]! : `http://127.0.0.1:${match[1]}`, stop });
+      resolve({ url: match[1]!.startsWith('http') ? match[1]! : `http://127.0.0.1:${match[1]}`, pid: child.pid!, stop });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -118,11 +120,13 @@ async function freePort(): Promise<number> {
 
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString());
 const rate = ms; // requests per second, likewise: a decimal below 10
+const cpuMs = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(2));
 
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const started = performance.now();
   const children: Child[] = [];
+  const closers: Array<() => Promise<void>> = [];
   await ensureDatabase(options.databaseUrl);
   const db = await openDatabase({ DATABASE_URL: options.databaseUrl, CHISO_DATA_DIR: 'memory://' });
   let keyPrefix: string | undefined;
@@ -156,20 +160,20 @@ async function main(): Promise<void> {
 
     const c = options.connections;
     const targets: Record<string, Target> = {
-      uncached: { ...question.request, url: gateway.url, vary: question.vary },
-      cached: { ...question.request, url: gateway.url },
-      revalidated: { ...question.request, url: gateway.url, headers: { ...question.request.headers, 'if-none-match': question.etag ?? '' }, expect: 304 },
-      postgraphileChart: { url: postgraphile.url, ...postgraphileChart(question) },
-      ceilingChart: { url: ceiling.url, method: 'GET', path: `/chart?${question.ceilingQuery}` },
-      minimal: { ...MINIMAL_SERIES.chiso(question), url: gateway.url, vary: question.vary },
-      postgraphileMinimal: { url: postgraphile.url, ...postgraphileSeries(question) },
-      ceilingMinimal: { url: ceiling.url, method: 'GET', path: `/series?${MINIMAL_SERIES.ceilingQuery()}` },
+      uncached: { ...question.request, url: gateway.url, pid: gateway.pid, vary: question.vary },
+      cached: { ...question.request, url: gateway.url, pid: gateway.pid },
+      revalidated: { ...question.request, url: gateway.url, pid: gateway.pid, headers: { ...question.request.headers, 'if-none-match': question.etag ?? '' }, expect: 304 },
+      postgraphileChart: { url: postgraphile.url, pid: postgraphile.pid, ...postgraphileChart(question) },
+      ceilingChart: { url: ceiling.url, pid: ceiling.pid, method: 'GET', path: `/chart?${question.ceilingQuery}` },
+      minimal: { ...MINIMAL_SERIES.chiso(question), url: gateway.url, pid: gateway.pid, vary: question.vary },
+      postgraphileMinimal: { url: postgraphile.url, pid: postgraphile.pid, ...postgraphileSeries(question) },
+      ceilingMinimal: { url: ceiling.url, pid: ceiling.pid, method: 'GET', path: `/series?${MINIMAL_SERIES.ceilingQuery()}` },
     };
     await question.checkAnswers(targets);
 
     const charts = await question.saveCharts(gateway.url, key, 3 + options.rounds * 2);
-    targets.png = { url: gateway.url, method: 'GET', path: `/embed/${charts[0]}.png` };
-    targets.svg = { url: gateway.url, method: 'GET', path: `/embed/${charts[0]}.svg` };
+    targets.png = { url: gateway.url, pid: gateway.pid, method: 'GET', path: `/embed/${charts[0]}.png` };
+    targets.svg = { url: gateway.url, pid: gateway.pid, method: 'GET', path: `/embed/${charts[0]}.svg` };
     // Images: a repeated request against the first of another chart (one never asked for before).
     const unseen = charts.splice(1, 2);
     const imageCache = await cacheEvidence(
@@ -183,6 +187,9 @@ async function main(): Promise<void> {
       revalidated: question.etag ? (question.notModified ? null : 'not available: an ETag, but If-None-Match is answered 200') : 'not available: the response has no ETag',
     };
     const names = Object.keys(targets).filter((name) => !available[name]);
+    const database = postgresCpu(options.databaseUrl);
+    closers.push(() => database.close());
+    const cpu: CpuSampler = { process: processCpuMs, database: () => database.start() };
     console.log(`\n${options.rounds} round(s) of ${names.length} runs, ${options.duration} s each, ${c} connections, after a 2 s warm-up of each`);
     for (const name of names) await run(targets[name]!, { connections: c, duration: 2 });
 
@@ -197,7 +204,7 @@ async function main(): Promise<void> {
         firsts[kind].push(performance.now() - t0);
       }
       for (const name of names) {
-        const f = await run(targets[name]!, { connections: c, duration: options.duration });
+        const f = await run(targets[name]!, { connections: c, duration: options.duration, cpu });
         figures[name]!.push(f);
         process.stdout.write(`  round ${round + 1} ${name}: ${rate(f.rps)} req/s${f.problems ? ` (${f.problems})` : ''}\n`);
       }
@@ -209,7 +216,7 @@ async function main(): Promise<void> {
     const line = (label: string, name: string, ceilingOf?: string, postgraphileOf?: string) => {
       const m = med[name];
       if (!m) return rows.push([label, available[name] ?? 'not run']);
-      rows.push([label, rate(m.rps), ms(m.p50), ms(m.p99), ceilingOf ? ratio(name, ceilingOf) : '', postgraphileOf ? ratio(name, postgraphileOf) : '', m.problems]);
+      rows.push([label, rate(m.rps), ms(m.p50), ms(m.p99), ceilingOf ? ratio(name, ceilingOf) : '', postgraphileOf ? ratio(name, postgraphileOf) : '', cpuMs(m.serverCpu), cpuMs(m.databaseCpu), m.problems]);
     };
     line('chart widget, uncached (nonce variable)', 'uncached', 'ceilingChart', 'postgraphileChart');
     line(`chart widget, cached (same URL${question.cache ? `; ${question.cache}` : ''})`, 'cached', 'ceilingChart', 'postgraphileChart');
@@ -222,8 +229,8 @@ async function main(): Promise<void> {
     line(`/embed/<id>.png repeated (${imageCache ?? 'no cache seen'})`, 'png');
     line('/embed/<id>.svg repeated', 'svg');
 
-    console.log(`\nmedians of ${options.rounds} interleaved rounds (${options.duration} s, ${c} connections each); ratios are of throughput`);
-    const header = ['request', 'req/s', 'p50 ms', 'p99 ms', '× ceiling', '× PostGraphile', 'errors'];
+    console.log(`\nmedians of ${options.rounds} interleaved rounds (${options.duration} s, ${c} connections each); ratios are of throughput; CPU is per answered request`);
+    const header = ['request', 'req/s', 'p50 ms', 'p99 ms', '× ceiling', '× PostGraphile', 'server CPU ms/req', 'PostgreSQL CPU ms/req', 'errors'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.filter((r) => r.length > 2 || i === 0).map((r) => (r[i] ?? '').length)));
     for (const r of [header, ...rows]) {
       console.log(r.length === 2 ? `${r[0]!.padEnd(widths[0]!)}  ${r[1]}` : r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
@@ -240,7 +247,7 @@ async function main(): Promise<void> {
     }
     console.log(`\ndone in ${Math.round((performance.now() - started) / 1000)} s`);
   } finally {
-    await Promise.all(children.map((child) => child.stop()));
+    await Promise.all([...children.map((child) => child.stop()), ...closers.map((close) => close().catch(() => undefined))]);
     if (keyPrefix) await revokeApiKey(db.prisma, keyPrefix, { actor: 'bench:serve' }).catch(() => undefined);
     await db.close();
   }

@@ -13,6 +13,8 @@ export interface Target {
   vary?: (request: { path: string; body?: string }, n: number) => { path: string; body?: string };
   /** The status every answer must have. @default 200 */
   expect?: number;
+  /** The server's process id, for its CPU time per request. */
+  pid?: number;
 }
 
 export interface Figures {
@@ -20,13 +22,25 @@ export interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU milliseconds per answered request: the server's process, and the database's backends. NaN where not measured. */
+  serverCpu: number;
+  databaseCpu: number;
   /** Errors, time-outs and answers with another status than expected, in words; '' when none. */
   problems: string;
 }
 
+/** Reads CPU milliseconds: used so far by a process; used by the database's backends from `start()` to `stop()`. */
+export interface CpuSampler {
+  process(pid: number): number;
+  database(): { stop(): Promise<number> };
+}
+
 /** Runs `connections` connections for `duration` seconds (stopped at the latest 30 s later, whatever happens). */
-export async function run(target: Target, options: { connections: number; duration: number }): Promise<Figures> {
+export async function run(target: Target, options: { connections: number; duration: number; cpu?: CpuSampler }): Promise<Figures> {
   let n = 0;
+  const { cpu } = options;
+  const serverBefore = cpu && target.pid ? cpu.process(target.pid) : Number.NaN;
+  const database = cpu?.database();
   const { vary } = target;
   const instance = autocannon({
     url: target.url,
@@ -47,12 +61,22 @@ export async function run(target: Target, options: { connections: number; durati
   const result = await instance;
   clearTimeout(guard);
   await settle(target, n);
+  const serverCpu = cpu && target.pid ? cpu.process(target.pid) - serverBefore : Number.NaN;
+  const databaseCpu = database ? await database.stop() : Number.NaN;
+  const answered = result.requests.total + 1;
   const expected = String(target.expect ?? 200);
   const other = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => code !== expected)
     .map(([code, s]) => `${s.count} × ${code}`);
   const problems = [result.requests.total === 0 ? 'no answer within the run' : '', result.errors ? `${result.errors} errors` : '', result.timeouts ? `${result.timeouts} time-outs` : '', ...other].filter(Boolean).join(', ');
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, problems };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    serverCpu: serverCpu / answered,
+    databaseCpu: databaseCpu / answered,
+    problems,
+  };
 }
 
 /**
@@ -82,6 +106,8 @@ export function summarize(rounds: Figures[]): Figures {
     rps: median(rounds.map((r) => r.rps)),
     p50: median(rounds.map((r) => r.p50)),
     p99: median(rounds.map((r) => r.p99)),
+    serverCpu: median(rounds.map((r) => r.serverCpu)),
+    databaseCpu: median(rounds.map((r) => r.databaseCpu)),
     problems: rounds.map((r) => r.problems).filter(Boolean).join('; '),
   };
 }
