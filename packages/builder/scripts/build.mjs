@@ -1,6 +1,7 @@
 // Builds the builder (dist/: index.html and its assets, served by the gateway at /builder/) unless
 // nothing it is built from changed since the last build: `pnpm start` runs this on every start.
-// `--force` builds anyway.
+// `--force` builds anyway. The package's build script runs codegen first (src/model/generated/, from
+// the documents in src/model/queries.ts and the gateway's schema), so its inputs are inputs here.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildStamp } from '../../../scripts/build-stamp.mjs';
@@ -9,7 +10,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const pkg = 'packages/builder';
 const stamp = buildStamp(
   root,
-  [...['src', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`), 'packages/charts/src', 'packages/charts/package.json', 'packages/widgets/src/data/client.ts'],
+  [...['src', 'index.html', 'vite.config.ts', 'codegen.ts', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`), 'packages/gateway/schema.graphql', 'packages/charts/src', 'packages/charts/package.json', 'packages/widgets/src/data/client.ts'],
   fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
 );
 if (stamp.fresh && !process.argv.includes('--force')) {

@@ -1,8 +1,8 @@
 // The builder's requests to the gateway that serves it, through the widgets' client.
 import { postOperation, WidgetFetchError } from '@chiso/widgets/data/client.ts';
 import type { Indicator } from './model/chart.ts';
-import type { ChartInput } from './model/chart-input.ts';
-import { CHART, CREATE, namedIndicators, namesQuery, PROVINCES, SEARCH, UPDATE, type ProvincesResult, type SavedChart, type SearchResult, type StoredChart } from './model/queries.ts';
+import type { ChartInput, TypedDocumentString } from './model/generated/graphql.ts';
+import { CHART, CREATE, namedIndicators, namesQuery, PROVINCES, SEARCH, UPDATE, type SavedChart } from './model/queries.ts';
 
 /** Same origin: the gateway serves the builder. */
 export const API = '/graphql';
@@ -19,22 +19,24 @@ export function reason(error: unknown): string {
   return (error as Error).message;
 }
 
-const post = <T>(query: string, variables: Record<string, unknown>, key: string) => postOperation<T>(API, query, variables, { key });
+/** Sends a generated document as its text: its result and variables are the ones codegen typed it with. */
+const post = <TResult, TVariables extends Record<string, unknown>>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables, key: string) =>
+  postOperation<TResult>(API, document.toString(), variables, { key });
 
-export const searchIndicators = (search: string, key: string) => post<SearchResult>(SEARCH, { search: search || null, first: 100 }, key);
+export const searchIndicators = (search: string, key: string) => post(SEARCH, { search: search || null, first: 100 }, key);
 
-export const provincesAt = (at: string, key: string) => post<ProvincesResult>(PROVINCES, { at }, key);
+export const provincesAt = (at: string, key: string) => post(PROVINCES, { at }, key);
 
 export async function nameIndicators(slugs: readonly string[], key: string): Promise<Indicator[]> {
   if (slugs.length === 0) return [];
   const { query, variables } = namesQuery(slugs);
-  return namedIndicators(slugs, await post<Record<string, Indicator | null>>(query, variables, key));
+  return namedIndicators(slugs, await postOperation<Record<string, Indicator | null>>(API, query, variables, { key }));
 }
 
 /** Saves a new version of chart `id`, or a new chart; updateChart answers null for an id the gateway does not know (a database reset): saved anew. */
 export async function saveChart(id: string | null, input: ChartInput, key: string): Promise<SavedChart> {
-  const updated = id ? (await post<{ updateChart: SavedChart | null }>(UPDATE, { id, input }, key)).updateChart : null;
-  return updated ?? (await post<{ createChart: SavedChart }>(CREATE, { input }, key)).createChart;
+  const updated = id ? (await post(UPDATE, { id, input }, key)).updateChart : null;
+  return updated ?? (await post(CREATE, { input }, key)).createChart;
 }
 
-export const loadChart = async (id: string, key: string) => (await post<{ chart: StoredChart | null }>(CHART, { id }, key)).chart;
+export const loadChart = async (id: string, key: string) => (await post(CHART, { id }, key)).chart;

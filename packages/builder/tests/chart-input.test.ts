@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { chartInput, previewAttributes } from '../src/model/chart-input.ts';
-import { namedIndicators, namesQuery } from '../src/model/queries.ts';
 import { values } from './fixtures.ts';
 
 describe('chartInput', () => {
@@ -29,18 +28,5 @@ describe('previewAttributes', () => {
   });
   it('leaves out a period still being typed, so the preview keeps its figure', () => {
     expect(previewAttributes(values({ period: '2021-Q' }), 'vi', 'light', '/graphql').period).toBe('');
-  });
-});
-
-describe('namesQuery', () => {
-  it('asks for several indicators in one request, one alias each', () => {
-    expect(namesQuery(['pci_score', 'papi_score'])).toEqual({
-      query: 'query BuilderNames($s0: String!, $s1: String!) { i0: indicator(slug: $s0) { slug name nameEn: name(lang: EN) } i1: indicator(slug: $s1) { slug name nameEn: name(lang: EN) } }',
-      variables: { s0: 'pci_score', s1: 'papi_score' },
-    });
-  });
-  it('keeps the order asked, and a slug the gateway does not know as its own name', () => {
-    const pci = { slug: 'pci_score', name: 'Điểm PCI', nameEn: 'PCI score' };
-    expect(namedIndicators(['gone', 'pci_score'], { i0: null, i1: pci })).toEqual([{ slug: 'gone', name: 'gone', nameEn: '' }, pci]);
   });
 });

@@ -1,26 +1,14 @@
 import { periodEnd } from '@chiso/charts/period.ts';
 import type { ChartValues } from './chart.ts';
-
-/** The gateway's ChartInput: blank fields are null, so a saved chart does not keep an empty title. */
-export interface ChartInput {
-  element: string;
-  type: string | null;
-  indicators: string[];
-  regions: string[];
-  period: string | null;
-  from: string | null;
-  to: string | null;
-  at: string | null;
-  title: string | null;
-  notes: string | null;
-  lang: 'VI' | 'EN';
-  theme: string;
-}
+import type { ChartInput } from './generated/graphql.ts';
 
 const orNull = (text: string): string | null => text || null;
 
-/** The input createChart and updateChart take, from the form's values. */
-export function chartInput(v: ChartValues): ChartInput {
+/**
+ * The input createChart and updateChart take (the schema's ChartInput), from the form's values.
+ * Every field is written, blank ones as null, so a saved chart does not keep an empty title.
+ */
+export function chartInput(v: ChartValues): Required<ChartInput> {
   return {
     element: v.element,
     type: v.type,

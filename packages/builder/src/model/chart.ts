@@ -1,19 +1,18 @@
 // What a chart is made of, as the builder's form holds it, and the rules of each element.
+import type { BuilderIndicatorFragment, BuilderProvincesQuery, ChartElement } from './generated/graphql.ts';
 
-/** The elements a chart can be, as the gateway's ChartInput names them. */
-export const ELEMENTS = ['KPI', 'CHART', 'SHARE', 'RANKING', 'TABLE', 'MAP'] as const;
+/** The elements a chart can be, in the form's order: the schema's ChartElement, every one of them. */
+export const ELEMENTS = ['KPI', 'CHART', 'SHARE', 'RANKING', 'TABLE', 'MAP'] as const satisfies readonly ChartElement[];
 export type ElementKind = (typeof ELEMENTS)[number];
+/** Fails the typecheck when the schema has an element the form does not offer. */
+const everyElement: Record<Exclude<ChartElement, ElementKind>, never> = {};
+void everyElement;
 
-export interface Indicator {
-  slug: string;
-  name: string;
-  nameEn: string;
-}
+/** An indicator as the gateway names it (queries.ts's BuilderIndicator fragment). */
+export type Indicator = BuilderIndicatorFragment;
 
-export interface Province {
-  code: string;
-  name: string;
-}
+/** A province as the gateway lists those of a day (queries.ts's BuilderProvinces). */
+export type Province = BuilderProvincesQuery['regions']['edges'][number]['node'];
 
 /** The form's values, trimmed; empty strings for fields left blank. */
 export interface ChartValues {

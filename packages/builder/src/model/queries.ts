@@ -1,73 +1,80 @@
+import { graphql } from './generated/gql.ts';
+import type { BuilderChartQuery, BuilderSavedFragment } from './generated/graphql.ts';
+import type { Indicator } from './chart.ts';
+
 // The builder's own GraphQL documents: what no embed asks (the catalogue, the provinces of a day,
-// saving). Sent as text with POST through the widgets' client (postOperation); on a gateway with
-// the safelist on, they need the publishing key.
-import type { Indicator, Province } from './chart.ts';
+// saving). graphql-codegen's client preset (codegen.ts) reads this file at build time, checks each
+// document against the gateway's schema and types its result and variables (src/model/generated/).
+// Each is sent as text with POST through the widgets' client (postOperation); on a gateway with the
+// safelist on, they need the publishing key.
 
-export const SEARCH = `query BuilderSearch($search: String, $first: Int) {
-  indicators(search: $search, first: $first) {
-    totalCount
-    edges { node { slug name nameEn: name(lang: EN) } }
+/** The indicator fields the catalogue search and the names query ask. */
+const INDICATOR = graphql(`
+  fragment BuilderIndicator on Indicator {
+    slug
+    name
+    nameEn: name(lang: EN)
   }
-}`;
-
-export const PROVINCES = `query BuilderProvinces($at: Date) {
-  regions(level: PROVINCE, at: $at, first: 100) {
-    totalCount
-    edges { node { code name } }
+`);
+/** What a save answers: the version, and the codes and addresses the chart is embedded with. */
+graphql(`
+  fragment BuilderSaved on Chart {
+    id
+    version
+    embed { url pinnedUrl script iframe image png oembed csv }
   }
-}`;
+`);
 
-const EMBED = 'embed { url pinnedUrl script iframe image png oembed csv }';
-export const CREATE = `mutation BuilderCreate($input: ChartInput!) { createChart(input: $input) { id version ${EMBED} } }`;
-export const UPDATE = `mutation BuilderUpdate($id: String!, $input: ChartInput!) { updateChart(id: $id, input: $input) { id version ${EMBED} } }`;
-export const CHART = `query BuilderChart($id: String!) {
-  chart(id: $id) { id version element type indicators regions period from to at title notes lang theme ${EMBED} }
-}`;
+export const SEARCH = graphql(`
+  query BuilderSearch($search: String, $first: Int) {
+    indicators(search: $search, first: $first) {
+      totalCount
+      edges { node { ...BuilderIndicator } }
+    }
+  }
+`);
 
-export interface SearchResult {
-  indicators: { totalCount: number; edges: Array<{ node: Indicator }> };
-}
-export interface ProvincesResult {
-  regions: { totalCount: number; edges: Array<{ node: Province }> };
-}
+export const PROVINCES = graphql(`
+  query BuilderProvinces($at: Date) {
+    regions(level: PROVINCE, at: $at, first: 100) {
+      totalCount
+      edges { node { code name } }
+    }
+  }
+`);
 
-/** The codes and addresses a saved chart is embedded with. */
-export interface Embed {
-  url: string;
-  pinnedUrl: string;
-  script: string;
-  iframe: string;
-  image: string;
-  png: string;
-  oembed: string;
-  csv: string;
-}
-export interface SavedChart {
-  id: string;
-  version: number;
-  embed: Embed;
-}
+export const CREATE = graphql(`
+  mutation BuilderCreate($input: ChartInput!) {
+    createChart(input: $input) { ...BuilderSaved }
+  }
+`);
+
+export const UPDATE = graphql(`
+  mutation BuilderUpdate($id: String!, $input: ChartInput!) {
+    updateChart(id: $id, input: $input) { ...BuilderSaved }
+  }
+`);
+
+export const CHART = graphql(`
+  query BuilderChart($id: String!) {
+    chart(id: $id) { ...BuilderSaved element type indicators regions period from to at title notes lang theme }
+  }
+`);
+
+/** A saved chart's id and version, and the codes and addresses it is embedded with (BuilderSaved). */
+export type SavedChart = BuilderSavedFragment;
 /** A saved chart as `chart(id)` answers it. */
-export interface StoredChart extends SavedChart {
-  element: string;
-  type: string | null;
-  indicators: string[];
-  regions: string[];
-  period: string | null;
-  from: string | null;
-  to: string | null;
-  at: string | null;
-  title: string | null;
-  notes: string | null;
-  lang: string | null;
-  theme: string | null;
-}
+export type StoredChart = NonNullable<BuilderChartQuery['chart']>;
 
-/** One request for the names of indicators known only by slug (the default chart, a loaded one): aliased fields. */
+/**
+ * One request for the names of indicators known only by slug (the default chart, a loaded one):
+ * aliased fields, so it is built here rather than generated. Its selection is the BuilderIndicator
+ * fragment, whose text it carries; tests/queries.test.ts validates what it builds against the schema.
+ */
 export function namesQuery(slugs: readonly string[]): { query: string; variables: Record<string, string> } {
   const vars = slugs.map((_, i) => `$s${i}: String!`).join(', ');
-  const fields = slugs.map((_, i) => `i${i}: indicator(slug: $s${i}) { slug name nameEn: name(lang: EN) }`).join(' ');
-  return { query: `query BuilderNames(${vars}) { ${fields} }`, variables: Object.fromEntries(slugs.map((s, i) => [`s${i}`, s])) };
+  const fields = slugs.map((_, i) => `i${i}: indicator(slug: $s${i}) { ...BuilderIndicator }`).join(' ');
+  return { query: `query BuilderNames(${vars}) { ${fields} }\n${INDICATOR.toString()}`, variables: Object.fromEntries(slugs.map((s, i) => [`s${i}`, s])) };
 }
 
 /** The indicators of a names answer, in the order asked; a slug the gateway does not know keeps its slug as name. */

@@ -1,0 +1,35 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * The builder's GraphQL documents (src/model/queries.ts), checked against the gateway's committed
+ * schema and typed (result and variables) by graphql-codegen's client preset, as the widgets' are.
+ * Unlike the widgets' embeds, the builder sends its documents as text with the publishing key (the
+ * gateway's safelist knows only the embeds' documents), so each document is kept as its text
+ * (`documentMode: 'string'`), not as a hash. The output, src/model/generated/, is build output
+ * (git-ignored): `pnpm codegen` writes it, and install, build, typecheck and test run it first.
+ */
+const config: CodegenConfig = {
+  schema: '../gateway/schema.graphql',
+  documents: ['src/model/queries.ts'],
+  ignoreNoDocuments: false,
+  generates: {
+    'src/model/generated/': {
+      preset: 'client',
+      presetConfig: {
+        // The fragments share selections; they hide nothing from the code that reads the answer.
+        fragmentMasking: false,
+      },
+      config: {
+        documentMode: 'string',
+        importExtension: '.ts',
+        useTypeImports: true,
+        enumType: 'string-literal',
+        scalars: { Date: 'string', DateTime: 'string', File: 'never' },
+        strictScalars: true,
+        skipTypename: true,
+      },
+    },
+  },
+};
+
+export default config;
