@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
+  // As `pnpm build` runs them: without Vitest's NODE_ENV=test, under which Vite resolves Lit's
+  // "development" build and leaves the bundle unminified (and the stamp would keep that build).
+  const { NODE_ENV: _, ...env } = process.env;
   for (const pkg of ['../../../charts', '../..']) {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: fileURLToPath(new URL(pkg, import.meta.url)), stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: fileURLToPath(new URL(pkg, import.meta.url)), env, stdio: 'inherit' });
   }
 }
