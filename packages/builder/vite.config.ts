@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig, type Plugin } from 'vite';
 
 /**
  * The builder as a page of the gateway: index.html and its bundled script and style, under
@@ -20,6 +20,9 @@ function fromGateway(): Plugin {
 }
 
 export default defineConfig({
+  // The workspace's packages by their source (the `@chiso/source` export condition; see README, Development).
+  resolve: { conditions: ['@chiso/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@chiso/source', ...defaultServerConditions] } },
   base: '/builder/',
   publicDir: false,
   plugins: [fromGateway()],

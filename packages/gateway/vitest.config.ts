@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
+  // The workspace's packages from their TypeScript source (@chiso/charts' "@chiso/source" export
+  // condition), as `pnpm dev` runs them.
+  ssr: { resolve: { conditions: ['@chiso/source'] } },
   resolve: {
     // graphql 16 ships CJS (main) and ESM (module). Node loads the CJS build for graphql-yoga;
     // Vite would give our code the ESM build, and `instanceof GraphQLError` would fail between the

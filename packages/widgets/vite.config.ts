@@ -2,13 +2,25 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { transformAsync } from '@babel/core';
 import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const elements = ['chiso-chart', 'chiso-kpi', 'chiso-share', 'chiso-ranking', 'chiso-table', 'chiso-map'];
 /** Entry points of the library build: package.json's exports name each (`@chiso/widgets/kpi`). */
 const libraryEntries = ['src/index.ts', 'src/data/index.ts', ...elements.map((name) => `src/components/${name}/${name}.ts`)];
 // Absolute: the Babel plugin and the manifest are found whatever folder the build runs from.
 const generated = fileURLToPath(new URL('./src/data/generated', import.meta.url));
+
+/**
+ * Within the workspace @chiso/charts is its TypeScript source: its package.json exports each module
+ * under the condition "@chiso/source" (src/*.ts) before "types" and "import" (dist/, what a site that
+ * installs the package gets). The builds, the dev server and the tests here (vitest.config.ts) ask
+ * for that condition, so they never need, nor use a stale, dist/ of @chiso/charts; the library
+ * build leaves @chiso/charts an import, which the site's bundler resolves to dist/.
+ */
+export const workspaceSource: Pick<UserConfig, 'resolve' | 'ssr'> = {
+  resolve: { conditions: ['@chiso/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@chiso/source', ...defaultServerConditions] } },
+};
 
 /**
  * The widgets' GraphQL documents in the bundle are only their hashes: the client preset's Babel
@@ -68,10 +80,12 @@ function withoutMap(): Plugin {
  *   ES modules (`@chiso/widgets/kpi` is lib/components/chiso-kpi/chiso-kpi.js), `index` registering
  *   all, `data` the loaders only; Lit and
  *   @chiso/charts stay imports (dependencies the site's bundler resolves once), nothing minified.
- *   Declarations come from tsc (tsconfig.build.json) into dist/types.
+ *   Declarations come from tsc (tsconfig.build.json) beside them.
  */
-export default defineConfig(({ mode }) =>
-  mode === 'budget'
+export default defineConfig(({ mode }) => ({ ...workspaceSource, ...modeConfig(mode) }));
+
+function modeConfig(mode: string): UserConfig {
+  return mode === 'budget'
     ? {
         // scripts/size.mjs: the bundle without the map element (the issue's budget excludes maps),
         // built where it is measured and not shipped.
@@ -124,5 +138,5 @@ export default defineConfig(({ mode }) =>
           emptyOutDir: false,
           lib: { entry: { 'chiso-widgets': 'src/index.ts' }, formats: ['es'] },
         },
-      },
-);
+      };
+}

@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { workspaceSource } from './vite.config.ts';
 
 /**
  * The elements in real Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH); the built package
@@ -17,6 +18,8 @@ if (!haveBrowser) {
 }
 
 export default defineConfig({
+  // @chiso/charts from its source, as in the builds.
+  ...workspaceSource,
   test: {
     projects: [
       {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import { closePngWorkers, imageFonts, svgToPng, svgToPngAsync } from '../src/embed/png.ts';
 import { renderImageSvg } from '../src/embed/static-image.ts';
 import { median } from './bench-serve/load.ts';

@@ -54,6 +54,9 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // The workspace's packages from their TypeScript source (@chiso/charts' "@chiso/source" export
+  // condition), as in development: the bundle never depends on whether their dist/ is built.
+  conditions: ['@chiso/source'],
   plugins: [
     {
       name: 'external-dependencies',

@@ -8,7 +8,7 @@ const QUERY = JSON.stringify({ query: '{ indicator(slug: "dossiers_received") { 
 
 /** The gateway as `pnpm dev` runs it (src/server.ts through tsx), on the embedded database in memory unless `env` says otherwise. */
 const runSource = (env: Record<string, string>) => {
-  const run = runGateway(['--import', 'tsx', 'src/server.ts'], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', CHISO_DATA_DIR: 'memory://', ...env });
+  const run = runGateway(['--conditions=@chiso/source', '--import', 'tsx', 'src/server.ts'], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', CHISO_DATA_DIR: 'memory://', ...env });
   const ready = run.ready.then((url) => new URL(url));
   ready.catch(() => {}); // awaited only by tests that expect a start: a refused start is not an unhandled rejection
   return { ...run, ready };

@@ -5,4 +5,4 @@ export { ChisoShare } from './components/chiso-share/chiso-share.ts';
 export { ChisoRanking } from './components/chiso-ranking/chiso-ranking.ts';
 export { ChisoTable } from './components/chiso-table/chiso-table.ts';
 export { ChisoMap } from './components/chiso-map/chiso-map.ts';
-export type { WidgetData } from '@chiso/charts/widget-data.ts';
+export type { WidgetData } from '@chiso/charts/widget-data';

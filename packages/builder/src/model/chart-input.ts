@@ -1,4 +1,4 @@
-import { periodEnd } from '@chiso/charts/period.ts';
+import { periodEnd } from '@chiso/charts/period';
 import type { ChartValues } from './chart.ts';
 import type { ChartInput } from './generated/graphql.ts';
 

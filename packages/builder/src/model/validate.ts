@@ -1,4 +1,4 @@
-import { isDay, periodEnd } from '@chiso/charts/period.ts';
+import { isDay, periodEnd } from '@chiso/charts/period';
 import { ALL_PROVINCES, type ChartValues } from './chart.ts';
 
 /** The first thing that keeps a chart from being saved, and the id of the control where it is fixed. */

@@ -34,7 +34,9 @@ export function layerOn(day: string): ProvinceLayer {
 
 /**
  * The layer's TopoJSON, loaded on demand: each file is a chunk of its own (a dynamic import), so
- * that neither is in a page's bundle until a map needs it.
+ * that neither is in a page's bundle until a map needs it. Without `with { type: 'json' }`, which
+ * plain Node asks of a JSON module: Vite's dev server fails a dynamic import that carries it
+ * (vitejs/vite#19095). Bundlers (Vite, esbuild) and tsx import these files as they are.
  */
 export async function loadLayer(id: ProvinceLayer['id']): Promise<Topology> {
   const module = id === 'provinces-63'

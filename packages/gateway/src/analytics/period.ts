@@ -1,9 +1,9 @@
-import { parseDay as parseDayOrThrow, parsePeriod as parsePeriodOrThrow, PeriodError, subPeriods as subPeriodsOrThrow, type Period } from '@chiso/charts/period.ts';
+import { parseDay as parseDayOrThrow, parsePeriod as parsePeriodOrThrow, PeriodError, subPeriods as subPeriodsOrThrow, type Period } from '@chiso/charts/period';
 import { badUserInput } from '../errors.ts';
 
 // The period language lives in @chiso/charts (the builder in the browser reads periods with the same
 // rules). Here its PeriodError becomes what a client is told: BAD_USER_INPUT with the same message.
-export { formatDay, isCumulative, periodLabel, periodOf, periodsOverlap, shiftPeriod, type Period, type PeriodKind } from '@chiso/charts/period.ts';
+export { formatDay, isCumulative, periodLabel, periodOf, periodsOverlap, shiftPeriod, type Period, type PeriodKind } from '@chiso/charts/period';
 
 function asUserInput<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   return (...args) => {

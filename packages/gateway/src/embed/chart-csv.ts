@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { observationFilter, withReferences } from '../db/observation-filter.ts';
 import type { ChartConfig } from './chart-config.ts';

@@ -1,6 +1,6 @@
 import { loadKpi, loadParts, loadRanking, loadSeries } from '@chiso/widgets/data/load.ts';
 import { loadMap } from '@chiso/widgets/data/load-map.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import type { ChartConfig } from './chart-config.ts';
 
 /**

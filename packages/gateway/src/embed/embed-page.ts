@@ -1,4 +1,4 @@
-import { palette } from '@chiso/charts/palette.ts';
+import { palette } from '@chiso/charts/palette';
 import type { ChartConfig } from './chart-config.ts';
 import { elementMarkup } from './embed-snippets.ts';
 

@@ -1,15 +1,15 @@
-import { CHART_TYPES, drawChart, type ChartType } from '@chiso/charts/draw-chart.ts';
-import { drawFrame } from '@chiso/charts/draw-frame.ts';
-import { drawKpi } from '@chiso/charts/draw-kpi.ts';
-import { drawMap } from '@chiso/charts/draw-map.ts';
-import { drawRanking } from '@chiso/charts/draw-ranking.ts';
-import { drawShare } from '@chiso/charts/draw-share.ts';
-import { drawTable } from '@chiso/charts/draw-table.ts';
-import { elementSubtitle, elementTitle, sourceLine, type ElementKind } from '@chiso/charts/frame-texts.ts';
-import { layerOn, loadLayer, type Topology } from '@chiso/charts/map/layers.ts';
-import type { Scene } from '@chiso/charts/scene.ts';
-import { sceneToSvg } from '@chiso/charts/scene-to-svg.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import { CHART_TYPES, drawChart, type ChartType } from '@chiso/charts/draw-chart';
+import { drawFrame } from '@chiso/charts/draw-frame';
+import { drawKpi } from '@chiso/charts/draw-kpi';
+import { drawMap } from '@chiso/charts/draw-map';
+import { drawRanking } from '@chiso/charts/draw-ranking';
+import { drawShare } from '@chiso/charts/draw-share';
+import { drawTable } from '@chiso/charts/draw-table';
+import { elementSubtitle, elementTitle, sourceLine, type ElementKind } from '@chiso/charts/frame-texts';
+import { layerOn, loadLayer, type Topology } from '@chiso/charts/map/layers';
+import type { Scene } from '@chiso/charts/scene';
+import { sceneToSvg } from '@chiso/charts/scene-to-svg';
+import type { WidgetData } from '@chiso/charts/widget-data';
 
 // Where the routes and tests have always found the PNG step.
 export { svgToPng, svgToPngAsync } from './png.ts';

@@ -1,7 +1,7 @@
 import etag from 'etag';
 import type { Plugin } from 'graphql-yoga';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import type { ChartConfig } from '../embed/chart-config.ts';
 import { chartData } from '../embed/chart-data.ts';
 import { routeError } from '../errors.ts';

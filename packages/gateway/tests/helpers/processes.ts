@@ -63,7 +63,8 @@ const gatewayDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Runs a gateway in a process of its own, as a user would (`args` to node in packages/gateway:
- * `['dist/server.mjs']` for `pnpm start`, `['--import', 'tsx', 'src/server.ts']` for the source),
+ * `['dist/server.mjs']` for `pnpm start`, `['--conditions=@chiso/source', '--import', 'tsx', 'src/server.ts']`
+ * for the source, as `pnpm dev` runs it),
  * with LOG_LEVEL=silent unless `env` says otherwise. `ready` resolves with the GraphQL URL it
  * prints; its output and exit code are kept.
  */

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { elementSubtitle, elementTitle, sourceLine, type ElementKind } from '@chiso/charts/frame-texts.ts';
-import type { Lang } from '@chiso/charts/types.ts';
+import { elementSubtitle, elementTitle, sourceLine, type ElementKind } from '@chiso/charts/frame-texts';
+import type { Lang } from '@chiso/charts/types';
 import { WidgetFetchError } from '../data/client.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import { messages, type Messages } from './messages.ts';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'empty' | 'error' | 'invalid';

@@ -1,4 +1,4 @@
-import type { Lang } from '@chiso/charts/types.ts';
+import type { Lang } from '@chiso/charts/types';
 
 /** Every text an element shows, in Vietnamese and English. */
 export const messages = {

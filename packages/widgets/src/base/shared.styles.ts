@@ -1,14 +1,14 @@
 import { css, unsafeCSS } from 'lit';
-import { resolvePaint, TOKENS, type ThemeName } from '@chiso/charts/paint.ts';
+import { resolvePaint, TOKENS, type ThemeName } from '@chiso/charts/paint';
 
 /**
  * Theme tokens and the frame every element shares. Colours meet 3:1 (graphics) and 4.5:1 (text)
- * against their background (see @chiso/charts/palette.ts and its tests). The custom properties a
+ * against their background (see @chiso/charts/palette and its tests). The custom properties a
  * page may set are listed (@cssprop) on ChisoElement, the class every element extends.
  */
 /**
  * A theme's tokens as custom properties, written from the one palette the images use too
- * (@chiso/charts/palette.ts): `--chiso-series-1: #0b63c4` and so on; focus rings take series 1.
+ * (@chiso/charts/palette): `--chiso-series-1: #0b63c4` and so on; focus rings take series 1.
  */
 const tokens = (theme: ThemeName) => unsafeCSS(`${TOKENS.map((t) => `--chiso-${t}: ${resolvePaint(t, theme)};`).join(' ')} --chiso-focus: ${resolvePaint('series-1', theme)};`);
 /** The dark theme's tokens, for `theme="dark"` and for `auto` under prefers-color-scheme: dark. */

@@ -3,4 +3,4 @@
 export { loadKpi, loadParts, loadRanking, loadSeries, type RankingRequest, type SeriesRequest, type ValuesRequest } from './load.ts';
 export { loadMap, type MapRequest } from './load-map.ts';
 export { WidgetFetchError } from './client.ts';
-export type { WidgetData } from '@chiso/charts/widget-data.ts';
+export type { WidgetData } from '@chiso/charts/widget-data';

@@ -1,9 +1,9 @@
-import type { MapFigures, ProvinceValue } from '@chiso/charts/map/map-input.ts';
+import type { MapFigures, ProvinceValue } from '@chiso/charts/map/map-input';
 import { fetchOperation } from './client.ts';
 import { meta, uniqueSources } from './load.ts';
 import type { Lang as GqlLang } from './generated/graphql.ts';
 import { MAP_COMPOSED_QUERY, MAP_QUERY } from './queries.ts';
-import type { Lang, WidgetData } from '@chiso/charts/widget-data.ts';
+import type { Lang, WidgetData } from '@chiso/charts/widget-data';
 
 export interface MapRequest {
   api: string;

@@ -1,8 +1,8 @@
-import type { ChangeInfo, Point } from '@chiso/charts/types.ts';
+import type { ChangeInfo, Point } from '@chiso/charts/types';
 import { fetchOperation } from './client.ts';
 import { RANKING_QUERY, SERIES_QUERY, VALUES_QUERY } from './queries.ts';
 import type { ChisoIndicatorFragment, ChisoPointFragment, ChisoValuesQuery, Lang as GqlLang, RegionLevel } from './generated/graphql.ts';
-import type { IndicatorMeta, Lang, SourceInfo, WidgetData } from '@chiso/charts/widget-data.ts';
+import type { IndicatorMeta, Lang, SourceInfo, WidgetData } from '@chiso/charts/widget-data';
 
 /** The answers' parts, as graphql-codegen typed them from the documents (src/data/generated). */
 type GqlIndicator = ChisoIndicatorFragment;

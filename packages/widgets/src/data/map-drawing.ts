@@ -3,11 +3,11 @@
  * that no page's main bundle holds the map's drawing code: the drawing (d3-geo, topojson) and
  * the loader of the boundaries, each layer a further chunk of its own.
  */
-import { layerOn, loadLayer, type Topology } from '@chiso/charts/map/layers.ts';
-import { moveFrom, spotsOf } from '@chiso/charts/map/province-moves.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import { layerOn, loadLayer, type Topology } from '@chiso/charts/map/layers';
+import { moveFrom, spotsOf } from '@chiso/charts/map/province-moves';
+import type { WidgetData } from '@chiso/charts/widget-data';
 
-export { drawMap, provinceTexts } from '@chiso/charts/draw-map.ts';
+export { drawMap, provinceTexts } from '@chiso/charts/draw-map';
 export { moveFrom, spotsOf };
 
 /** The boundaries of the provinces a map's data is drawn on (fetched once per layer). */

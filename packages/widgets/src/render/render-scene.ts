@@ -1,7 +1,7 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { isToken } from '@chiso/charts/paint.ts';
-import type { Mark, Scene } from '@chiso/charts/scene.ts';
-import { hatchColours, hatchId, round } from '@chiso/charts/scene-to-svg.ts';
+import { isToken } from '@chiso/charts/paint';
+import type { Mark, Scene } from '@chiso/charts/scene';
+import { hatchColours, hatchId, round } from '@chiso/charts/scene-to-svg';
 
 export interface RenderSceneOptions {
   /** The key of the mark under the keyboard or pointer: drawn with an outline (class "active"). */

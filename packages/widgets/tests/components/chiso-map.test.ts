@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import '../../src/index.ts';
 import type { ChisoMap } from '../../src/components/chiso-map/chiso-map.ts';
-import { spotsOf } from '@chiso/charts/map/province-moves.ts';
+import { spotsOf } from '@chiso/charts/map/province-moves';
 import { $, accessibilityViolations, gatewayUrl, shadowText, waitFor } from './helpers.ts';
 
 afterEach(() => {

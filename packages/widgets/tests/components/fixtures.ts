@@ -1,4 +1,4 @@
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 
 const month = (m: number) => {
   const mm = String(m).padStart(2, '0');

@@ -23,13 +23,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(consumer, { recursive: true, force: true }));
 
-describe('types', () => {
-  it('a consumer compiled with tsc gets each element by its tag, and a wrong property type is an error', () => {
-    // A Vite app's usual settings (@chiso/charts ships TypeScript source: allowImportingTsExtensions).
-    write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['ES2023', 'DOM'], module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true, allowImportingTsExtensions: true, useDefineForClassFields: false, types: [] }, include: ['src'] }));
-    write(
-      'src/page.ts',
-      `import '@chiso/widgets/chart';
+/** A page of the consumer's: each element by its tag, the loaders, and wrong uses that must be errors. */
+const page = `import '@chiso/widgets/chart';
 import type { ChisoChart, ChisoKpi } from '@chiso/widgets';
 import { loadSeries, type WidgetData } from '@chiso/widgets/data';
 
@@ -49,17 +44,31 @@ chart.colour = 'red';
 const wrong: ChisoChart = document.createElement('chiso-kpi');
 const data: Promise<WidgetData | null> = loadSeries({ api: '/graphql', indicator: 'pci_score', regions: ['49'], lang: 'vi' });
 export { chart, kpi, wrong, data };
-`,
-    );
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    let output = '';
-    try {
-      output = execFileSync(process.execPath, [tsc, '-p', consumer], { encoding: 'utf8' });
-    } catch (error) {
-      output = (error as { stdout: string }).stdout;
-    }
-    // An unused @ts-expect-error (a property typed `any`, an element missing from HTMLElementTagNameMap) fails too.
-    expect(output).toBe('');
+`;
+
+/** tsc's output for the page compiled in the consumer's folder `name` with these options ('' when it compiles). */
+function compile(name: string, compilerOptions: Record<string, unknown>): string {
+  write(`${name}/package.json`, JSON.stringify({ type: 'module' }));
+  write(`${name}/tsconfig.json`, JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, useDefineForClassFields: false, types: [], ...compilerOptions }, include: ['src'] }));
+  write(`${name}/src/page.ts`, page);
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  try {
+    return execFileSync(process.execPath, [tsc, '-p', path.join(consumer, name)], { encoding: 'utf8' });
+  } catch (error) {
+    return (error as { stdout: string }).stdout;
+  }
+}
+
+// An unused @ts-expect-error (a property typed `any`, an element missing from HTMLElementTagNameMap)
+// fails too. Neither consumer allows importing .ts files: @chiso/charts' exports give its
+// declarations (dist/*.d.ts), not its TypeScript source.
+describe('types', () => {
+  it('a consumer with a Vite app\'s usual settings (moduleResolution Bundler) gets each element by its tag, and a wrong property type is an error', () => {
+    expect(compile('bundler', { module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: true })).toBe('');
+  });
+
+  it('a consumer with Node\'s settings (module and moduleResolution NodeNext) compiles with no error, its libraries\' declarations checked too', () => {
+    expect(compile('nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext' })).toBe('');
   });
 });
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { TOKENS } from '@chiso/charts/paint.ts';
+import { TOKENS } from '@chiso/charts/paint';
 
 export const widgetsDir = fileURLToPath(new URL('../..', import.meta.url));
 const componentsDir = path.join(widgetsDir, 'src/components');

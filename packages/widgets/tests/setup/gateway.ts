@@ -17,7 +17,8 @@ let child: ChildProcess | undefined;
 let proxy: http.Server | undefined;
 
 function startGateway(): Promise<string> {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // From source as `pnpm dev` runs it: @chiso/charts' source too (its "@chiso/source" condition).
+  child = spawn(process.execPath, ['--conditions=@chiso/source', '--import', 'tsx', 'src/server.ts'], {
     cwd: gatewayDir,
     // Every element of every test asks from one address: the per-client rate limit would refuse the suite.
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://', DATABASE_URL: '', LOG_LEVEL: 'warn', RATE_LIMIT: 'off' },

@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { CHART_TYPES as TYPES, drawChart, type ChartType } from '@chiso/charts/draw-chart.ts';
-import { findMark } from '@chiso/charts/find-mark.ts';
-import type { Scene } from '@chiso/charts/scene.ts';
+import { CHART_TYPES as TYPES, drawChart, type ChartType } from '@chiso/charts/draw-chart';
+import { findMark } from '@chiso/charts/find-mark';
+import type { Scene } from '@chiso/charts/scene';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadSeries } from '../../data/load.ts';
 import { renderScene } from '../../render/render-scene.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import { renderDataTable } from '../chiso-table/chiso-table.ts';
 import { chartStyles } from './chiso-chart.styles.ts';
 

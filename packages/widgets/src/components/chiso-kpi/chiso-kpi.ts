@@ -1,9 +1,9 @@
 import { css, type TemplateResult } from 'lit';
-import { drawKpi } from '@chiso/charts/draw-kpi.ts';
+import { drawKpi } from '@chiso/charts/draw-kpi';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadKpi } from '../../data/load.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import { renderScene } from '../../render/render-scene.ts';
 
 /**

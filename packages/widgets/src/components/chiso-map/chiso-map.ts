@@ -1,7 +1,7 @@
-import type { Topology } from '@chiso/charts/map/layers.ts';
-import type { Spot } from '@chiso/charts/map/province-moves.ts';
-import type { Scene } from '@chiso/charts/scene.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { Topology } from '@chiso/charts/map/layers';
+import type { Spot } from '@chiso/charts/map/province-moves';
+import type { Scene } from '@chiso/charts/scene';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';

@@ -1,9 +1,9 @@
 import type { TemplateResult } from 'lit';
-import { drawRanking } from '@chiso/charts/draw-ranking.ts';
+import { drawRanking } from '@chiso/charts/draw-ranking';
 import { ChisoElement, defineElement } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadRanking } from '../../data/load.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import { renderScene } from '../../render/render-scene.ts';
 
 /**

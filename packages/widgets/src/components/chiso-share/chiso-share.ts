@@ -1,9 +1,9 @@
 import type { TemplateResult } from 'lit';
-import { drawShare } from '@chiso/charts/draw-share.ts';
+import { drawShare } from '@chiso/charts/draw-share';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadParts } from '../../data/load.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 import { renderScene } from '../../render/render-scene.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { html, type TemplateResult } from 'lit';
-import { tableCells } from '@chiso/charts/table-cells.ts';
+import { tableCells } from '@chiso/charts/table-cells';
 import { ChisoElement, defineElement, list } from '../../base/chiso-element.ts';
 import { sharedStyles } from '../../base/shared.styles.ts';
 import { loadSeries } from '../../data/load.ts';
-import type { WidgetData } from '@chiso/charts/widget-data.ts';
+import type { WidgetData } from '@chiso/charts/widget-data';
 
 /**
  * The data as an accessible table: one row per period, one column per region.
