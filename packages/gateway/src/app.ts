@@ -67,7 +67,10 @@ const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defau
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
 export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults), metrics = createMetrics(), metricsEndpoint = false, redis = false, rateLimit }: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
-  onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
+  onPublished(prisma, async (publication) => {
+    await cache.invalidate(entitiesOf(publication));
+    if (publication.id) await cache.seen(publication.id);
+  });
   const routeCache = useRouteCache({ cache, prisma, publicOrigin });
   // The embed routes render through the app itself (in-process fetch), so they see what clients see.
   let yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>> | undefined;

@@ -67,7 +67,7 @@ export async function startGateway(
   }
   let port = config.PORT; // the chosen one once listening (PORT=0)
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
-  const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
+  const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, prisma: db.prisma, logger });
   const rateLimits = rateLimitFromConfig(config);
   const app = createApp({
     prisma: db.prisma,

@@ -60,7 +60,7 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
     const log: Instance['log'] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void log.push(JSON.parse(line)) });
     const own = await openDatabase({ DATABASE_URL: db.url, CHISO_DATA_DIR: 'memory://' }, { onQuery: (sql) => statements.push(sql) });
-    const responseCache = await openResponseCache({ redisUrl: `redis://127.0.0.1:${redisPort}`, databaseUrl: db.url, logger });
+    const responseCache = await openResponseCache({ redisUrl: `redis://127.0.0.1:${redisPort}`, databaseUrl: db.url, prisma: own.prisma, logger });
     const server = createServer(createApp({ prisma: own.prisma, logger, cache: responseCache.cache }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -143,6 +143,36 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
     await until(async () => (await series(b, 'ddi_capital_registered', '49')).cache === 'MISS', 'B to drop the answer the command line revised');
     expect(Number((await series(a, 'ddi_capital_registered', '49')).last.exactValue)).toBe(Number(revised));
     fs.rmSync(dir, { recursive: true });
+  }, 120_000);
+
+  it('drop, when a gateway starts, what the command line published while every gateway was stopped', async () => {
+    const before = await series(a, 'ddi_capital_registered', '49');
+    expect((await series(b, 'ddi_capital_registered', '49')).cache).toBe('HIT');
+    await a.close();
+    await b.close();
+    const revised = String(Number(before.last.exactValue) + 1);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-cli-'));
+    const file = path.join(dir, 'revision.csv');
+    fs.writeFileSync(file, `indicator,region,period,value,source\nddi_capital_registered,49,${before.last.period.code},${revised},${NLD}\n`);
+    // Nobody listens: the notification reaches no one, and the answer stays in Redis.
+    await promisify(execFile)(path.join(gatewayDir, 'node_modules', '.bin', 'tsx'), ['src/cli/chiso.ts', 'import', file], {
+      cwd: gatewayDir,
+      env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${redisPort}` },
+      timeout: 60_000,
+    });
+    fs.rmSync(dir, { recursive: true });
+    a = await open('A');
+    await until(() => a.cache.store === 'redis', 'A to use Redis');
+    const fresh = await series(a, 'ddi_capital_registered', '49');
+    expect([fresh.cache, Number(fresh.last.exactValue)]).toEqual(['MISS', Number(revised)]);
+    expect(said(a, 'dropped from the shared cache what 1 publish(es) made while no gateway listened changed')).toBe(1);
+    // Only what the import changed was dropped.
+    expect((await series(a, 'dossiers_received', '49')).cache).toBe('HIT');
+    // A second instance starting later finds Redis caught up: nothing more to drop, and A's answer is a hit.
+    b = await open('B');
+    await until(() => b.cache.store === 'redis', 'B to use Redis');
+    expect((await series(b, 'ddi_capital_registered', '49')).cache).toBe('HIT');
+    expect(said(b, 'while no gateway listened')).toBe(0);
   }, 120_000);
 
   it('fall back to memory while Redis is away (said once), stay fresh, and share Redis again when it returns', async () => {
