@@ -79,6 +79,7 @@ export async function startGateway(
     metrics,
     metricsEndpoint: config.METRICS ? { ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) } : false,
     redis: !!config.REDIS_URL,
+    ...(db.embedded ? { databaseState: db.embedded.state } : {}),
     rateLimit: rateLimits.rateLimit,
   });
   let draining = false;

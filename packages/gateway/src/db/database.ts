@@ -14,8 +14,8 @@ export interface Database {
   location: string;
   /** The embedded database's socket server: open connections and waiting messages. */
   embeddedStats?: EmbeddedPostgres['stats'];
-  /** The embedded database: whether this start made it from a prepared image. */
-  embedded?: Pick<EmbeddedPostgres, 'fromImage'>;
+  /** The embedded database: whether this start made it from a prepared image, its thread's state (embedded.ts). */
+  embedded?: Pick<EmbeddedPostgres, 'fromImage' | 'state' | 'restarts' | 'kill'>;
   /** The connection pool Prisma uses (for its metrics: connections open, idle, waiting). */
   pool: pg.Pool;
   close(): Promise<void>;
@@ -113,7 +113,7 @@ export async function openDatabase(
     kind: embedded ? 'embedded' : 'postgresql',
     location,
     pool,
-    ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage } } : {}),
+    ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage, state: embedded.state, restarts: embedded.restarts, kill: embedded.kill } } : {}),
     async close() {
       await prisma.$disconnect();
       await embedded?.stop();
