@@ -5,7 +5,7 @@ import { createApp } from './app.ts';
 import { createApiKey } from './auth/keys.ts';
 import { openResponseCache } from './cache/open-response-cache.ts';
 import { limitsOf, type Config } from './config.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { openDatabase, type Database, type DatabaseOptions } from './db/database.ts';
 import { defaultImageDir, findImage } from './db/image.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { listeningOrigin, publicOriginResolver } from './http/public-origin.ts';
@@ -38,6 +38,8 @@ export async function startGateway(
     say?: (line: string) => void;
     /** Where prepared images of the embedded database are looked for (image.ts). @default ".data/cache" */
     imageDir?: string;
+    /** The embedded database, already being opened (server.ts); `imageDir` is then the opener's business. @default opened here */
+    embedded?: DatabaseOptions['embedded'];
   } = {},
 ): Promise<Gateway> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
@@ -49,7 +51,7 @@ export async function startGateway(
     metrics.observeStatement(ms);
     options.onQuery?.(sql);
   };
-  const db = await openDatabase(config, { onQuery, embeddedImage });
+  const db = await openDatabase(config, { onQuery, embeddedImage, ...(options.embedded ? { embedded: options.embedded } : {}) });
   metrics.watchPool(db.pool);
   try {
     if (db.embedded?.fromImage) say('made the database from the prepared image (migrations and reference data)');

@@ -44,6 +44,8 @@ export interface DatabaseOptions {
   schema?: string;
   /** For a new embedded database: the prepared image to make it from (see image.ts). */
   embeddedImage?: EmbeddedOptions['image'];
+  /** The embedded database, already being opened (server.ts starts it before loading the rest); used instead of opening one. */
+  embedded?: Promise<EmbeddedPostgres>;
 }
 
 /**
@@ -63,7 +65,7 @@ export async function openDatabase(
     await checkReachable(url, location);
   } else {
     try {
-      embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR, options.embeddedImage ? { image: options.embeddedImage } : {});
+      embedded = await (options.embedded ?? startEmbeddedPostgres(config.CHISO_DATA_DIR, options.embeddedImage ? { image: options.embeddedImage } : {}));
       url = embedded.url;
     } catch (error) {
       const reason = (error as Error).message;
