@@ -16,8 +16,9 @@ export function listenForPublications(databaseUrl: string, cache: SharedCache, l
   let closed = false;
   let down = false;
   let timer: NodeJS.Timeout | undefined;
-  // In the order PostgreSQL delivers them (commit order), so that a publish is marked seen only after those before it.
-  let applying = Promise.resolve();
+  // Publishes are marked seen in the order PostgreSQL delivers them (commit order): each only once
+  // it and those before it are dropped. The dropping itself starts at once (memory first).
+  let applied = Promise.resolve();
 
   const connect = async () => {
     const c = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
@@ -26,11 +27,9 @@ export function listenForPublications(databaseUrl: string, cache: SharedCache, l
     c.on('notification', (message) => {
       const publication = message.channel === PUBLICATION_CHANNEL ? parsePublication(message.payload) : null;
       if (!publication) return;
-      applying = applying
-        .then(async () => {
-          await cache.invalidate(entitiesOf(publication));
-          if (publication.id) await cache.seen(publication.id);
-        })
+      const dropped = Promise.resolve(cache.invalidate(entitiesOf(publication)));
+      applied = Promise.all([applied, dropped])
+        .then(() => (publication.id ? cache.seen(publication.id) : undefined))
         .catch((error) => logger.error({ err: error }, 'response cache: invalidation failed'));
     });
     try {
