@@ -2,7 +2,7 @@ import type { Cache } from '@graphql-yoga/plugin-response-cache';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { entitiesOf, type Publication } from './publication.ts';
+import { entitiesOf, KEPT_PUBLICATIONS, type Publication } from './publication.ts';
 
 /**
  * The publication log as the shared cache reads it: publishes are recorded in the database in
@@ -20,9 +20,6 @@ export interface PublicationLog {
 
 /** Key (under the shared cache's prefix) of the number of the last publish the shared store dropped. */
 const SEEN = 'publications:seen';
-
-/** Beyond this many publishes behind, emptying the shared store is cheaper than dropping each one's entries. */
-const MAX_REPLAYED = 500;
 
 /** Reads the log from the gateway's database (the embedded one or PostgreSQL). */
 export function publicationLog(prisma: PrismaClient): PublicationLog {
@@ -44,7 +41,7 @@ export function publicationLog(prisma: PrismaClient): PublicationLog {
 export async function catchUp(redis: Redis, store: Cache, log: PublicationLog, logger: Logger): Promise<void> {
   const [kept, latest] = await Promise.all([redis.get(SEEN), log.latest()]);
   const seen = kept === null ? null : Number(kept);
-  if (seen === null || !(seen <= latest) || latest - seen > MAX_REPLAYED) {
+  if (seen === null || !(seen <= latest) || latest - seen >= KEPT_PUBLICATIONS) {
     const removed = await empty(redis);
     if (removed) logger.info({ entries: removed }, `response cache: emptied the shared cache (it ${seen === null ? 'kept no record of the publishes it had seen' : `was ${seen > latest ? 'ahead of this database' : 'too far behind'}`})`);
   } else if (seen < latest) {

@@ -12,6 +12,12 @@ export interface Publication {
   id?: number;
 }
 
+/**
+ * Publishes the log keeps (older ones are deleted as new ones are recorded): a shared cache further
+ * behind than this is emptied rather than caught up (publication-log.ts).
+ */
+export const KEPT_PUBLICATIONS = 500;
+
 /** The PostgreSQL channel every gateway on the database listens on. */
 export const PUBLICATION_CHANNEL = 'chiso_publication';
 
@@ -58,6 +64,7 @@ export async function announcePublication(tx: Prisma.TransactionClient, p: Publi
   if (!p.indicators.length && !p.charts.length) return null;
   await tx.$executeRaw`LOCK TABLE "Publication" IN SHARE ROW EXCLUSIVE MODE`;
   const { id } = await tx.publication.create({ data: { indicators: p.indicators, charts: p.charts }, select: { id: true } });
+  await tx.publication.deleteMany({ where: { id: { lte: id - KEPT_PUBLICATIONS } } });
   for (const payload of chunks({ ...p, id })) await tx.$executeRaw`SELECT pg_notify(${PUBLICATION_CHANNEL}, ${payload})`;
   return id;
 }
