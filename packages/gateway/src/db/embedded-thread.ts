@@ -50,17 +50,20 @@ export async function superviseEmbeddedThread(
       if (message.type === 'error') request?.reject(new Error(message.message));
       else request?.resolve();
     });
-    w.on('error', (error) => console.error(`chiso: the embedded database's thread failed: ${error.message}`));
+    // An uncaught error comes before the exit: said with it, in one line.
+    let failure = '';
+    w.on('error', (error) => (failure = `: ${error.message}`));
     w.on('exit', (code) => {
-      for (const request of pending.values()) request.reject(new Error(`the embedded database's thread stopped (exit code ${code}) before it answered`));
+      const why = `exit code ${code}${failure}`;
+      for (const request of pending.values()) request.reject(new Error(`the embedded database's thread stopped (${why}) before it answered`));
       pending.clear();
       if (stopping) return;
       if (options.restart === false) {
         state = 'lost';
-        return console.error(`chiso: the embedded in-memory database's thread stopped (exit code ${code}); its data is gone: restart the process`);
+        return console.error(`chiso: the embedded in-memory database's thread stopped (${why}); its data is gone: restart the process`);
       }
       state = 'restarting';
-      console.error(`chiso: the embedded database's thread stopped (exit code ${code}); restarting it on the same folder`);
+      console.error(`chiso: the embedded database's thread stopped (${why}); restarting it on the same folder`);
       void restart();
     });
   };
