@@ -4,14 +4,18 @@
 // `pnpm --filter … start`, whose two pnpm processes (and the widgets' code generator, now run only
 // by a build that is due) cost a start more than the checks themselves.
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// In dependency order: the gateway serves the widgets' bundle and bundles their data code.
-for (const pkg of ['widgets', 'gateway']) {
+// Every package that has a build script, in dependency order (what `pnpm -r build` runs): the
+// widgets draw with the charts, the gateway serves the widgets' bundle and bundles their data code.
+for (const pkg of ['charts', 'widgets', 'gateway']) {
+  if (!fs.existsSync(`${root}/packages/${pkg}/scripts/build.mjs`)) continue;
   try {
-    execFileSync(process.execPath, [`packages/${pkg}/scripts/build.mjs`], { cwd: root, stdio: 'inherit' });
+    // In the package's folder, as pnpm runs a package's scripts (their paths are relative to it).
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: `${root}/packages/${pkg}`, stdio: 'inherit' });
   } catch {
     console.error(`chiso: cannot start: the ${pkg} build failed (its output is above)`);
     process.exit(1);
