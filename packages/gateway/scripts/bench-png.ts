@@ -5,6 +5,8 @@
  * and, for comparison, what scanning the system's fonts on every render (resvg-js's default, what
  * the images did before) costs. Prints figures; it is not a test.
  *   pnpm bench:png [-- --images 40]
+ * With `--served`: a cached image served by the built gateway under load instead (bench-png/served.ts).
+ *   pnpm --filter @chiso/gateway build && pnpm bench:png -- --served [--connections 50] [--seconds 3]
  */
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -14,8 +16,18 @@ import type { WidgetData } from '@chiso/charts/widget-data';
 import { closePngWorkers, imageFonts, svgToPng, svgToPngAsync } from '../src/embed/png.ts';
 import { renderImageSvg } from '../src/embed/static-image.ts';
 import { median } from './bench-serve/load.ts';
+import { benchServed } from './bench-png/served.ts';
 
-const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { images: { type: 'string', default: '40' } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: { images: { type: 'string', default: '40' }, served: { type: 'boolean', default: false }, connections: { type: 'string', default: '50' }, seconds: { type: 'string', default: '3' } },
+});
+if (values.served) {
+  const [connections, seconds] = [Number(values.connections), Number(values.seconds)];
+  if (!Number.isInteger(connections) || connections < 1 || !(seconds > 0)) throw new Error('--connections needs a positive whole number and --seconds a positive number');
+  await benchServed({ connections, seconds });
+  process.exit(0);
+}
 const N = Number(values.images);
 if (!Number.isInteger(N) || N < 1) throw new Error(`--images needs a positive whole number (got "${values.images}")`);
 

@@ -49,6 +49,11 @@ await build({
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // Chunks: server.mjs loads the rest of the gateway (start.ts and its dependencies) only once it
+  // has set the embedded database's thread going, so that the two load side by side. Beside the
+  // entries, since modules find the worker files next to themselves (import.meta.url).
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -8,6 +8,7 @@ import { createSharedCache, type SharedCache } from './cache/shared-cache.ts';
 import { limitsOf, loadConfig, repoRoot, type Limits } from './config.ts';
 import type { Context } from './context.ts';
 import { maskGraphQLError } from './errors.ts';
+import type { EmbeddedState } from './db/embedded-thread.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import { listeningOrigin, publicOriginResolver, type PublicOriginResolver } from './http/public-origin.ts';
 import { createLoaders } from './loaders.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   metricsEndpoint?: { token?: string } | false;
   /** REDIS_URL is set: /ready needs Redis. @default false */
   redis?: boolean;
+  /** The embedded database's thread state, for /ready (db/embedded-thread.ts). @default always up */
+  databaseState?: () => EmbeddedState;
   /** Requests per client (RATE_LIMIT…, plugins/use-rate-limit.ts). @default none: an app made in-process does not limit */
   rateLimit?: { limiters: RateLimiters; trustProxy: number };
 }
@@ -65,9 +68,12 @@ const defaults = loadConfig({});
 const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults), metrics = createMetrics(), metricsEndpoint = false, redis = false, rateLimit }: AppOptions) {
+export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults), metrics = createMetrics(), metricsEndpoint = false, redis = false, databaseState, rateLimit }: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
-  onPublished(prisma, async (publication) => void (await cache.invalidate(entitiesOf(publication))));
+  onPublished(prisma, async (publication) => {
+    await cache.invalidate(entitiesOf(publication));
+    if (publication.id) await cache.seen(publication.id);
+  });
   const routeCache = useRouteCache({ cache, prisma, publicOrigin });
   // The embed routes render through the app itself (in-process fetch), so they see what clients see.
   let yoga: ReturnType<typeof createYoga<Record<string, unknown>, Context>> | undefined;
@@ -105,7 +111,7 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     plugins: withErrorBoundary([
       useRequestLog(logger, { innerToken }),
       // Probes answer before any other route's work, with a request id.
-      useHealth({ prisma, cache, redis }),
+      useHealth({ prisma, cache, redis, ...(databaseState ? { databaseState } : {}) }),
       ...(rateLimit ? [useRateLimit({ ...rateLimit, authenticate: (request) => authenticate(prisma, request) })] : []),
       useCrossOrigin(),
       useSecurityHeaders({ publicOrigin }),

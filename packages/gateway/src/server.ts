@@ -1,6 +1,6 @@
 /** Composition root: read configuration, start the gateway, print where it listens, stop cleanly. */
 import { loadConfig, unknownSettings } from './config.ts';
-import { startGateway } from './start.ts';
+import { startEmbeddedPostgres } from './db/embedded.ts';
 
 /** Seconds given to closing Redis and the database after the connections are closed, before the process exits anyway. */
 const CLOSE_GRACE = 5;
@@ -11,7 +11,15 @@ try {
   for (const warning of unknownSettings()) say(`warning: ${warning}`);
   const config = loadConfig();
   say(config.DATABASE_URL ? 'using PostgreSQL (DATABASE_URL)' : `using the embedded database in ${config.CHISO_DATA_DIR}`);
-  const gateway = await startGateway(config, { say });
+  // The embedded database's thread starts first: PGlite's WebAssembly compiles there while this
+  // thread loads the rest of the gateway (graphql-yoga, Pothos, Prisma: a chunk of its own, below).
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : startEmbeddedPostgres(config.CHISO_DATA_DIR, { image: async () => { const { defaultImageDir, findImage } = await import('./db/image.ts'); return (await findImage(defaultImageDir))?.dir; } });
+  // Reported by startGateway, which waits for it; until then a failure must not end the process unheard.
+  embedded?.catch(() => {});
+  const { startGateway } = await import('./start.ts');
+  const gateway = await startGateway(config, { say, ...(embedded ? { embedded } : {}) });
   if (config.METRICS) say(`Prometheus metrics at ${gateway.url.replace(/\/graphql$/, '/metrics')}${config.METRICS_TOKEN ? ' (with METRICS_TOKEN)' : ' (open to anyone who reaches this port: bind it internally or set METRICS_TOKEN)'}`);
   say(`GraphQL and GraphiQL at ${gateway.url} (ready in ${Math.round(performance.now() - startedAt)} ms)`);
   let stopping = false;

@@ -1,11 +1,11 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { createApp } from './app.ts';
 import { createApiKey } from './auth/keys.ts';
 import { openResponseCache } from './cache/open-response-cache.ts';
 import { limitsOf, type Config } from './config.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { openDatabase, type Database, type DatabaseOptions } from './db/database.ts';
 import { defaultImageDir, findImage } from './db/image.ts';
 import { applyMigrations } from './db/migrations.ts';
 import { listeningOrigin, publicOriginResolver } from './http/public-origin.ts';
@@ -38,6 +38,8 @@ export async function startGateway(
     say?: (line: string) => void;
     /** Where prepared images of the embedded database are looked for (image.ts). @default ".data/cache" */
     imageDir?: string;
+    /** The embedded database, already being opened (server.ts); `imageDir` is then the opener's business. @default opened here */
+    embedded?: DatabaseOptions['embedded'];
   } = {},
 ): Promise<Gateway> {
   const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
@@ -49,7 +51,32 @@ export async function startGateway(
     metrics.observeStatement(ms);
     options.onQuery?.(sql);
   };
-  const db = await openDatabase(config, { onQuery, embeddedImage });
+  // Listening first: a port in use fails before the database is opened, and while the database opens,
+  // migrates and seeds, /health says the process is alive (a liveness probe does not kill a long
+  // first start) and every other request gets 503 "starting".
+  let app: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    if (draining) return refuse(res);
+    if (!app) return starting(req, res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    app(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port; // the chosen one (PORT=0)
+  const closeServer = () => new Promise((resolve) => server.close(resolve));
+  let db: Database;
+  try {
+    db = await openDatabase(config, { onQuery, embeddedImage, ...(options.embedded ? { embedded: options.embedded } : {}) });
+  } catch (error) {
+    await closeServer();
+    throw error;
+  }
   metrics.watchPool(db.pool);
   try {
     if (db.embedded?.fromImage) say('made the database from the prepared image (migrations and reference data)');
@@ -63,13 +90,13 @@ export async function startGateway(
     if (db.kind === 'embedded') await firstRunKey(db, say);
   } catch (error) {
     await db.close();
+    await closeServer();
     throw error;
   }
-  let port = config.PORT; // the chosen one once listening (PORT=0)
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
-  const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, logger });
+  const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, prisma: db.prisma, logger });
   const rateLimits = rateLimitFromConfig(config);
-  const app = createApp({
+  const yoga = createApp({
     prisma: db.prisma,
     logger,
     publicOrigin,
@@ -79,21 +106,10 @@ export async function startGateway(
     metrics,
     metricsEndpoint: config.METRICS ? { ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) } : false,
     redis: !!config.REDIS_URL,
+    ...(db.embedded ? { databaseState: db.embedded.state } : {}),
     rateLimit: rateLimits.rateLimit,
   });
-  let draining = false;
-  const inFlight = new Set<ServerResponse>();
-  const server = createServer((req, res) => {
-    if (draining) return refuse(res);
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-    void app(req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, () => resolve());
-  });
-  ({ port } = server.address() as AddressInfo);
+  app = (req, res) => void yoga(req, res);
   if (!config.PUBLIC_URL && !config.TRUST_PROXY && ['0.0.0.0', '::'].includes(config.HOST)) {
     say(`listening on every interface without PUBLIC_URL: embed codes will say ${listeningOrigin(config.HOST, port)}; set PUBLIC_URL to the address readers use`);
   }
@@ -136,6 +152,16 @@ async function firstRunKey(db: Database, say: (line: string) => void): Promise<v
   const { key } = await createApiKey(db.prisma, { name: 'first-run (this machine)', scopes: ['PUBLISH', 'ADMIN'], regions: [] }, { actor: 'seed' });
   say(`publishing key (PUBLISH, ADMIN) for this machine, shown only now: ${key}`);
   say('  paste it into the chart builder\'s "Publishing key" field; more keys: pnpm chiso keys create --name NAME [--scope publish|admin] [--region CODE]');
+}
+
+/** A request that arrives before the gateway is ready: /health says the process lives, anything else 503. */
+function starting(req: IncomingMessage, res: ServerResponse): void {
+  const health = req.url === '/health' || req.url?.startsWith('/health?');
+  const body = health
+    ? JSON.stringify({ status: 'starting', uptime: Math.round(process.uptime()) })
+    : JSON.stringify({ error: { message: 'This gateway is starting (opening its database); try again in a moment.', code: 'STARTING' } });
+  res.writeHead(health ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(health ? {} : { 'retry-after': '1' }) });
+  res.end(body);
 }
 
 /** A request that arrives while the gateway stops: 503, and the connection is closed after it. */

@@ -8,9 +8,14 @@ import type { AddressInfo } from 'node:net';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { DatabaseUnavailableError, openDatabase } from '../src/db/database.ts';
+import { prepareImage } from '../src/db/image.ts';
+import { startGateway } from '../src/start.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
+import { until } from './helpers/processes.ts';
 
 // About a quarter of a second of CPU in PGlite on this machine; the assertions below do not depend on how long.
 const heavyQuery = `select count(distinct md5(i::text)) as n from generate_series(1, 300000) as i`;
@@ -103,4 +108,48 @@ describe('the embedded database in a folder', () => {
     // The failed start took the lock and gave it back.
     await expect(fs.access(path.join(dataDir, 'chiso.pid'))).rejects.toThrow();
   });
+});
+
+describe('when the embedded database\'s thread dies', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-embedded-crash-'));
+  });
+  afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
+
+  it('says so once, is not ready, and answers again from the same folder without restarting the process', async () => {
+    const { image } = await prepareImage();
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: path.join(tmp, 'data') });
+    const gateway = await startGateway(config, { logger: pino({ level: 'silent' }), imageDir: path.dirname(image.dir) });
+    const base = gateway.url.replace(/\/graphql$/, '');
+    const region = (code: string) =>
+      fetch(`${base}/graphql?query=${encodeURIComponent(`{ region(code: "${code}") { name } }`)}`).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
+    const said = vi.spyOn(console, 'error');
+    try {
+      expect((await region('01')).body.data.region.name).toMatch(/Hà Nội/);
+      await gateway.db.prisma.$executeRawUnsafe(`create table kept (word text)`);
+      await gateway.db.prisma.$executeRawUnsafe(`insert into kept values ('xin chào')`);
+
+      await gateway.db.embedded!.kill();
+      // Until the new thread listens: not ready, and a request that needs the database is a 503 that says so.
+      const ready = await fetch(`${base}/ready`);
+      expect([ready.status, ((await ready.json()) as any).checks.database]).toEqual([503, 'restarting']);
+      const during = await region('31');
+      expect([during.status, during.body.errors?.[0]?.extensions?.code]).toEqual([503, 'DATABASE_UNAVAILABLE']);
+
+      await until(async () => (await fetch(`${base}/ready`)).status === 200, 'the gateway to be ready again', 60_000);
+      expect(gateway.db.embedded!.restarts()).toBe(1);
+      // Not from a cache: another region, and the rows written before the thread died.
+      expect((await region('79')).body.data.region.name).toMatch(/Hồ Chí Minh/);
+      expect(await gateway.db.prisma.$queryRawUnsafe(`select word from kept`)).toEqual([{ word: 'xin chào' }]);
+      const lines = said.mock.calls.map((c) => String(c[0]));
+      expect(lines.filter((l) => l.includes("the embedded database's thread stopped"))).toHaveLength(1);
+      expect(lines.filter((l) => l.startsWith('chiso: the embedded database is back'))).toHaveLength(1);
+    } finally {
+      said.mockRestore();
+      await gateway.stop();
+    }
+    // Stopped cleanly after the restart: the folder is free.
+    await expect(fs.access(path.join(tmp, 'data', 'chiso.pid'))).rejects.toThrow();
+  }, 180_000);
 });

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
-import { runGateway } from './helpers/processes.ts';
+import { freePort, runGateway } from './helpers/processes.ts';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -124,6 +124,29 @@ describe('starting the server process', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(second.output().stdout).not.toMatch(/prepared image|applied migrations|loaded reference data|publishing key/);
+  });
+
+  it('says it is alive while the database opens, and answers other requests 503 STARTING until it is ready', async () => {
+    const port = await freePort();
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-starting-'));
+    const run = runServer({ PORT: String(port), HOST: '127.0.0.1', CHISO_DATA_DIR: folder });
+    const seen = { health: '', graphql: '' };
+    // Asked as soon as the port answers, while the new folder is made and the database opened.
+    while (!seen.health) {
+      const health = await fetch(`http://127.0.0.1:${port}/health`).catch(() => null);
+      if (health) {
+        seen.health = `${health.status} ${((await health.json()) as any).status}`;
+        const graphql = await fetch(`http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+        seen.graphql = `${graphql.status} ${((await graphql.json()) as any).error?.code ?? 'answered'} ${graphql.headers.get('retry-after')}`;
+      } else await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(seen).toEqual({ health: '200 starting', graphql: '503 STARTING 1' });
+    const url = await run.ready;
+    expect((await post(url, onTimeRate)).body.data.indicator.series[0].value).toBe(99.8);
+    expect(((await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as any).status).toBe('ok');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    await fs.rm(folder, { recursive: true, force: true });
   });
 
   it('says in one line that the database cannot be reached', async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
@@ -60,7 +61,7 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
     const log: Instance['log'] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void log.push(JSON.parse(line)) });
     const own = await openDatabase({ DATABASE_URL: db.url, CHISO_DATA_DIR: 'memory://' }, { onQuery: (sql) => statements.push(sql) });
-    const responseCache = await openResponseCache({ redisUrl: `redis://127.0.0.1:${redisPort}`, databaseUrl: db.url, logger });
+    const responseCache = await openResponseCache({ redisUrl: `redis://127.0.0.1:${redisPort}`, databaseUrl: db.url, prisma: own.prisma, logger });
     const server = createServer(createApp({ prisma: own.prisma, logger, cache: responseCache.cache }));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -145,6 +146,57 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
     fs.rmSync(dir, { recursive: true });
   }, 120_000);
 
+  it('drop, when a gateway starts, what the command line published while every gateway was stopped', async () => {
+    const before = await series(a, 'ddi_capital_registered', '49');
+    expect((await series(b, 'ddi_capital_registered', '49')).cache).toBe('HIT');
+    await a.close();
+    await b.close();
+    const revised = String(Number(before.last.exactValue) + 1);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-cli-'));
+    const file = path.join(dir, 'revision.csv');
+    fs.writeFileSync(file, `indicator,region,period,value,source\nddi_capital_registered,49,${before.last.period.code},${revised},${NLD}\n`);
+    // Nobody listens: the notification reaches no one, and the answer stays in Redis.
+    await promisify(execFile)(path.join(gatewayDir, 'node_modules', '.bin', 'tsx'), ['src/cli/chiso.ts', 'import', file], {
+      cwd: gatewayDir,
+      env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${redisPort}` },
+      timeout: 60_000,
+    });
+    fs.rmSync(dir, { recursive: true });
+    a = await open('A');
+    await until(() => a.cache.store === 'redis', 'A to use Redis');
+    const fresh = await series(a, 'ddi_capital_registered', '49');
+    expect([fresh.cache, Number(fresh.last.exactValue)]).toEqual(['MISS', Number(revised)]);
+    expect(said(a, 'dropped from the shared cache what 1 publish(es) made while no gateway listened changed')).toBe(1);
+    // Only what the import changed was dropped.
+    expect((await series(a, 'dossiers_received', '49')).cache).toBe('HIT');
+    // A second instance starting later finds Redis caught up: nothing more to drop, and A's answer is a hit.
+    b = await open('B');
+    await until(() => b.cache.store === 'redis', 'B to use Redis');
+    expect((await series(b, 'ddi_capital_registered', '49')).cache).toBe('HIT');
+    expect(said(b, 'while no gateway listened')).toBe(0);
+  }, 120_000);
+
+  it('empty the shared cache, and only it, when Redis records publishes this database never made', async () => {
+    await series(a, 'dossiers_received', '49');
+    expect((await series(b, 'dossiers_received', '49')).cache).toBe('HIT');
+    await a.close();
+    await b.close();
+    // Another application's key in the same Redis, and a record from another database's cache.
+    const other = new Redis(redisPort, '127.0.0.1');
+    await other.set('chiso:rate:someone', '3');
+    await other.set('chiso:cache:publications:seen', '999999');
+    a = await open('A');
+    await until(() => a.cache.store === 'redis', 'A to use Redis');
+    expect(said(a, 'emptied the shared cache (it was ahead of this database)')).toBe(1);
+    expect((await series(a, 'dossiers_received', '49')).cache).toBe('MISS');
+    expect(await other.get('chiso:rate:someone')).toBe('3');
+    expect(Number(await other.get('chiso:cache:publications:seen'))).toBeLessThan(999999);
+    other.disconnect();
+    b = await open('B');
+    await until(() => b.cache.store === 'redis', 'B to use Redis');
+    expect((await series(b, 'dossiers_received', '49')).cache).toBe('HIT');
+  });
+
   it('fall back to memory while Redis is away (said once), stay fresh, and share Redis again when it returns', async () => {
     await stopRedis();
     await until(() => a.cache.store === 'memory' && b.cache.store === 'memory', 'both instances to notice');
@@ -153,12 +205,14 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
     expect((await series(a, 'dossiers_received', '49')).cache).toBe('HIT');
     expect((await series(b, 'dossiers_received', '49')).cache).toBe('MISS');
     expect((await series(b, 'dossiers_received', '49')).cache).toBe('HIT');
-    // A publish still reaches the other instance's memory (through PostgreSQL).
+    // A publish still reaches the other instance's memory (through PostgreSQL: delivered when the
+    // transaction commits, which may be a moment after A has answered).
     const before = await series(a, 'dossiers_received', '49');
     const revised = String(Number(before.last.exactValue) + 1);
     await publish(a, `dossiers_received,49,${before.last.period.code},${revised},${NLD}`);
-    const onB = await series(b, 'dossiers_received', '49');
-    expect([onB.cache, Number(onB.last.exactValue)]).toEqual(['MISS', Number(revised)]);
+    let onB = await series(b, 'dossiers_received', '49');
+    await until(async () => onB.cache === 'MISS' || (onB = await series(b, 'dossiers_received', '49')).cache === 'MISS', 'B to drop the answer A revised', 5_000);
+    expect(Number(onB.last.exactValue)).toBe(Number(revised));
     // Reconnection attempts go on (every ≤ 2 s) without another line in the log.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect([said(a, 'Redis is unavailable'), said(b, 'Redis is unavailable')]).toEqual([1, 1]);

@@ -8,7 +8,15 @@ import type { CacheEntity } from './shared-cache.ts';
 export interface Publication {
   indicators: string[];
   charts: string[];
+  /** Its number in the publication log (publication-log.ts), once recorded. */
+  id?: number;
 }
+
+/**
+ * Publishes the log keeps (older ones are deleted as new ones are recorded): a shared cache further
+ * behind than this is emptied rather than caught up (publication-log.ts).
+ */
+export const KEPT_PUBLICATIONS = 500;
 
 /** The PostgreSQL channel every gateway on the database listens on. */
 export const PUBLICATION_CHANNEL = 'chiso_publication';
@@ -44,23 +52,33 @@ export async function importedIndicators(tx: Prisma.TransactionClient, importId:
 }
 
 /**
- * Tells every gateway on this database, when the transaction commits (and only then), what the
- * publish changed; an import by the command line in another process reaches them too. Split to
- * stay under PostgreSQL's 8,000-byte payload limit.
+ * Records the publish in the publication log and tells every gateway on this database, when the
+ * transaction commits (and only then), what it changed; an import by the command line in another
+ * process reaches them too, and one that no gateway hears is found in the log by the next gateway
+ * to connect to the shared cache (publication-log.ts). The log's numbers follow commit order: the
+ * table lock is held from the number's choice to the commit, so a publish that commits later
+ * never has a smaller number. Split to stay under PostgreSQL's 8,000-byte payload limit.
+ * Returns the publish's number (none for a publish that changed nothing).
  */
-export async function announcePublication(tx: Prisma.TransactionClient, p: Publication): Promise<void> {
-  for (const payload of chunks(p)) await tx.$executeRaw`SELECT pg_notify(${PUBLICATION_CHANNEL}, ${payload})`;
+export async function announcePublication(tx: Prisma.TransactionClient, p: Publication): Promise<number | null> {
+  if (!p.indicators.length && !p.charts.length) return null;
+  await tx.$executeRaw`LOCK TABLE "Publication" IN SHARE ROW EXCLUSIVE MODE`;
+  const { id } = await tx.publication.create({ data: { indicators: p.indicators, charts: p.charts }, select: { id: true } });
+  await tx.publication.deleteMany({ where: { id: { lte: id - KEPT_PUBLICATIONS } } });
+  for (const payload of chunks({ ...p, id })) await tx.$executeRaw`SELECT pg_notify(${PUBLICATION_CHANNEL}, ${payload})`;
+  return id;
 }
 
 function* chunks(p: Publication): Generator<string> {
-  let current: Publication = { indicators: [], charts: [] };
-  let size = 40;
+  const empty = (): Publication => ({ id: p.id!, indicators: [], charts: [] });
+  let current = empty();
+  let size = 60;
   for (const [list, name] of [[p.indicators, 'indicators'], [p.charts, 'charts']] as const) {
     for (const item of list) {
       if (size + item.length + 4 > 7_900) {
         yield JSON.stringify(current);
-        current = { indicators: [], charts: [] };
-        size = 40;
+        current = empty();
+        size = 60;
       }
       current[name].push(item);
       size += Buffer.byteLength(item) + 4;
@@ -74,7 +92,7 @@ export function parsePublication(payload: string | undefined): Publication | nul
   try {
     const p = JSON.parse(payload ?? '') as Partial<Publication>;
     if (!Array.isArray(p.indicators) || !Array.isArray(p.charts)) return null;
-    return { indicators: p.indicators.map(String), charts: p.charts.map(String) };
+    return { indicators: p.indicators.map(String), charts: p.charts.map(String), ...(Number.isInteger(p.id) ? { id: p.id } : {}) };
   } catch {
     return null;
   }

@@ -14,8 +14,8 @@ export interface Database {
   location: string;
   /** The embedded database's socket server: open connections and waiting messages. */
   embeddedStats?: EmbeddedPostgres['stats'];
-  /** The embedded database: whether this start made it from a prepared image. */
-  embedded?: Pick<EmbeddedPostgres, 'fromImage'>;
+  /** The embedded database: whether this start made it from a prepared image, its thread's state (embedded.ts). */
+  embedded?: Pick<EmbeddedPostgres, 'fromImage' | 'state' | 'restarts' | 'kill'>;
   /** The connection pool Prisma uses (for its metrics: connections open, idle, waiting). */
   pool: pg.Pool;
   close(): Promise<void>;
@@ -44,6 +44,8 @@ export interface DatabaseOptions {
   schema?: string;
   /** For a new embedded database: the prepared image to make it from (see image.ts). */
   embeddedImage?: EmbeddedOptions['image'];
+  /** The embedded database, already being opened (server.ts starts it before loading the rest); used instead of opening one. */
+  embedded?: Promise<EmbeddedPostgres>;
 }
 
 /**
@@ -63,7 +65,7 @@ export async function openDatabase(
     await checkReachable(url, location);
   } else {
     try {
-      embedded = await startEmbeddedPostgres(config.CHISO_DATA_DIR, options.embeddedImage ? { image: options.embeddedImage } : {});
+      embedded = await (options.embedded ?? startEmbeddedPostgres(config.CHISO_DATA_DIR, options.embeddedImage ? { image: options.embeddedImage } : {}));
       url = embedded.url;
     } catch (error) {
       const reason = (error as Error).message;
@@ -124,7 +126,7 @@ export async function openDatabase(
     kind: embedded ? 'embedded' : 'postgresql',
     location,
     pool,
-    ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage } } : {}),
+    ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage, state: embedded.state, restarts: embedded.restarts, kill: embedded.kill } } : {}),
     async close() {
       await prisma.$disconnect();
       await embedded?.stop();

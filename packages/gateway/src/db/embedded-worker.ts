@@ -13,6 +13,8 @@ export interface EmbeddedWorkerData {
   dataDir: string;
   /** Two Int32 slots the worker keeps current: open connections, messages waiting for the backend. */
   stats: SharedArrayBuffer;
+  /** Loopback port of the socket server: 0 for any, a restarted thread's predecessor's otherwise. */
+  port: number;
 }
 
 export type EmbeddedRequest =
@@ -25,7 +27,7 @@ export type EmbeddedMessage =
   | { id: number; type: 'error'; message: string };
 
 const port = parentPort!;
-const { dataDir, stats } = workerData as EmbeddedWorkerData;
+const { dataDir, stats, port: listenPort } = workerData as EmbeddedWorkerData;
 
 let db: PGlite;
 try {
@@ -40,7 +42,7 @@ try {
 // Parse/Bind/Execute together (electric-sql/pglite#1046), so our clients take turns: the
 // gateway's pool has one connection (database.ts), and the schema engine's pool has one, used
 // before the gateway's. The limit here stays generous so that such a hand-over is never refused.
-const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 100 });
+const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: listenPort, maxConnections: 100 });
 await server.start();
 const address = (server as unknown as { server: { address(): { port: number } } }).server.address();
 

@@ -1,8 +1,6 @@
-import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { EmbeddedMessage, EmbeddedRequest, EmbeddedWorkerData } from './embedded-worker.ts';
+import { superviseEmbeddedThread, type EmbeddedThread } from './embedded-thread.ts';
 
 export interface EmbeddedPostgres {
   /** postgresql:// URL of the socket server in front of the embedded database. */
@@ -11,6 +9,12 @@ export interface EmbeddedPostgres {
   fromImage: boolean;
   /** Connections open on the socket server, and protocol messages waiting for the backend. */
   stats(): { activeConnections: number; queuedQueries: number };
+  /** `restarting` while the database's thread, stopped unexpectedly, is being restarted; `lost` for an in-memory one (embedded-thread.ts). */
+  state: EmbeddedThread['state'];
+  /** Times the thread was restarted after an unexpected stop. */
+  restarts: EmbeddedThread['restarts'];
+  /** Ends the database's thread as a crash would; it is restarted. For tests and failure drills. */
+  kill: EmbeddedThread['kill'];
   /** Closes the socket server and PGlite (so the folder is consistent), then ends the worker. */
   stop(): Promise<void>;
 }
@@ -29,7 +33,8 @@ export interface EmbeddedOptions {
  * `memory://`, and serves it on a loopback port so that the embedded database and a PostgreSQL
  * server go through the same client (`@prisma/adapter-pg`) and the same migrations. PGlite and
  * the socket server run in a worker thread (embedded-worker.ts): a query in WebAssembly occupies
- * that thread, and the caller's event loop only sees socket traffic.
+ * that thread, and the caller's event loop only sees socket traffic. A thread that stops is
+ * restarted on the same folder and port (embedded-thread.ts).
  */
 export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedPostgres> {
   const inMemory = dataDir.startsWith('memory://');
@@ -56,89 +61,27 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
     throw error;
   }
   const stats = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
-  const worker = startWorker({ dataDir, stats });
-
-  let port: number;
-  // EventEmitter's own listener type.
-  const listeners: Record<string, (...args: any[]) => void> = {};
+  let thread: EmbeddedThread;
   try {
-    port = await new Promise<number>((resolve, reject) => {
-      listeners.error = reject;
-      listeners.exit = (code: number) => reject(new Error(`the database thread stopped (exit code ${code}) before it was ready`));
-      listeners.message = (message: EmbeddedMessage) => {
-        if (message.type === 'ready') resolve(message.port);
-        else if (message.type === 'failed') reject(new Error(message.message));
-      };
-      for (const [event, listener] of Object.entries(listeners)) worker.on(event, listener);
-    });
+    thread = await superviseEmbeddedThread({ dataDir, stats }, inMemory ? { restart: false } : { beforeRestart: () => removeOrphanTempFiles(dataDir) });
   } catch (error) {
-    await worker.terminate();
     await unlock();
     throw error;
-  } finally {
-    // Only ours: the Worker keeps internal listeners of its own (removeAllListeners would stop its port).
-    for (const [event, listener] of Object.entries(listeners)) worker.off(event, listener);
   }
-
-  // Requests to the thread and their answers, matched by id.
-  let nextId = 0;
-  const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
-  let stopping = false;
-  worker.on('message', (message: EmbeddedMessage) => {
-    if (!('id' in message)) return;
-    const request = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.type === 'error') request?.reject(new Error(message.message));
-    else request?.resolve();
-  });
-  worker.on('error', (error) => {
-    console.error(`chiso: the embedded database's thread failed: ${error.message}`);
-  });
-  worker.on('exit', (code) => {
-    for (const request of pending.values()) request.reject(new Error(`the embedded database's thread stopped (exit code ${code})`));
-    pending.clear();
-    if (!stopping) console.error(`chiso: the embedded database's thread stopped (exit code ${code})`);
-  });
-  const ask = (request: EmbeddedRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never) =>
-    new Promise<void>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id });
-    });
-
   const counts = new Int32Array(stats);
   let stopped: Promise<void> | undefined;
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:postgres@127.0.0.1:${thread.port}/postgres?sslmode=disable`,
     fromImage: image !== undefined,
     stats: () => ({ activeConnections: Atomics.load(counts, 0), queuedQueries: Atomics.load(counts, 1) }),
+    state: thread.state,
+    restarts: thread.restarts,
+    kill: thread.kill,
     stop() {
-      stopped ??= (async () => {
-        stopping = true;
-        const exited = once(worker, 'exit');
-        try {
-          await ask({ type: 'stop' });
-          // The thread has nothing left to run once PGlite is closed; do not wait for long if it lingers.
-          const timer = setTimeout(() => void worker.terminate(), 2000);
-          await exited;
-          clearTimeout(timer);
-        } finally {
-          await worker.terminate();
-          await unlock();
-        }
-      })();
+      stopped ??= thread.stop().finally(unlock);
       return stopped;
     },
   };
-}
-
-/**
- * The built gateway (dist/) runs the bundled worker next to it; from source (tsx, Vitest) the
- * worker is TypeScript, which a new thread loads through embedded-worker-tsx.mjs.
- */
-function startWorker(data: EmbeddedWorkerData): Worker {
-  const file = import.meta.url.endsWith('.ts') ? './embedded-worker-tsx.mjs' : './embedded-worker.mjs';
-  return new Worker(new URL(file, import.meta.url), { workerData: data });
 }
 
 function exists(file: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import etag from 'etag';
 import fresh from 'fresh';
 
 /**
@@ -23,3 +24,10 @@ export const storable = (value: string | null) => !!value && !/(^|,)\s*(no-store
 /** Whether the request's `If-None-Match` names this tag (weak comparison; `Cache-Control: no-cache` in the request asks for the full answer). */
 export const isFresh = (request: Request, etag: string) =>
   fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined, 'cache-control': request.headers.get('cache-control') ?? undefined }, { etag });
+
+/**
+ * The validator of a body without one of its own: a weak `ETag` hashed from the uncompressed bytes
+ * (weak, because its gzip and br forms carry the same tag). use-http-cache.ts gives it to answers
+ * that have none; the route cache stores it with the body, so a hit is not hashed again.
+ */
+export const bodyTag = (body: Uint8Array) => etag(Buffer.from(body.buffer, body.byteOffset, body.byteLength), { weak: true });

@@ -71,6 +71,8 @@ export interface ImportReport {
   catalogue: CatalogueChanges;
   /** Slugs of the indicators whose values changed, ratios computed from them included: what cached answers this import invalidates. */
   changedIndicators: string[];
+  /** The import's number in the publication log (cache/publication.ts); null when it changed nothing. */
+  publicationId: number | null;
   importId: number | null;
   recordedAt: Date | null;
   durationMs: number;
@@ -106,7 +108,7 @@ export async function importData(prisma: PrismaClient, input: ImportInput): Prom
       timeout: 6 * 60 * 60_000,
       maxWait: 10 * 60_000,
     });
-    if (report.changedIndicators.length) await publishedWith(prisma, { indicators: report.changedIndicators, charts: [] });
+    if (report.changedIndicators.length) await publishedWith(prisma, { indicators: report.changedIndicators, charts: [], ...(report.publicationId ? { id: report.publicationId } : {}) });
     return report;
   } catch (error) {
     if (error instanceof Rollback) return error.report;
@@ -277,6 +279,7 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
     revisions,
     catalogue: changes,
     changedIndicators: [],
+    publicationId: null,
     importId: null,
     recordedAt: null,
     durationMs: 0,
@@ -301,7 +304,7 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   await tx.importBatch.update({ where: { id: batch.id }, data: { fileSha256: hash.digest('hex'), rows: count, ...counts, finishedAt: new Date() } });
   await dropStage(tx);
   result.changedIndicators = await importedIndicators(tx, batch.id, changes.units + changes.indicators + changes.sources > 0);
-  await announcePublication(tx, { indicators: result.changedIndicators, charts: [] });
+  result.publicationId = await announcePublication(tx, { indicators: result.changedIndicators, charts: [] });
   const audit = { principal: input.principal ?? null, ...(input.principal ? {} : { actor: batch.actor }) };
   if (changes.units + changes.indicators + changes.sources > 0) {
     await recordAudit(tx, { ...audit, action: 'CATALOGUE_CHANGED', subject: input.catalogue!.name, details: { ...changes, import: batch.id } });

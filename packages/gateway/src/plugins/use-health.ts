@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import type { EmbeddedState } from '../db/embedded-thread.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SharedCache } from '../cache/shared-cache.ts';
 
@@ -10,24 +11,27 @@ export interface HealthOptions {
   cache: SharedCache;
   /** REDIS_URL is set: Redis must answer for the instance to be ready. */
   redis: boolean;
+  /** The embedded database's thread: `restarting` after it stopped, until it is back, or `lost` (db/embedded-thread.ts). @default always up */
+  databaseState?: () => EmbeddedState;
 }
 
 /**
  * `/health`: the process lives and answers HTTP (a liveness probe; it never touches the database,
  * so a database outage does not get healthy processes restarted). `/ready`: the database answers
- * `select 1` within 2 s and, with REDIS_URL, the shared cache reaches Redis (a readiness probe:
+ * `select 1` within 2 s (and its embedded thread is not being restarted) and, with REDIS_URL, the shared cache reaches Redis (a readiness probe:
  * take the instance out of the load balancer until it says ready). JSON, `no-store`, 200 or 503.
  * While the gateway shuts down it refuses every request with 503 (start.ts), /ready included.
  */
-export function useHealth({ prisma, cache, redis }: HealthOptions): Plugin {
+export function useHealth({ prisma, cache, redis, databaseState = () => 'up' }: HealthOptions): Plugin {
   return {
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/health' && url.pathname !== '/ready') return;
       const json = (body: unknown, status: number) =>
         endResponse(new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } }));
       if (url.pathname === '/health') return json({ status: 'ok', uptime: Math.round(process.uptime()) }, 200);
-      const database = await databaseAnswers(prisma);
-      const checks = { database: database ? 'up' : 'down', redis: !redis ? 'not configured' : cache.store === 'redis' ? 'up' : 'down' };
+      const thread = databaseState();
+      const database = thread === 'up' && (await databaseAnswers(prisma));
+      const checks = { database: thread !== 'up' ? thread : database ? 'up' : 'down', redis: !redis ? 'not configured' : cache.store === 'redis' ? 'up' : 'down' };
       const ready = database && checks.redis !== 'down';
       return json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
     },

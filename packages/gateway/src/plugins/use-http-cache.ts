@@ -1,6 +1,5 @@
-import etag from 'etag';
 import type { Plugin } from 'graphql-yoga';
-import { cacheControl, isFresh, storable } from '../http/cache-policy.ts';
+import { bodyTag, cacheControl, isFresh, storable } from '../http/cache-policy.ts';
 import { appendVary, isStreamed } from '../http/encoding.ts';
 import type { PublicOriginResolver } from '../http/public-origin.ts';
 
@@ -39,7 +38,7 @@ export function useHttpCache(options: { publicOrigin: PublicOriginResolver }): P
       if (!headers.has('etag')) {
         if (!response.body) return; // a HEAD without a tag from its route: nothing to hash
         const body = new Uint8Array(await response.arrayBuffer());
-        headers.set('etag', etag(Buffer.from(body.buffer, body.byteOffset, body.byteLength), { weak: true }));
+        headers.set('etag', bodyTag(body));
         current = new fetchAPI.Response(body, { status: response.status, statusText: response.statusText, headers });
         setResponse(current);
       }

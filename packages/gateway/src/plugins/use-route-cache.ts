@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { bodyTag } from '../http/cache-policy.ts';
 import type { PublicOriginResolver } from '../http/public-origin.ts';
 import type { SharedCache } from '../cache/shared-cache.ts';
 import type { ChartConfig } from '../embed/chart-config.ts';
@@ -16,7 +17,10 @@ export const routeTtls = {
   pinned: 24 * 60 * MINUTE,
 };
 
-/** What is kept of a response: status, headers, and the bytes before any compression. */
+/**
+ * What is kept of a response: status, headers (its ETag included), and the bytes before any
+ * compression, in base64 so that the Redis store (JSON) keeps them as they are.
+ */
 interface StoredResponse {
   status: number;
   headers: [string, string][];
@@ -40,6 +44,8 @@ export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClien
   const { cache, prisma, publicOrigin } = options;
   const misses = new WeakMap<Request, Target & { key: string }>();
   const hits = new WeakMap<Request, StoredResponse>();
+  // The memory store gives back the entry it holds: its body is decoded once, not on every hit.
+  const decoded = new WeakMap<StoredResponse, Uint8Array<ArrayBuffer>>();
   return {
     serve: {
       async onRequest({ request, url, endResponse, fetchAPI }) {
@@ -52,8 +58,10 @@ export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClien
         const stored = (await cache.get(key)) as unknown as StoredResponse | null | undefined;
         if (stored) {
           hits.set(request, stored);
-          // A copy: the Response takes the array it is given as its own and would write into the stored entry.
-          const response = new fetchAPI.Response(Buffer.from(stored.body, 'base64'), { status: stored.status, headers: stored.headers.map(([k, v]): [string, string] => [k, v]) });
+          let body = decoded.get(stored);
+          if (!body) decoded.set(stored, (body = new Uint8Array(Buffer.from(stored.body, 'base64'))));
+          // A copy of the headers: the Response takes the array it is given as its own and would write into the stored entry.
+          const response = new fetchAPI.Response(body, { status: stored.status, headers: stored.headers.map(([k, v]): [string, string] => [k, v]) });
           response.headers.set('x-cache', 'HIT');
           return endResponse(response);
         }
@@ -72,9 +80,11 @@ export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClien
         if (!miss) return;
         response.headers.set('x-cache', 'MISS');
         if (response.status !== 200) return;
-        const body = Buffer.from(await response.clone().arrayBuffer()).toString('base64');
+        const bytes = new Uint8Array(await response.clone().arrayBuffer());
+        // Hashed once here rather than on every hit (use-http-cache.ts keeps a tag a route set).
+        if (!response.headers.has('etag')) response.headers.set('etag', bodyTag(bytes));
         const headers = [...response.headers].filter(([name]) => !NOT_STORED.has(name));
-        const stored: StoredResponse = { status: response.status, headers, body };
+        const stored: StoredResponse = { status: response.status, headers, body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
         await cache.set(miss.key, stored as unknown as ExecutionResult, await tagsOf(miss), miss.version ? routeTtls.pinned : routeTtls.live);
       },
     },

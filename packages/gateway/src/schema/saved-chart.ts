@@ -117,7 +117,7 @@ async function saveVersion(ctx: Context, principal: Principal, id: string, confi
           await tx.$executeRawUnsafe(`set local lock_timeout = '${LOCK_WAIT}'`);
           await tx.$queryRaw`select id from "SavedChart" where id = ${id} for update`;
           const latest = (await tx.savedChartVersion.findFirst({ where: { chartId: id }, orderBy: { number: 'desc' } }))!;
-          if (sameConfig(latest.config as ChartConfig, config)) return { saved: latest, changed: false };
+          if (sameConfig(latest.config as ChartConfig, config)) return { saved: latest, changed: false, publication: null };
           number = latest.number + 1;
         }
         const data = { number, element: config.element, config: config as Prisma.InputJsonValue, keyId: principal.keyId };
@@ -130,8 +130,8 @@ async function saveVersion(ctx: Context, principal: Principal, id: string, confi
           subject: id,
           details: { version: number, element: config.element, indicators: config.indicators, regions: config.regions },
         });
-        await announcePublication(tx, { indicators: [], charts: [id] });
-        return { saved, changed: true };
+        const publication = await announcePublication(tx, { indicators: [], charts: [id] });
+        return { saved, changed: true, publication };
       },
       { maxWait: SAVE_WAIT_MS, timeout: SAVE_WAIT_MS },
     );
@@ -203,8 +203,8 @@ builder.mutationFields((t) => ({
       const latest = await loadChart(ctx, id);
       if (!latest) return null;
       await checkMayUpdate(ctx, id, principal);
-      const { saved, changed } = await saveVersion(ctx, principal, id, config, false);
-      if (changed) await publishedWith(ctx.prisma, { indicators: [], charts: [id] });
+      const { saved, changed, publication } = await saveVersion(ctx, principal, id, config, false);
+      if (changed) await publishedWith(ctx.prisma, { indicators: [], charts: [id], ...(publication ? { id: publication } : {}) });
       return { id, version: saved.number, createdAt: saved.createdAt, config, origin: origin(ctx) };
     },
   }),
