@@ -49,9 +49,14 @@ export function barMarks(frame: ChartFrame, horizontal: boolean, categoryWidth: 
     if (pi % every !== 0) return;
     const band = groups[pi]!;
     const mid = (horizontal ? top : left) + band.offset + band.size / 2;
-    if (!horizontal) return marks.push({ type: 'text', className: 'category', x: mid, y: bottom + t.tick + 6, text: p.label, anchor: 'middle', size: t.tick, fill: 'muted' });
+    if (!horizontal) {
+      marks.push({ type: 'text', className: 'category', x: mid, y: bottom + t.tick + 6, text: p.label, anchor: 'middle', size: t.tick, fill: 'muted' });
+      return;
+    }
     const lines = wrap(p.label, labelRoom, t.tick).slice(0, 2);
-    lines.forEach((line, li) => marks.push({ type: 'text', className: 'category', x: left - 6, y: mid + t.tick * 0.35 + (li - (lines.length - 1) / 2) * t.tick * 1.15, text: line, anchor: 'end', size: t.tick, fill: 'muted' }));
+    lines.forEach((line, li) => {
+marks.push({ type: 'text', className: 'category', x: left - 6, y: mid + t.tick * 0.35 + (li - (lines.length - 1) / 2) * t.tick * 1.15, text: line, anchor: 'end', size: t.tick, fill: 'muted' });
+});
   });
   return { marks, labels };
 }

@@ -60,7 +60,9 @@ export function drawShare({ data, width, lang, type }: { data: WidgetData; width
     legend.push({ type: 'group', className: 'legend-item', marks: item });
     y += 4;
   };
-  stack.segments.forEach((s, i) => legendLine(text(s.key, s.value), { type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, ...paint(i), stroke: seriesColour(i), strokeWidth: 1 }));
+  stack.segments.forEach((s, i) => {
+legendLine(text(s.key, s.value), { type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, ...paint(i), stroke: seriesColour(i), strokeWidth: 1 });
+});
   if (stack.remainder > 0 && !stack.overlap && parts[0]) {
     legendLine(`${WORDS[lang].remainder}: ${formatValue(stack.remainder, parts[0].indicator.format, lang)}`, { type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, fill: 'background', stroke: 'muted', strokeWidth: 1 });
   }

@@ -56,7 +56,9 @@ export function lineMarks(frame: ChartFrame, area: boolean): ChartMarks {
     if (named && last) ends.push({ x: last.x, y: last.y!, name: s.name, value: label(shown.at(-1)!), fill: colour, group });
     marks.push({ type: 'group', className: 'series', marks: group });
   });
-  endLabels(ends, frame).forEach((marks, i) => ends[i]!.group.push(...marks));
+  endLabels(ends, frame).forEach((marks, i) => {
+ends[i]!.group.push(...marks);
+});
   const shown = spacedLabels(periods.length, (right - left) / (Math.max(...periods.map((p) => textWidth(p.label, t.tick))) + 12));
   for (const i of shown) {
     // The first and last of a sparse axis are set flush with their point, so neither leaves the chart.

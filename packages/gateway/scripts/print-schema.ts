@@ -5,5 +5,5 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { schema } from '../src/schema/index.ts';
 
 const file = fileURLToPath(new URL('../schema.graphql', import.meta.url));
-await fs.writeFile(file, printSchema(lexicographicSortSchema(schema)) + '\n');
+await fs.writeFile(file, `${printSchema(lexicographicSortSchema(schema))}\n`);
 console.log(`wrote ${file}`);

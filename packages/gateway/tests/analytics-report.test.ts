@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from './helpers/databases.ts';
-import { graphqlClient, seededApi } from './helpers/graphql.ts';
+import { type graphqlClient, seededApi } from './helpers/graphql.ts';
 
 /** The analytics API on the real dataset: the Quảng Nam report of 2021. */
 describe.each(databaseKinds)('analytics on the 2021 Quảng Nam report (%s)', (kind) => {

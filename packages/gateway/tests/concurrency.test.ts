@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 /**
  * Many requests at once, as a gateway under load sees them. On the embedded database this guards

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
 import { browserAvailable, launchChromium } from './helpers/browser.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 /** Text inside an element's shadow root, in a page or frame. */
 const shadowText = (target: Page | Frame, selector: string) =>

@@ -6,7 +6,7 @@ import { publicOriginResolver } from '../src/http/public-origin.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { testKey } from './helpers/graphql.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   let db: TestDatabase;

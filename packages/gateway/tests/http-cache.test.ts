@@ -79,7 +79,10 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     chart = await createChart(base, `{ element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước" }`);
   });
   afterAll(async () => {
-    for (const server of servers) server.closeAllConnections(), server.close();
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
     await db?.dispose();
   });
 

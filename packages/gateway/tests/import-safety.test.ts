@@ -13,7 +13,7 @@ import { seedDatabase } from '../src/db/seed/seed.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { importData, type ImportReport } from '../src/import/import-data.ts';
 import { databaseKinds, openTestDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 /**
  * Import safety: an import killed with SIGKILL half-way leaves no trace (PostgreSQL and the
@@ -190,13 +190,13 @@ type KillPoint = 'staging' | 'merging';
 describe('an import killed with SIGKILL half-way leaves no trace', () => {
   let tmp: string;
   let bigFile: string;
-  let bigRows: number;
+  let _bigRows: number;
   beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-import-safety-'));
     // Every month the 63 provinces existed that a period can name (1900-01 … 2025-06): 94,878
     // rows, 5.7 MB, nothing that bundled data holds. Importing it takes ~10 s on either database.
     const rows = grid(monthsOf(1900, 2025), (i) => 1000 + (i % 100_000));
-    bigRows = rows.length;
+    _bigRows = rows.length;
     bigFile = path.join(tmp, 'big.csv');
     fs.writeFileSync(bigFile, csv(rows));
   });
@@ -208,11 +208,13 @@ describe('an import killed with SIGKILL half-way leaves no trace', () => {
   describe.skipIf(!postgresAvailable)('on PostgreSQL', () => {
     let db: TestDatabase;
     let monitor: pg.Client;
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: a hook of the nested describe.skipIf block, not a second one of the outer block
     beforeAll(async () => {
       db = await openTestDatabase('postgresql');
       monitor = new pg.Client({ connectionString: db.url });
       await monitor.connect();
     });
+    // biome-ignore lint/suspicious/noDuplicateTestHooks: as above
     afterAll(async () => {
       await monitor?.end().catch(() => {});
       await db?.dispose();

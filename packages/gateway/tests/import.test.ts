@@ -13,7 +13,7 @@ import { importData, type ImportInput, type ImportReport } from '../src/import/i
 import { ImportFileError, type ImportProblem } from '../src/import/problems.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 /**
  * The import engine as a data officer meets it: real files written to a folder, imported through
@@ -112,7 +112,9 @@ describe.each(databaseKinds)('importing files on %s', (kind) => {
     const entries = Object.entries(files).filter((e): e is [string, [string, string]] => Boolean(e[1]));
     form.append('operations', JSON.stringify({ query: IMPORT, variables }));
     form.append('map', JSON.stringify(Object.fromEntries(entries.map(([field], i) => [String(i), [`variables.${field}`]]))));
-    entries.forEach(([, [name, content]], i) => form.append(String(i), new File([content], name)));
+    entries.forEach(([, [name, content]], i) => {
+form.append(String(i), new File([content], name));
+});
     const response = await app.fetch('http://chiso.test/graphql', { method: 'POST', body: form, headers: options.headers ?? {} });
     return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
   }
@@ -525,7 +527,9 @@ status: { constant: FINAL }
     sheet.addRow(['Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) 2021']);
     sheet.addRow(['Mã', 'Tỉnh', 'Năm', 'PCI']);
     // Excel drops the leading zero of a code typed as a number: 1 for "01", 8 for "08".
-    picked.forEach((r, i) => sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.province_name, 2021, Number(r.value)]));
+    picked.forEach((r, i) => {
+sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.province_name, 2021, Number(r.value)]);
+});
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     const mapping = {
       name: 'pci-2021.mapping.yaml',

@@ -14,7 +14,7 @@ import { keysCommand } from '../src/cli/keys-command.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient, testKey } from './helpers/graphql.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 

@@ -67,7 +67,13 @@ function steadyStream(url: string) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   })();
-  return { answers, stop: async () => ((running = false), await done) };
+  return {
+    answers,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
 }
 
 describe('limits on what one request may ask', () => {

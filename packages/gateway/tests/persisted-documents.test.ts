@@ -171,7 +171,12 @@ describe.each(databaseKinds)('persisted documents on %s', (kind) => {
 
   it('starts without a manifest, says so once in its log, and answers persisted requests with a clear error', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write: (chunk, _, done) => (lines.push(String(chunk)), done()) });
+    const sink = new Writable({
+      write: (chunk, _, done) => {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const app = createApp({ prisma: db.prisma, logger: pino({ level: 'warn' }, sink), persistedDocuments: '/nonexistent/persisted-documents.json' });
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines.filter((l) => l.includes('no persisted documents at /nonexistent/persisted-documents.json'))).toHaveLength(1);

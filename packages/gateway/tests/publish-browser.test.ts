@@ -10,7 +10,7 @@ import { createApiKey } from '../src/auth/keys.ts';
 import { loadConfig } from '../src/config.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
 import { browserAvailable, launchChromium } from './helpers/browser.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 // The page must work under a policy that allows no inline script or style, and nothing from elsewhere.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
@@ -20,7 +20,7 @@ const screenshotDir = process.env.CHISO_SCREENSHOTS ?? null;
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const SOURCE = 'nld-2021-10-10-quang-nam';
-const csv = (...rows: string[]) => ['indicator,region,period,value,source', ...rows].join('\n') + '\n';
+const csv = (...rows: string[]) => `${['indicator,region,period,value,source', ...rows].join('\n')}\n`;
 
 describe.runIf(browserAvailable)('the publish page in real Chromium against the running gateway', () => {
   let gateway: Gateway;
@@ -91,6 +91,7 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
     await page.click(button);
     await settled(page);
   }
+  // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, hidden parts left out
   const text = (page: Page, selector: string) => page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '', selector);
   /** A table's body rows as their cells' text. */
   const rows = (page: Page, table: string) =>

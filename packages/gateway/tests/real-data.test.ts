@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { dataDir } from '../src/db/seed/files.ts';
 import { databaseKinds } from './helpers/databases.ts';
-import { graphqlClient, seededApi } from './helpers/graphql.ts';
+import { type graphqlClient, seededApi } from './helpers/graphql.ts';
 
 /**
  * The real figures for the 63 provinces (prisma/data/imports/provinces-63), loaded on seed through

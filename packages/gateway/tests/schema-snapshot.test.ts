@@ -6,7 +6,7 @@ import { schema } from '../src/schema/index.ts';
 describe('the committed schema.graphql', () => {
   it('is the schema the gateway serves (run `pnpm --filter @chiso/gateway schema:print` after a change)', () => {
     const committed = fs.readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8');
-    expect(printSchema(lexicographicSortSchema(schema)) + '\n').toBe(committed);
+    expect(`${printSchema(lexicographicSortSchema(schema))}\n`).toBe(committed);
   });
 
   it('keeps the contract other parts rely on', () => {

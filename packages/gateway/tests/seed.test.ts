@@ -9,7 +9,7 @@ import { importData } from '../src/import/import-data.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
 import { bundledCounts, bundledRows } from './helpers/bundled.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 /** A copy of the data folder with some bundled files edited. */
 async function copyOfData(edits: Record<string, (text: string) => string>): Promise<string> {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
 import { documentText } from './helpers/persisted.ts';
-import { observationWhere, withReferences } from './helpers/observations.ts';
+import { observationWhere, } from './helpers/observations.ts';
 
 // The texts the gateway runs for the widgets' persisted documents.
 const SERIES_QUERY = documentText(widgets.SERIES_QUERY);

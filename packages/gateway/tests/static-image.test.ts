@@ -104,7 +104,11 @@ describe('renderChartSvg', () => {
     const long = (base: number) => Array.from({ length: 14 }, (_, i) => base + i * 10);
     const data = dossiers('vi', [long(4000), long(3000)]);
     // Fourteen months: the last two fall in 2022's January and February codes.
-    data.series.forEach((s) => s.points.forEach((p, i) => (p.period = { ...p.period, code: `m${i}`, start: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, end: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28` })));
+    data.series.forEach((s) => {
+s.points.forEach((p, i) => {
+p.period = { ...p.period, code: `m${i}`, start: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, end: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28` };
+});
+});
     const svg = await renderChartSvg({ data, type: 'line', lang: 'vi', theme: 'light' });
     expect(valueLabels(svg)).toEqual(['4.130', '3.130']);
   });
@@ -180,7 +184,9 @@ describe('renderTableSvg', () => {
 
   it('widens the image rather than let the columns of many regions overlap', () => {
     const data = dossiers('vi', [QUANG_NAM, DA_NANG, QUANG_NAM, DA_NANG, QUANG_NAM, DA_NANG]);
-    data.series.forEach((s, i) => Object.assign(s, { key: String(i), name: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế', 'Quảng Ngãi', 'Bình Định', 'Kon Tum'][i] }));
+    data.series.forEach((s, i) => {
+Object.assign(s, { key: String(i), name: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế', 'Quảng Ngãi', 'Bình Định', 'Kon Tum'][i] });
+});
     const svg = renderTableSvg({ data, lang: 'vi', theme: 'light' });
     expect(Number(attrOf(svg, 'width'))).toBeGreaterThan(640);
     const edges = [...svg.matchAll(/<text class="header" x="([\d.]+)"[^>]*text-anchor="end">/g)].map((m) => Number(m[1]));
@@ -310,7 +316,7 @@ describe('one drawing for the element and the image', () => {
 
   it.each(cases)('the %s image holds exactly the marks of the element\'s drawing', (_, options, scene) => {
     const image = renderImageSvg({ lang: 'vi', theme: 'light', title: 'Hồ sơ tiếp nhận', ...options } as StaticImageOptions);
-    const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([^]*)<\/g>\n/.exec(image)![1]!;
+    const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([\s\S]*)<\/g>\n/.exec(image)![1]!;
     expect(marks).toBe(marksToSvg(scene.marks, 'light'));
     expect(() => parse(image)).not.toThrow();
   });
@@ -318,7 +324,7 @@ describe('one drawing for the element and the image', () => {
   it('the map image holds exactly the marks of the element\'s drawing, on the boundaries of its day', async () => {
     const topology = await mapBoundaries(fixtures.map);
     const image = renderImageSvg({ element: 'map', data: fixtures.map, lang: 'vi', theme: 'light', highlight: '01', topology });
-    const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([^]*)<\/g>\n/.exec(image)![1]!;
+    const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([\s\S]*)<\/g>\n/.exec(image)![1]!;
     expect(marks).toBe(marksToSvg(drawMap({ data: fixtures.map, topology, width: body, lang: 'vi', highlight: '01' }).marks, 'light'));
     expect(image).toMatch(/<desc>Chỉ số PCI \(mẫu\), năm 2021: [^<]+; 30\/34 tỉnh, thành phố có số liệu; /);
     expect(marks.match(/<path class="province"/g)).toHaveLength(34);

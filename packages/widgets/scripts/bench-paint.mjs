@@ -145,7 +145,7 @@ const ms = (n) => `${Math.round(n).toLocaleString('en')} ms`.padStart(9);
 
 const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const { url: gateway, child } = await startGateway();
-const pageServer = http.createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(gateway)));
+const pageServer = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(gateway)));
 await new Promise((r) => pageServer.listen(0, '127.0.0.1', r));
 const pageUrl = `http://127.0.0.1:${pageServer.address().port}/`;
 const bundleUrl = `${gateway}/widgets/chiso-widgets.js`;

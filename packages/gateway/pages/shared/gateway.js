@@ -101,7 +101,9 @@ export function upload({ query, variables, files, key = '', onUploadProgress = (
   const body = new FormData();
   body.append('operations', JSON.stringify(operations));
   body.append('map', JSON.stringify(map));
-  parts.forEach((file, i) => body.append(String(i), file, file.name));
+  parts.forEach((file, i) => {
+body.append(String(i), file, file.name);
+});
 
   const xhr = new XMLHttpRequest();
   const promise = new Promise((resolve, reject) => {

@@ -141,7 +141,9 @@ export async function aggregate(
         const lastValue = indicator.aggregation === 'LAST_VALUE';
         total = total.plus(lastValue ? row.last : row.total);
         if (lastValue ? row.lastEnd.getTime() !== period.end.getTime() : row.n !== expected) complete = false;
-        row.starts.forEach((s, k) => used.push(periodOf(row.kinds[k]!, s, row.ends[k]!)));
+        row.starts.forEach((s, k) => {
+used.push(periodOf(row.kinds[k]!, s, row.ends[k]!));
+});
       }
       return { value: any ? total : null, complete: complete && any, used };
     };

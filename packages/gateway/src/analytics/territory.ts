@@ -56,7 +56,7 @@ export function territoriesFrom(units: Iterable<UnitLinks>): TerritoryOf {
   for (const unit of units) links.set(unit.id, unit);
   const expand = (id: number, day: Date, depth: number): number[] => {
     const unit = links.get(id);
-    if (!unit || !unit.validFrom || unit.validFrom <= day || unit.predecessorIds.length === 0 || depth >= GENERATIONS) return [id];
+    if (!unit?.validFrom || unit.validFrom <= day || unit.predecessorIds.length === 0 || depth >= GENERATIONS) return [id];
     return unit.predecessorIds.flatMap((p) => expand(p, day, depth + 1));
   };
   return (unitId, day) => {

@@ -19,20 +19,17 @@ const resolve = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(
  * on a terminal, then the summary and the problems; exits non-zero when nothing was written.
  */
 export async function importCommand(args: string[], db: Database, out: (line: string) => void): Promise<void> {
-  let parsed;
+  const options = {
+    mapping: { type: 'string', short: 'm' },
+    catalogue: { type: 'string', short: 'c' },
+    numbers: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    problems: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  } as const;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof options }>>;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        mapping: { type: 'string', short: 'm' },
-        catalogue: { type: 'string', short: 'c' },
-        numbers: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        problems: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, options });
   } catch (error) {
     throw new Error(`${(error as Error).message}\n${USAGE}`);
   }

@@ -77,7 +77,7 @@ function list(keys: KeyRecord[], out: (line: string) => void): void {
 
 /** parseArgs with our usage in every error; `positionals` is the exact number of positionals expected. */
 function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals: number): { values: Record<string, unknown>; positionals: string[] } {
-  let parsed;
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

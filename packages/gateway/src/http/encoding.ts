@@ -60,6 +60,10 @@ export function appendVary(headers: Headers, ...names: string[]): void {
   const current = (headers.get('vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
   if (current.includes('*')) return;
   const lower = current.map((v) => v.toLowerCase());
-  for (const name of names) if (!lower.includes(name.toLowerCase())) (current.push(name), lower.push(name.toLowerCase()));
+  for (const name of names) {
+    if (lower.includes(name.toLowerCase())) continue;
+    current.push(name);
+    lower.push(name.toLowerCase());
+  }
   if (current.length) headers.set('vary', current.join(', '));
 }

@@ -9,7 +9,7 @@ import { applyCatalogue, isEmptyCatalogue, parseCatalogue, type CatalogueChanges
 import { loadLookups } from './lookups.ts';
 import { mappedColumns, ownColumns, ownFormatMapping, parseMapping, type Mapping } from './mapping.ts';
 import type { NumberConvention } from './numbers.ts';
-import { ImportFileError, ProblemList, type ImportProblem } from './problems.ts';
+import { ProblemList, type ImportProblem } from './problems.ts';
 import { formatOf, readRows, type FileFormat } from './read-rows.ts';
 import { createRowReader } from './row-reader.ts';
 import {

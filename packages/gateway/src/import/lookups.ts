@@ -1,4 +1,4 @@
-import { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
 import { formatDay } from '../analytics/period.ts';
 import { nameAliases, normaliseName } from './names.ts';
 

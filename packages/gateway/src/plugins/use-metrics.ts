@@ -69,9 +69,10 @@ export function routeOf(pathname: string): string {
  */
 export function useMetrics(metrics: Metrics, endpoint: { token?: string } | false): Plugin {
   const allowed = (request: Request) => {
-    if (!endpoint || !endpoint.token) return true;
+    const token = endpoint ? endpoint.token : undefined;
+    if (!token) return true;
     const sent = Buffer.from(request.headers.get('authorization') ?? '');
-    const wanted = Buffer.from(`Bearer ${endpoint.token}`);
+    const wanted = Buffer.from(`Bearer ${token}`);
     return sent.length === wanted.length && timingSafeEqual(sent, wanted);
   };
   return {

@@ -2,7 +2,6 @@ import { parsePeriod, periodOf } from '../analytics/period.ts';
 import type { SeriesWindow, WindowIndicator, WindowObservation } from '../analytics/series-window.ts';
 import { builder } from '../builder.ts';
 import { inputText, textList } from './input-text.ts';
-import type { Context } from '../context.ts';
 import { badUserInput } from '../errors.ts';
 import { checkRange, ObservationRef } from './observation.ts';
 import { asPrismaIndicator } from './preloaded.ts';

@@ -1,4 +1,4 @@
-import type { MapFigures, ProvinceValue } from '@chiso/charts/map/map-input';
+import type { ProvinceValue } from '@chiso/charts/map/map-input';
 import { fetchOperation } from './client.ts';
 import { meta, uniqueSources } from './load.ts';
 import type { Lang as GqlLang } from './generated/graphql.ts';

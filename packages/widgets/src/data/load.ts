@@ -1,4 +1,4 @@
-import type { ChangeInfo, Point } from '@chiso/charts/types';
+import type { Point } from '@chiso/charts/types';
 import { fetchOperation } from './client.ts';
 import { RANKING_QUERY, SERIES_QUERY, VALUES_QUERY } from './queries.ts';
 import type { ChisoIndicatorFragment, ChisoPointFragment, ChisoValuesQuery, Lang as GqlLang, RegionLevel } from './generated/graphql.ts';
