@@ -132,8 +132,7 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
 
   it('shows the news article with its three embeds and the right figures', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    // The article saves its two charts with the key pasted into the builder (same origin).
-    await page.addInitScript((k) => localStorage.setItem('chiso.publishingKey', k), key);
+    // No key anywhere: the article's two saved charts come with the reference data (example-charts.json).
     await page.goto(`${base}/examples/news-article/`);
     // By script: the PCI 2021 ranking of the 63 provinces, Quảng Nam highlighted and scrolled into view.
     const ranking = '[data-embed="script"] chiso-ranking';
@@ -166,7 +165,8 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     await image.scrollIntoViewIfNeeded();
     await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, image);
     const src = await image.getAttribute('src');
-    expect(src).toMatch(/\/embed\/[A-Za-z0-9_-]+\.png$/);
+    expect(src).toBe('/embed/example-pci-column.png');
+    expect(await page.getAttribute('[data-embed="iframe"] iframe', 'src')).toBe('/embed/example-pci-line');
     const svg = await (await fetch(new URL(src!.replace(/\.png$/, '.svg'), base))).text();
     expect(svg).toContain('Điểm PCI của Quảng Nam, 2017–2021');
     for (const value of ['65,41', '65,85', '69,42', '65,72', '66,24']) expect(svg).toContain(value);

@@ -11,7 +11,7 @@ import { graphqlClient } from './helpers/graphql.ts';
 import { bundledCounts, bundledRows } from './helpers/bundled.ts';
 import { observationWhere, } from './helpers/observations.ts';
 
-/** A copy of the data folder with some bundled files edited. */
+/** A copy of the data folder with some files edited (paths under imports/, or `../name` beside it). */
 async function copyOfData(edits: Record<string, (text: string) => string>): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-data-'));
   await fs.cp(dataDir, dir, { recursive: true });
@@ -54,6 +54,16 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
     audit: await db.prisma.auditEvent.count(),
   });
   const empty = { regions: 0, indicators: 0, units: 0, sources: 0, observations: 0, imports: 0, audit: 0 };
+
+  it('refuses an example chart that names an unknown indicator, saying which chart and what to fix', async () => {
+    const badChart = await copyOfData({ '../example-charts.json': (t) => t.replace('"indicators": ["pci_score"]', '"indicators": ["pci_scor"]') });
+    copies.push(badChart);
+    const error = await seedDatabase(db.prisma, { dataDir: badChart }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataFileError);
+    expect((error as Error).message).toMatch(/^example-charts\.json: chart example-pci-line: unknown indicator "pci_scor"/);
+    expect(await everything()).toEqual(empty);
+    expect(await db.prisma.savedChart.count()).toBe(0);
+  });
 
   it('writes nothing when a bundled file has problems, and lists each with its file, row and column', async () => {
     // Two problems in the first set's file: a number that is not plain, and an unknown slug.
@@ -105,9 +115,14 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
     const batches = await db.prisma.importBatch.findMany({ orderBy: { id: 'asc' } });
     expect(batches.every((b) => b.actor === 'seed' && b.revised === 0 && b.unchanged === 0 && b.added === b.rows)).toBe(true);
 
+    // The example pages' charts, version 1 each; a second run leaves them (and any later version) alone.
+    const charts = async () => (await db.prisma.savedChart.findMany({ orderBy: { id: 'asc' }, include: { versions: true } })).map((c) => [c.id, c.versions.length]);
+    expect(await charts()).toEqual([['example-pci-column', 1], ['example-pci-line', 1]]);
+
     const second = await seedDatabase(db.prisma);
     expect(second).toEqual({ ...first, observationsCreated: 0 });
     expect(await everything()).toEqual(loaded);
+    expect(await charts()).toEqual([['example-pci-column', 1], ['example-pci-line', 1]]);
     expect(await db.prisma.regionSuccession.count()).toBe(expected.successions);
   });
 

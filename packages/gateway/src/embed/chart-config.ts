@@ -38,7 +38,7 @@ export const chartConfig = z
 export type ChartConfig = z.infer<typeof chartConfig>;
 
 /** Validates a configuration against the schema and the database (indicators and regions exist). */
-export async function checkChartConfig(prisma: PrismaClient, input: unknown): Promise<ChartConfig> {
+export async function checkChartConfig(prisma: Pick<PrismaClient, 'indicator' | 'region'>, input: unknown): Promise<ChartConfig> {
   const parsed = chartConfig.safeParse(input);
   if (!parsed.success) {
     throw badUserInput(`the chart configuration is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

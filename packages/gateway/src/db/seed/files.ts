@@ -60,6 +60,15 @@ export const bundledImportsFile = z.object({
   ),
 });
 
+/**
+ * Saved charts the example pages embed (prisma/data/example-charts.json): saved with the reference
+ * data, so that examples/news-article shows its iframe and image on a new database without a
+ * publishing key. Each configuration is checked as a saved chart's is (embed/chart-config.ts).
+ */
+export const exampleChartsFile = z.object({
+  charts: z.array(z.object({ id: z.string().regex(/^example-[a-z0-9-]+$/, 'an example chart id starts with "example-"'), config: z.record(z.string(), z.unknown()) })),
+});
+
 /** Thrown when a data file does not validate; the message names the file and each problem. */
 export class DataFileError extends Error {
   override name = 'DataFileError';

@@ -4,7 +4,8 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import { applyCatalogue, catalogueFile } from '../../import/catalogue.ts';
 import { importInTransaction, type ImportReport } from '../../import/import-data.ts';
 import { ImportFileError } from '../../import/problems.ts';
-import { bundledImportsFile, DataFileError, dataDir, readDataFile, regionsFile, successionFile, utcDate } from './files.ts';
+import { checkChartConfig } from '../../embed/chart-config.ts';
+import { bundledImportsFile, DataFileError, dataDir, exampleChartsFile, readDataFile, regionsFile, successionFile, utcDate } from './files.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,6 +28,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { dataDir?: st
   const succession = await readDataFile('province-succession-2025.json', successionFile, dir);
   const catalogue = await readDataFile('indicators.json', catalogueFile, dir);
   const bundled = await readDataFile('imports/index.json', bundledImportsFile, dir);
+  const examples = await readDataFile('example-charts.json', exampleChartsFile, dir);
 
   return prisma.$transaction(
     async (tx) => {
@@ -42,6 +44,7 @@ export async function seedDatabase(prisma: PrismaClient, options: { dataDir?: st
           observationsRevised += report.revised;
         }
       }
+      await saveExampleCharts(tx, examples.charts);
       const indicators = await tx.indicator.count();
       return { regions: regionCount, successions, indicators, observationsCreated, observationsRevised };
     },
@@ -238,4 +241,21 @@ export async function recordObservation(
   }
   await tx.observation.create({ data });
   return current ? 'revised' : 'created';
+}
+
+/**
+ * The example pages' charts, as version 1 of each (saved by no key). A chart that exists already is
+ * left as it is: a later version saved in the builder is the user's.
+ */
+async function saveExampleCharts(tx: Tx, charts: Array<{ id: string; config: Record<string, unknown> }>): Promise<void> {
+  for (const chart of charts) {
+    const config = await checkChartConfig(tx, chart.config).catch((error: Error) => {
+      throw new DataFileError(`example-charts.json: chart ${chart.id}: ${error.message}`);
+    });
+    await tx.savedChart.upsert({
+      where: { id: chart.id },
+      create: { id: chart.id, versions: { create: { number: 1, element: config.element, config: config as Prisma.InputJsonValue } } },
+      update: {},
+    });
+  }
 }
