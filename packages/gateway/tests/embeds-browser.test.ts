@@ -170,6 +170,11 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     const svg = await (await fetch(new URL(src!.replace(/\.png$/, '.svg'), base))).text();
     expect(svg).toContain('Điểm PCI của Quảng Nam, 2017–2021');
     for (const value of ['65,41', '65,85', '69,42', '65,72', '66,24']) expect(svg).toContain(value);
+    // On a wide screen the wide drawing; on a phone the narrow one, with its larger type.
+    expect(await image.evaluate((img) => (img as HTMLImageElement).currentSrc)).toBe(`${base}/embed/example-pci-column.png`);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForFunction((img) => (img as HTMLImageElement).currentSrc.endsWith('.png?width=400') && (img as HTMLImageElement).complete, image);
+    expect(await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { palette } from '@chiso/charts/palette';
 import type { ChartConfig } from './chart-config.ts';
-import { elementMarkup } from './embed-snippets.ts';
+import { elementMarkup, imageMarkup } from './embed-snippets.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -55,7 +55,7 @@ export function embedPage({ id, origin, config, pinned, revisedSince }: EmbedPag
 </head>
 <body data-chiso-embed="${esc(id)}">
 ${note}${element}${notesBlock}
-<noscript><img src="${esc(png)}" alt="${esc(title)}" style="max-width:100%"></noscript>
+<noscript>${imageMarkup(png, title)}</noscript>
 <script src="${origin}/embed/frame.js" defer></script>
 </body>
 </html>

@@ -2,6 +2,17 @@ import type { ChartConfig } from './chart-config.ts';
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** The width (CSS px) of the image sent to phones: larger type for a narrow screen (see `?width=`). */
+export const PHONE_IMAGE_WIDTH = 400;
+
+/**
+ * A chart as an image, the wide drawing on a wide screen and the narrow one, with its larger type,
+ * on a phone (`<picture>`: another layout, not only another resolution). `png` is the image's URL.
+ */
+export function imageMarkup(png: string, title: string): string {
+  return `<picture><source media="(max-width: 480px)" srcset="${escapeAttr(png)}?width=${PHONE_IMAGE_WIDTH}"><img src="${escapeAttr(png)}" alt="${escapeAttr(title)}" style="max-width:100%"></picture>`;
+}
+
 /** The element tag and attributes that draw a configuration (also used by the embed page). */
 export function elementMarkup(config: ChartConfig, extra: Record<string, string | undefined> = {}): string {
   const tag = `chiso-${config.element.toLowerCase()}`;
@@ -47,7 +58,7 @@ export function embedCodes(origin: string, id: string, version: number, config: 
     pinnedUrl: `${url}/v/${version}`,
     script: `<script type="module" src="${origin}/widgets/chiso-widgets.js"></script>\n${elementMarkup(config, { api: `${origin}/graphql` })}`,
     iframe: `<iframe data-chiso-embed="${id}" src="${url}" title="${title}" style="width:100%;border:0" height="400" loading="lazy"></iframe>\n<script src="${origin}/embed/loader.js" async></script>`,
-    image: `<img src="${url}.png" alt="${title}" style="max-width:100%">`,
+    image: imageMarkup(`${url}.png`, config.title ?? 'chiso'),
     png: `${url}.png`,
     svg: `${url}.svg`,
     oembed: `${origin}/oembed?url=${encodeURIComponent(url)}`,
