@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { typedDocumentsConfig } from '../../scripts/codegen-types.mjs';
 
 /**
  * The builder's GraphQL documents (src/model/queries.ts), checked against the gateway's committed
@@ -21,12 +22,7 @@ const config: CodegenConfig = {
       },
       config: {
         documentMode: 'string',
-        importExtension: '.ts',
-        useTypeImports: true,
-        enumType: 'string-literal',
-        scalars: { Date: 'string', DateTime: 'string', File: 'never' },
-        strictScalars: true,
-        skipTypename: true,
+        ...typedDocumentsConfig,
       },
     },
   },

@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { typedDocumentsConfig } from '../../scripts/codegen-types.mjs';
 
 /**
  * The widgets' GraphQL documents (src/data/queries.ts), checked against the gateway's committed
@@ -20,13 +21,7 @@ const config: CodegenConfig = {
         persistedDocuments: { mode: 'replaceDocumentWithHash', hashAlgorithm: 'sha256' },
       },
       config: {
-        // Imports with .ts, as the rest of the source (the gateway type-checks these files with NodeNext).
-        importExtension: '.ts',
-        useTypeImports: true,
-        enumType: 'string-literal',
-        scalars: { Date: 'string', DateTime: 'string', File: 'never' },
-        strictScalars: true,
-        skipTypename: true,
+        ...typedDocumentsConfig,
       },
     },
   },

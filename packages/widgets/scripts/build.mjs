@@ -11,6 +11,7 @@ const pkg = 'packages/widgets';
 const inputs = [
   ...['src', 'public', 'vite.config.ts', 'codegen.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`),
   'packages/gateway/schema.graphql',
+  'scripts/codegen-types.mjs',
   'packages/charts/src',
   'packages/charts/geo',
   'packages/charts/package.json',
