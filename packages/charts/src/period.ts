@@ -58,9 +58,21 @@ export function parseDay(text: string): Date {
   return date;
 }
 
-/** Formats a Date as YYYY-MM-DD (UTC). */
+// A server answering a chart formats the same few hundred days again and again (each period's
+// code, start and end, the keys of stored values): the texts are kept by time, a bounded number.
+const dayTexts = new Map<number, string>();
+const MAX_DAY_TEXTS = 10_000;
+
+/** Formats a Date as YYYY-MM-DD (UTC); throws RangeError for an invalid Date, as toISOString does. */
 export function formatDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const time = date.getTime();
+  let text = dayTexts.get(time);
+  if (text === undefined) {
+    text = date.toISOString().slice(0, 10);
+    if (dayTexts.size >= MAX_DAY_TEXTS) dayTexts.clear();
+    dayTexts.set(time, text);
+  }
+  return text;
 }
 
 /** Parses the period language; throws PeriodError with a message that quotes the input and lists the accepted forms. */

@@ -311,6 +311,13 @@ describe('parseDay and formatDay', () => {
   it('formats a day as YYYY-MM-DD in UTC', () => {
     expect(formatDay(utc('2020-12-15'))).toBe('2020-12-15');
   });
+
+  it('gives each day its own text however often it is asked, and refuses an invalid Date every time', () => {
+    const days = Array.from({ length: 12_000 }, (_, i) => new Date(Date.UTC(2000, 0, 1 + i)));
+    for (const round of [1, 2]) for (const date of days) expect(formatDay(date), `round ${round}`).toBe(date.toISOString().slice(0, 10));
+    expect(formatDay(new Date(Date.UTC(2021, 8, 15, 23, 59)))).toBe('2021-09-15');
+    for (const round of [1, 2]) expect(() => formatDay(new Date(Number.NaN)), `round ${round}`).toThrow(RangeError);
+  });
 });
 
 // What a form in the browser uses on its own: the end of a typed period, whether a text is a day.

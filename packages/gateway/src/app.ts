@@ -13,6 +13,7 @@ import type { PrismaClient } from './generated/prisma/client.ts';
 import { listeningOrigin, publicOriginResolver, type PublicOriginResolver } from './http/public-origin.ts';
 import { createLoaders } from './loaders.ts';
 import { useCompression } from './plugins/use-compression.ts';
+import { useCompiledExecution } from './plugins/use-compiled-execution.ts';
 import { useCrossOrigin } from './plugins/use-cross-origin.ts';
 import { useEmbeds } from './plugins/use-embeds.ts';
 import { withErrorBoundary } from './plugins/use-error-boundary.ts';
@@ -116,6 +117,8 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
       useCrossOrigin(),
       useSecurityHeaders({ publicOrigin }),
       useGraphiQLAssets(),
+      // Before every plugin that wraps the executor (time limit, response cache): they wrap the compiled one.
+      useCompiledExecution(),
       useLimits(limits),
       useStaticFolder({ prefix: '/widgets', dir: widgetsDir, crossOrigin: true, hint: 'build it: pnpm --filter @chiso/widgets build' }),
       useStaticFolder({ prefix: '/examples', dir: path.join(repoRoot, 'examples') }),

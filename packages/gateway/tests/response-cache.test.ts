@@ -28,6 +28,14 @@ describe('cache tags of an operation (what a publish must drop)', () => {
     expect(tags(`{ region(code: "48") { observations(indicator: "population") { value } } }`)).toEqual(['IndicatorData:population']);
     expect(tags(`{ regions(first: 3) { edges { node { code } } } }`)).toEqual([]);
   });
+
+  it('reads the variables of each request, also when the same parsed document comes again', () => {
+    const document = parse(SERIES);
+    const of = (variables: Record<string, unknown>) => dataTags(schema, document, variables).map((t) => `${t.typename}:${t.id}`);
+    expect(of({ indicator: 'population', region: '49' })).toEqual(['IndicatorData:population']);
+    expect(of({ indicator: 'enterprises_new', region: '49' })).toEqual(['IndicatorData:enterprises_new']);
+    expect(of({ region: '49' })).toEqual(['AnyIndicatorData:all']);
+  });
 });
 
 describe.each(databaseKinds)('response cache (%s)', (kind) => {

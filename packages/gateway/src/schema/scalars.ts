@@ -1,5 +1,6 @@
 import { Kind } from 'graphql';
 import { builder } from '../builder.ts';
+import { formatDay } from '../analytics/period.ts';
 import { badUserInput } from '../errors.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -35,7 +36,7 @@ function parseIsoDateTime(value: unknown): Date {
   return date;
 }
 
-export const formatIsoDate = (date: Date): string => date.toISOString().slice(0, 10);
+export const formatIsoDate: (date: Date) => string = formatDay;
 
 builder.scalarType('Date', {
   description: 'A calendar date in ISO 8601 form, e.g. `2021-09-15`.',
