@@ -123,6 +123,18 @@ describe('limits on what one request may ask', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('answers a GET whose variables or extensions are not JSON with 400 naming the parameter, as a POST gets', async () => {
+    for (const name of ['variables', 'extensions']) {
+      const res = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}&${name}=${encodeURIComponent('{"a":}')}`, { headers: { accept: 'application/graphql-response+json' } });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+      expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+      expect(body.errors[0]!.message).toMatch(new RegExp(`^the ${name} parameter is not JSON \\(.+\\): send it as URL-encoded JSON, e\\.g\\. ${name}=`));
+    }
+    const post = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    expect(post.status).toBe(400);
+  });
+
   it('stops a 2 MB, 1,000,000-token document after 1,000 tokens, while parsing it', async () => {
     const answer = await post(wide.url, { query: `{ ${'a '.repeat(1_000_000)}}` });
     const error = refusal(answer, 'QUERY_TOO_COMPLEX');

@@ -6,6 +6,7 @@ import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from '../config.ts';
 import { useBodyLimit } from './use-body-limit.ts';
+import { useGetParams } from './use-get-params.ts';
 import { useRequestTimeout } from './use-request-timeout.ts';
 
 /** A refusal of a document over a limit: the same code as the complexity rule (builder.ts). */
@@ -31,6 +32,7 @@ export function useLimits(limits: Limits): Plugin {
   return {
     onPluginInit({ addPlugin }) {
       addPlugin(useBodyLimit(limits));
+      addPlugin(useGetParams());
       addPlugin(
         maxTokensPlugin({
           n: limits.tokens,
