@@ -109,14 +109,23 @@ if (perPeople && today) {
   console.log(
     table(
       ['code', 'tỉnh/thành', `value (${perPeople.displayUnit})`, 'composed of'],
-      today.units.map((u) => [u.region.code, u.region.name, u.value === null ? '' : ratio.format(u.value), u.composedOf.map((c) => `${c.code} ${c.name}`).join(' + ')]),
+      today.units.map((u) => [
+        u.region.code,
+        u.region.name,
+        u.value === null ? '' : ratio.format(u.value),
+        u.composedOf.map((c) => `${c.code} ${c.name}`).join(' + '),
+      ]),
       [2],
     ),
   );
   const whole = new Intl.NumberFormat('vi-VN');
-  console.log(`\nWhole country: ${ratio.format(today.value)} (${whole.format(today.numerator)} new enterprises for ${whole.format(today.denominator)} people)${today.complete ? '' : ', incomplete'}`);
+  console.log(
+    `\nWhole country: ${ratio.format(today.value)} (${whole.format(today.numerator)} new enterprises for ${whole.format(today.denominator)} people)${today.complete ? '' : ', incomplete'}`,
+  );
 }
 if (national) {
-  console.log(`New enterprises in the whole country, ${national.period.label}: ${new Intl.NumberFormat('vi-VN').format(national.value)} (sum of ${national.units.length} provinces${national.complete ? '' : ', incomplete'})`);
+  console.log(
+    `New enterprises in the whole country, ${national.period.label}: ${new Intl.NumberFormat('vi-VN').format(national.value)} (sum of ${national.units.length} provinces${national.complete ? '' : ', incomplete'})`,
+  );
 }
 console.log();

@@ -20,28 +20,43 @@ function chisoElements() {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineElement') {
         const [tag, klass] = node.arguments;
         if (tag && klass && ts.isStringLiteral(tag) && ts.isIdentifier(klass)) {
-          moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.text, declaration: { name: klass.text, module: moduleDoc.path } }];
+          moduleDoc.exports = [
+            ...(moduleDoc.exports ?? []),
+            { kind: 'custom-element-definition', name: tag.text, declaration: { name: klass.text, module: moduleDoc.path } },
+          ];
         }
       }
       if (ts.isClassDeclaration(node) && node.name) {
-        const properties = node.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'properties' && m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword));
+        const properties = node.members.find(
+          (m) => ts.isPropertyDeclaration(m) && m.name.getText() === 'properties' && m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword),
+        );
         const init = properties?.initializer;
         if (init && ts.isObjectLiteralExpression(init)) {
-          const states = init.properties.filter((p) => ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.initializer) && p.initializer.properties.some((o) => ts.isPropertyAssignment(o) && o.name.getText() === 'state' && o.initializer.kind === ts.SyntaxKind.TrueKeyword));
+          const states = init.properties.filter(
+            (p) =>
+              ts.isPropertyAssignment(p) &&
+              ts.isObjectLiteralExpression(p.initializer) &&
+              p.initializer.properties.some(
+                (o) => ts.isPropertyAssignment(o) && o.name.getText() === 'state' && o.initializer.kind === ts.SyntaxKind.TrueKeyword,
+              ),
+          );
           stateByClass.set(node.name.text, new Set(states.map((p) => p.name.getText())));
         }
       }
     },
     moduleLinkPhase({ moduleDoc }) {
       const classes = new Set((moduleDoc.declarations ?? []).filter((d) => d.kind === 'class').map((d) => d.name));
-      moduleDoc.exports = (moduleDoc.exports ?? []).filter((e) => e.kind !== 'custom-element-definition' || (e.name.includes('-') && classes.has(e.declaration.name)));
+      moduleDoc.exports = (moduleDoc.exports ?? []).filter(
+        (e) => e.kind !== 'custom-element-definition' || (e.name.includes('-') && classes.has(e.declaration.name)),
+      );
     },
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const klass of mod.declarations ?? []) {
           if (klass.kind !== 'class') continue;
           if (klass.tagName) klass.customElement = true;
-          if (klass.attributes) klass.attributes = klass.attributes.filter((a) => !stateByClass.get(a.inheritedFrom?.name ?? klass.name)?.has(a.fieldName ?? a.name));
+          if (klass.attributes)
+            klass.attributes = klass.attributes.filter((a) => !stateByClass.get(a.inheritedFrom?.name ?? klass.name)?.has(a.fieldName ?? a.name));
           if (klass.events) klass.events = klass.events.filter((e) => e.name);
         }
       }

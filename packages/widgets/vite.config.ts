@@ -48,7 +48,8 @@ function persistedDocuments({ manifest }: { manifest: boolean }): Plugin {
     generateBundle(_, bundle) {
       // The bundle holds hashes only; a document's text in it means the transform above missed a call.
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk' && /\b(query|fragment) Chiso\w+/.test(chunk.code)) this.error(`${chunk.fileName} holds a GraphQL document's text: write the documents as graphql(\`…\`) calls in src/data/queries.ts`);
+        if (chunk.type === 'chunk' && /\b(query|fragment) Chiso\w+/.test(chunk.code))
+          this.error(`${chunk.fileName} holds a GraphQL document's text: write the documents as graphql(\`…\`) calls in src/data/queries.ts`);
       }
       if (!manifest) return;
       const file = `${generated}/persisted-documents.json`;
@@ -99,44 +100,44 @@ function modeConfig(mode: string): UserConfig {
         },
       }
     : mode === 'library'
-    ? {
-        publicDir: false,
-        plugins: [persistedDocuments({ manifest: false })],
-        build: {
-          target: 'es2022',
-          outDir: 'dist/lib',
-          emptyOutDir: true,
-          minify: false,
-          lib: { entry: libraryEntries, formats: ['es'] },
-          rolldownOptions: {
-            external: [/^lit(\/|$)/, /^@lit\//, /^@chiso\/charts\//],
-            // dist/lib mirrors src/: each element's module is a file of its own, the one file that
-            // registers it, so package.json's sideEffects can name exactly those.
-            output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      ? {
+          publicDir: false,
+          plugins: [persistedDocuments({ manifest: false })],
+          build: {
+            target: 'es2022',
+            outDir: 'dist/lib',
+            emptyOutDir: true,
+            minify: false,
+            lib: { entry: libraryEntries, formats: ['es'] },
+            rolldownOptions: {
+              external: [/^lit(\/|$)/, /^@lit\//, /^@chiso\/charts\//],
+              // dist/lib mirrors src/: each element's module is a file of its own, the one file that
+              // registers it, so package.json's sideEffects can name exactly those.
+              output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+            },
           },
-        },
-      }
-    : mode === 'elements'
-    ? {
-        publicDir: false,
-        plugins: [persistedDocuments({ manifest: false })],
-        build: {
-          target: 'es2022',
-          outDir: 'dist/elements',
-          emptyOutDir: true,
-          lib: {
-            entry: Object.fromEntries(elements.map((name) => [name, `src/components/${name}/${name}.ts`])),
-            formats: ['es'],
-          },
-        },
-      }
-    : {
-        plugins: [persistedDocuments({ manifest: true })],
-        build: {
-          target: 'es2022',
-          outDir: 'dist',
-          emptyOutDir: false,
-          lib: { entry: { 'chiso-widgets': 'src/index.ts' }, formats: ['es'] },
-        },
-      };
+        }
+      : mode === 'elements'
+        ? {
+            publicDir: false,
+            plugins: [persistedDocuments({ manifest: false })],
+            build: {
+              target: 'es2022',
+              outDir: 'dist/elements',
+              emptyOutDir: true,
+              lib: {
+                entry: Object.fromEntries(elements.map((name) => [name, `src/components/${name}/${name}.ts`])),
+                formats: ['es'],
+              },
+            },
+          }
+        : {
+            plugins: [persistedDocuments({ manifest: true })],
+            build: {
+              target: 'es2022',
+              outDir: 'dist',
+              emptyOutDir: false,
+              lib: { entry: { 'chiso-widgets': 'src/index.ts' }, formats: ['es'] },
+            },
+          };
 }

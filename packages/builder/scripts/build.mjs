@@ -10,7 +10,14 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const pkg = 'packages/builder';
 const stamp = buildStamp(
   root,
-  [...['src', 'index.html', 'vite.config.ts', 'codegen.ts', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`), 'packages/gateway/schema.graphql', 'scripts/codegen-types.mjs', 'packages/charts/src', 'packages/charts/package.json', 'packages/widgets/src/data/client.ts'],
+  [
+    ...['src', 'index.html', 'vite.config.ts', 'codegen.ts', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`),
+    'packages/gateway/schema.graphql',
+    'scripts/codegen-types.mjs',
+    'packages/charts/src',
+    'packages/charts/package.json',
+    'packages/widgets/src/data/client.ts',
+  ],
   fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
 );
 if (stamp.fresh && !process.argv.includes('--force')) {

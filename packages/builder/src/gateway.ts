@@ -14,7 +14,8 @@ export const codeOf = (error: unknown): string => (error instanceof WidgetFetchE
 
 /** What went wrong, as the gateway said it; a network failure says the gateway was not reached. */
 export function reason(error: unknown): string {
-  if (error instanceof WidgetFetchError && (error.kind === 'network' || error.kind === 'timeout')) return `Không kết nối được gateway (cannot reach the gateway): ${error.message}`;
+  if (error instanceof WidgetFetchError && (error.kind === 'network' || error.kind === 'timeout'))
+    return `Không kết nối được gateway (cannot reach the gateway): ${error.message}`;
   if (error instanceof WidgetFetchError && error.kind === 'http') return `Gateway trả lời HTTP ${error.status} (the gateway answered HTTP ${error.status})`;
   return (error as Error).message;
 }

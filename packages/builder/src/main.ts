@@ -22,7 +22,10 @@ const key = publishingKey({
   empty: 'Chưa nhập khoá: cần để lưu (no key entered: needed to save).',
   describe: (viewer) => {
     const canSave = viewer.scopes.includes('PUBLISH') || viewer.scopes.includes('ADMIN');
-    return [`Khoá của: ${viewer.name} — ${viewer.scopes.join(', ')} (${viewer.prefix}…)${canSave ? '' : ': không lưu được biểu đồ (cannot save charts)'}.`, canSave ? 'ok' : 'error'];
+    return [
+      `Khoá của: ${viewer.name} — ${viewer.scopes.join(', ')} (${viewer.prefix}…)${canSave ? '' : ': không lưu được biểu đồ (cannot save charts)'}.`,
+      canSave ? 'ok' : 'error',
+    ];
   },
 });
 
@@ -236,7 +239,10 @@ async function start(): Promise<void> {
   try {
     if (id) await loadSaved(id);
     else {
-      state.indicators = await nameIndicators(state.indicators.map((i) => i.slug), key.value());
+      state.indicators = await nameIndicators(
+        state.indicators.map((i) => i.slug),
+        key.value(),
+      );
       drawChosen();
     }
   } catch (error) {

@@ -13,7 +13,10 @@ function refused(key: PublishingKey, error: unknown): boolean {
   const code = codeOf(error);
   if (code === 'UNAUTHENTICATED') {
     keyInput.setAttribute('aria-invalid', 'true');
-    say(`${key.value() ? 'Khoá không được chấp nhận (the key was not accepted)' : 'Cần khoá xuất bản để lưu: dán khoá vào ô "Khoá xuất bản" (a publishing key is needed to save)'}: ${reason(error)}`, 'error');
+    say(
+      `${key.value() ? 'Khoá không được chấp nhận (the key was not accepted)' : 'Cần khoá xuất bản để lưu: dán khoá vào ô "Khoá xuất bản" (a publishing key is needed to save)'}: ${reason(error)}`,
+      'error',
+    );
     keyInput.focus();
     return true;
   }
@@ -38,7 +41,10 @@ export async function save(key: PublishingKey, asNew: boolean): Promise<void> {
     return;
   }
   if (!key.value()) {
-    say('Cần khoá xuất bản để lưu: dán khoá vào ô "Khoá xuất bản" (a publishing key is needed to save). Quản trị viên cấp khoá: pnpm chiso keys create.', 'error');
+    say(
+      'Cần khoá xuất bản để lưu: dán khoá vào ô "Khoá xuất bản" (a publishing key is needed to save). Quản trị viên cấp khoá: pnpm chiso keys create.',
+      'error',
+    );
     keyInput.setAttribute('aria-invalid', 'true');
     keyInput.focus();
     return;

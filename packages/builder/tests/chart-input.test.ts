@@ -24,7 +24,19 @@ describe('chartInput', () => {
 describe('previewAttributes', () => {
   it("gives the preview element the chart's attributes in the cell's language and theme", () => {
     const attributes = previewAttributes(values({ element: 'KPI', type: null, regions: ['49'], period: '2021', title: 'Điểm PCI' }), 'en', 'dark', '/graphql');
-    expect(attributes).toEqual({ indicator: 'pci_score', region: '49', period: '2021', from: '2017-01-01', to: '2022-12-31', at: '', type: '', heading: 'Điểm PCI', lang: 'en', theme: 'dark', api: '/graphql' });
+    expect(attributes).toEqual({
+      indicator: 'pci_score',
+      region: '49',
+      period: '2021',
+      from: '2017-01-01',
+      to: '2022-12-31',
+      at: '',
+      type: '',
+      heading: 'Điểm PCI',
+      lang: 'en',
+      theme: 'dark',
+      api: '/graphql',
+    });
   });
   it('leaves out a period still being typed, so the preview keeps its figure', () => {
     expect(previewAttributes(values({ period: '2021-Q' }), 'vi', 'light', '/graphql').period).toBe('');

@@ -23,8 +23,10 @@ describe('postOperation, as the builder uses it', () => {
         const { query } = JSON.parse(body) as { query: string };
         const answer = (status: number, json: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
         if (query.includes('BuilderSearch')) return answer(200, { data: { indicators: { totalCount: 1, edges: [] } } });
-        if (query.includes('BuilderUpdate')) return answer(200, { data: { updateChart: null }, errors: [{ message: 'This key may not change chart ab12', extensions: { code: 'FORBIDDEN' } }] });
-        if (query.includes('BuilderCreate')) return answer(401, { errors: [{ message: 'A publishing key is needed', extensions: { code: 'UNAUTHENTICATED' } }] });
+        if (query.includes('BuilderUpdate'))
+          return answer(200, { data: { updateChart: null }, errors: [{ message: 'This key may not change chart ab12', extensions: { code: 'FORBIDDEN' } }] });
+        if (query.includes('BuilderCreate'))
+          return answer(401, { errors: [{ message: 'A publishing key is needed', extensions: { code: 'UNAUTHENTICATED' } }] });
         response.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
       });
     });
@@ -36,7 +38,11 @@ describe('postOperation, as the builder uses it', () => {
   it('POSTs the document and its variables with the key as a bearer token, and answers the data', async () => {
     const data = await postOperation(api, 'query BuilderSearch($search: String) { x }', { search: 'PCI' }, { key: 'chiso_abc' });
     expect(data).toEqual({ indicators: { totalCount: 1, edges: [] } });
-    expect(seen.at(-1)).toEqual({ method: 'POST', authorization: 'Bearer chiso_abc', body: JSON.stringify({ query: 'query BuilderSearch($search: String) { x }', variables: { search: 'PCI' } }) });
+    expect(seen.at(-1)).toEqual({
+      method: 'POST',
+      authorization: 'Bearer chiso_abc',
+      body: JSON.stringify({ query: 'query BuilderSearch($search: String) { x }', variables: { search: 'PCI' } }),
+    });
   });
 
   it('sends no authorization without a key', async () => {
@@ -44,7 +50,7 @@ describe('postOperation, as the builder uses it', () => {
     expect(seen.at(-1)?.authorization).toBeUndefined();
   });
 
-  it('rejects an error beside partial data, with the gateway\'s code: a refused update must not look saved', async () => {
+  it("rejects an error beside partial data, with the gateway's code: a refused update must not look saved", async () => {
     const error = await postOperation(api, 'mutation BuilderUpdate { x }', {}, { key: 'chiso_abc' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WidgetFetchError);
     expect(codeOf(error)).toBe('FORBIDDEN');

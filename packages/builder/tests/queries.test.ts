@@ -9,7 +9,9 @@ const schema = buildSchema(readFileSync(new URL('../../gateway/schema.graphql', 
 describe('namesQuery', () => {
   it('asks for several indicators in one request, one alias each, with the fields of the BuilderIndicator fragment', () => {
     const { query, variables } = namesQuery(['pci_score', 'papi_score']);
-    expect(query).toMatch(/^query BuilderNames\(\$s0: String!, \$s1: String!\) \{ i0: indicator\(slug: \$s0\) \{ \.\.\.BuilderIndicator \} i1: indicator\(slug: \$s1\) \{ \.\.\.BuilderIndicator \} \}\n/);
+    expect(query).toMatch(
+      /^query BuilderNames\(\$s0: String!, \$s1: String!\) \{ i0: indicator\(slug: \$s0\) \{ \.\.\.BuilderIndicator \} i1: indicator\(slug: \$s1\) \{ \.\.\.BuilderIndicator \} \}\n/,
+    );
     expect(query.replace(/\s+/g, ' ')).toContain('fragment BuilderIndicator on Indicator { slug name nameEn: name(lang: EN) }');
     expect(variables).toEqual({ s0: 'pci_score', s1: 'papi_score' });
   });

@@ -13,7 +13,11 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = fileURLToPath(new URL('..', import.meta.url));
 const stamp = buildStamp(
   root,
-  [...['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map((p) => `packages/charts/${p}`), 'tsconfig.json', 'scripts/build-stamp.mjs'],
+  [
+    ...['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map((p) => `packages/charts/${p}`),
+    'tsconfig.json',
+    'scripts/build-stamp.mjs',
+  ],
   fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
 );
 if (stamp.fresh && !process.argv.includes('--force')) {

@@ -24,12 +24,7 @@ function tickDecimals(step: number): number {
  * @default count 5
  * @returns each tick's value in base units, its position in pixels and its label
  */
-export function axisTicks(
-  scale: ValueScale,
-  lang: Lang,
-  format: ValueFormat,
-  count = 5,
-): Array<{ value: number; position: number; label: string }> {
+export function axisTicks(scale: ValueScale, lang: Lang, format: ValueFormat, count = 5): Array<{ value: number; position: number; label: string }> {
   const ticks = scale.ticks(count);
   // Same rule as formatValue: a power of ten without a word of its own is not applied.
   const divisor = scaleWord(format.scaleExponent, lang) === null ? 1 : 10 ** format.scaleExponent;

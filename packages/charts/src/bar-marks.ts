@@ -16,7 +16,10 @@ export function barMarks(frame: ChartFrame, horizontal: boolean, categoryWidth: 
   const marks: Mark[] = [];
   const labels: Mark[] = [];
   const length = horizontal ? bottom - top : right - left;
-  const groups = barLayout(periods.map(() => 0), { length, thickness: 0, scale });
+  const groups = barLayout(
+    periods.map(() => 0),
+    { length, thickness: 0, scale },
+  );
   const base = scale(Math.max(scale.domain()[0]!, 0));
   const labelRoom = horizontal ? categoryWidth - 8 : Infinity;
   series.forEach((s, si) => {
@@ -29,16 +32,49 @@ export function barMarks(frame: ChartFrame, horizontal: boolean, categoryWidth: 
       const size = band.size / series.length;
       const offset = (horizontal ? top : left) + band.offset + si * size;
       const end = scale(point.value);
-      const [x, y, w, h] = horizontal ? [Math.min(base, end), offset, Math.abs(end - base), size - 1] : [offset, Math.min(base, end), size - 1, Math.abs(end - base)];
-      group.push({ type: 'rect', className: 'bar', key: `p-${si}-${index}`, tip: tip(si, point), x, y, width: Math.max(w, 1), height: Math.max(h, 1), fill: seriesColour(si), hatch: si > 0 });
+      const [x, y, w, h] = horizontal
+        ? [Math.min(base, end), offset, Math.abs(end - base), size - 1]
+        : [offset, Math.min(base, end), size - 1, Math.abs(end - base)];
+      group.push({
+        type: 'rect',
+        className: 'bar',
+        key: `p-${si}-${index}`,
+        tip: tip(si, point),
+        x,
+        y,
+        width: Math.max(w, 1),
+        height: Math.max(h, 1),
+        fill: seriesColour(si),
+        hatch: si > 0,
+      });
       const text = label(point);
       const negative = point.value < 0;
       if (horizontal) {
-        labels.push({ type: 'text', className: 'value-label', x: negative ? x - 4 : x + w + 4, y: y + h / 2 + t.label * 0.35, text, anchor: negative ? 'end' : 'start', size: t.label, fill: labelFill(si), halo: true });
+        labels.push({
+          type: 'text',
+          className: 'value-label',
+          x: negative ? x - 4 : x + w + 4,
+          y: y + h / 2 + t.label * 0.35,
+          text,
+          anchor: negative ? 'end' : 'start',
+          size: t.label,
+          fill: labelFill(si),
+          halo: true,
+        });
       } else if (textWidth(text, t.label * 0.8) <= size + 2) {
         // Over a narrow column the text shrinks to 80 %; where even that is too wide, the tooltip and the table say it.
         const fit = Math.min(t.label, (t.label * (size + 2)) / textWidth(text, t.label));
-        labels.push({ type: 'text', className: 'value-label', x: x + w / 2, y: negative ? y + h + 4 + fit : y - 4, text, anchor: 'middle', size: Math.round(fit * 10) / 10, fill: labelFill(si), halo: true });
+        labels.push({
+          type: 'text',
+          className: 'value-label',
+          x: x + w / 2,
+          y: negative ? y + h + 4 + fit : y - 4,
+          text,
+          anchor: 'middle',
+          size: Math.round(fit * 10) / 10,
+          fill: labelFill(si),
+          halo: true,
+        });
       }
     });
     marks.push({ type: 'group', className: 'series', marks: group });
@@ -55,8 +91,17 @@ export function barMarks(frame: ChartFrame, horizontal: boolean, categoryWidth: 
     }
     const lines = wrap(p.label, labelRoom, t.tick).slice(0, 2);
     lines.forEach((line, li) => {
-marks.push({ type: 'text', className: 'category', x: left - 6, y: mid + t.tick * 0.35 + (li - (lines.length - 1) / 2) * t.tick * 1.15, text: line, anchor: 'end', size: t.tick, fill: 'muted' });
-});
+      marks.push({
+        type: 'text',
+        className: 'category',
+        x: left - 6,
+        y: mid + t.tick * 0.35 + (li - (lines.length - 1) / 2) * t.tick * 1.15,
+        text: line,
+        anchor: 'end',
+        size: t.tick,
+        fill: 'muted',
+      });
+    });
   });
   return { marks, labels };
 }

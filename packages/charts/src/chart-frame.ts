@@ -39,5 +39,7 @@ export function shortValue(point: Point, format: ValueFormat, lang: Lang): strin
 
 /** The periods of every series, oldest first, once each. */
 export function chartPeriods(data: WidgetData): PeriodInfo[] {
-  return [...new Map(data.series.flatMap((s) => s.points.map((p) => [p.period.code, p.period] as const))).values()].sort((a, b) => a.start.localeCompare(b.start));
+  return [...new Map(data.series.flatMap((s) => s.points.map((p) => [p.period.code, p.period] as const))).values()].sort((a, b) =>
+    a.start.localeCompare(b.start),
+  );
 }

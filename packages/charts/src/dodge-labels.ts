@@ -38,8 +38,9 @@ export function dodgeLabels(labels: readonly LabelBox[], min: number, max: numbe
     }
   }
   const tops = new Array<number>(labels.length);
-  for (const run of runs) run.members.forEach((m, k) => {
-tops[m] = run.top + run.offsets[k]!;
-});
+  for (const run of runs)
+    run.members.forEach((m, k) => {
+      tops[m] = run.top + run.offsets[k]!;
+    });
   return tops;
 }

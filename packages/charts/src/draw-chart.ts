@@ -46,7 +46,12 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
   const marks: Mark[] = [];
   if (empty.every(Boolean)) {
     const text = NO_DATA[lang][0]!.toUpperCase() + NO_DATA[lang].slice(1);
-    return { width, height: 120, title: summary, marks: [{ type: 'text', className: 'empty', x: width / 2, y: 64, text, anchor: 'middle', size: t.label + 3, fill: 'muted' }] };
+    return {
+      width,
+      height: 120,
+      title: summary,
+      marks: [{ type: 'text', className: 'empty', x: width / 2, y: 64, text, anchor: 'middle', size: t.label + 3, fill: 'muted' }],
+    };
   }
   // Legend: every series of a column or bar chart, and any series without data.
   const legendItems = series.map((s, index) => ({ name: s.name, index, empty: empty[index]! })).filter((item) => item.empty || (bars && series.length > 1));
@@ -57,7 +62,10 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
   const label = (p: Point) => shortValue(p, format, lang);
   const widestValue = Math.max(0, ...series.flatMap((s) => s.points.filter(valued).map((p) => textWidth(label(p), t.label))));
   // A line's end label: its name and last value side by side, or stacked where that takes over a third of the width.
-  const lastLabel = (s: (typeof series)[number]) => { const p = s.points.findLast(valued); return p ? label(p) : ''; };
+  const lastLabel = (s: (typeof series)[number]) => {
+    const p = s.points.findLast(valued);
+    return p ? label(p) : '';
+  };
   const ends = series.length > 1 && !bars ? series.map((s) => endLabelWidth(s.name, lastLabel(s), t.label)) : [];
   const endLabel = Math.max(0, ...ends.map((e) => e.beside)) + 8 <= width * 0.35 ? 'beside' : 'below';
   const nameWidth = ends.length === 0 ? 0 : Math.max(...ends.map((e) => e[endLabel])) + 8;
@@ -79,10 +87,19 @@ export function drawChart({ data, type, width, lang, title }: DrawChartOptions):
   const scale = linearScale(values, horizontal ? [left, right] : [bottom, top], { count, zero });
   const ticks = axisTicks(scale, lang, format, count);
   for (const tk of ticks) {
-    marks.push(horizontal ? { type: 'line', className: 'gridline', x1: tk.position, x2: tk.position, y1: top, y2: bottom, stroke: 'grid', strokeWidth: 1 } : { type: 'line', className: 'gridline', x1: left, x2: right, y1: tk.position, y2: tk.position, stroke: 'grid', strokeWidth: 1 });
-    marks.push(horizontal ? { type: 'text', className: 'tick', x: tk.position, y: bottom + t.tick + 6, text: tk.label, anchor: 'middle', size: t.tick, fill: 'muted' } : { type: 'text', className: 'tick', x: left - 6, y: tk.position + t.tick * 0.35, text: tk.label, anchor: 'end', size: t.tick, fill: 'muted' });
+    marks.push(
+      horizontal
+        ? { type: 'line', className: 'gridline', x1: tk.position, x2: tk.position, y1: top, y2: bottom, stroke: 'grid', strokeWidth: 1 }
+        : { type: 'line', className: 'gridline', x1: left, x2: right, y1: tk.position, y2: tk.position, stroke: 'grid', strokeWidth: 1 },
+    );
+    marks.push(
+      horizontal
+        ? { type: 'text', className: 'tick', x: tk.position, y: bottom + t.tick + 6, text: tk.label, anchor: 'middle', size: t.tick, fill: 'muted' }
+        : { type: 'text', className: 'tick', x: left - 6, y: tk.position + t.tick * 0.35, text: tk.label, anchor: 'end', size: t.tick, fill: 'muted' },
+    );
   }
-  const tip = (s: number, p: Point) => `${series.length > 1 ? `${series[s]!.name} · ` : ''}${p.period.label}: ${formatValue(p.value, format, lang, p.qualifier)}`;
+  const tip = (s: number, p: Point) =>
+    `${series.length > 1 ? `${series[s]!.name} · ` : ''}${p.period.label}: ${formatValue(p.value, format, lang, p.qualifier)}`;
   const labelFill = (s: number) => (series.length > 1 ? seriesColour(s) : 'text');
   const frame: ChartFrame = { series, periods, t, left, right, top, bottom, scale, label, tip, labelFill, endLabel };
   const drawn = bars ? barMarks(frame, horizontal, categoryWidth) : lineMarks(frame, type === 'area');

@@ -7,8 +7,22 @@ import type { ChangeInfo, Lang, Point } from './types.ts';
 import type { WidgetData } from './widget-data.ts';
 
 const WORDS = {
-  vi: { up: 'tăng', down: 'giảm', same: 'không đổi', none: 'chưa có số liệu so sánh', derived: 'Cùng kỳ năm trước (ước tính từ mức thay đổi):', empty: 'Không có số liệu' },
-  en: { up: 'up', down: 'down', same: 'unchanged', none: 'no comparison available', derived: 'A year earlier (derived from the reported change):', empty: 'No data' },
+  vi: {
+    up: 'tăng',
+    down: 'giảm',
+    same: 'không đổi',
+    none: 'chưa có số liệu so sánh',
+    derived: 'Cùng kỳ năm trước (ước tính từ mức thay đổi):',
+    empty: 'Không có số liệu',
+  },
+  en: {
+    up: 'up',
+    down: 'down',
+    same: 'unchanged',
+    none: 'no comparison available',
+    derived: 'A year earlier (derived from the reported change):',
+    empty: 'No data',
+  },
 } satisfies Record<Lang, Record<string, string>>;
 
 /** The point a KPI shows: the one of `period`, else the latest; and its change against a year earlier. */
@@ -44,14 +58,25 @@ export function drawKpi({ data, width, lang, period }: { data: WidgetData; width
   };
   if (point && change) {
     const delta = change.percentagePoints ?? change.percent ?? change.absolute ?? 0;
-    const tone = data.indicator.direction === 'NEUTRAL' || delta === 0 ? 'muted' : delta > 0 === (data.indicator.direction === 'HIGHER_IS_BETTER') ? 'positive' : 'negative';
+    const tone =
+      data.indicator.direction === 'NEUTRAL' || delta === 0
+        ? 'muted'
+        : delta > 0 === (data.indicator.direction === 'HIGHER_IS_BETTER')
+          ? 'positive'
+          : 'negative';
     const a = t.body * 0.9;
     const cy = y + (t.body + 2) * 1.35 - (t.body + 2) * 0.35;
-    const d = delta > 0 ? `M0,${cy + a / 2}l${a / 2},${-a}l${a / 2},${a}z` : delta < 0 ? `M0,${cy - a / 2}l${a / 2},${a}l${a / 2},${-a}z` : `M0,${cy - a / 3}h${a}v${(2 * a) / 3}h${-a}z`;
+    const d =
+      delta > 0
+        ? `M0,${cy + a / 2}l${a / 2},${-a}l${a / 2},${a}z`
+        : delta < 0
+          ? `M0,${cy - a / 2}l${a / 2},${a}l${a / 2},${-a}z`
+          : `M0,${cy - a / 3}h${a}v${(2 * a) / 3}h${-a}z`;
     const group: Mark[] = [{ type: 'path', className: 'arrow', d, fill: tone }];
     line(`${delta > 0 ? w.up : delta < 0 ? w.down : w.same} ${formatChange(change, format, lang, { signed: false })}`, tone, 'change-text', group, a + 6);
     marks.push({ type: 'group', className: 'change', marks: group });
-    if (change.previousValueBasis === 'DERIVED' && change.previousValue !== null) line(`${w.derived} ${formatValue(change.previousValue, format, lang, 'APPROXIMATELY')}`, 'muted', 'derived', marks);
+    if (change.previousValueBasis === 'DERIVED' && change.previousValue !== null)
+      line(`${w.derived} ${formatValue(change.previousValue, format, lang, 'APPROXIMATELY')}`, 'muted', 'derived', marks);
   } else if (point) line(w.none, 'muted', 'change', marks);
   const title = point ? `${value}${change ? `, ${formatChange(change, format, lang)}` : ''}` : value;
   return { width, height: Math.ceil(y + 8), title, marks };

@@ -42,7 +42,7 @@ function formats(data: WidgetData, lang: Lang) {
  */
 export function drawMap({ data, topology, width, lang, highlight }: DrawMapOptions): Scene {
   const figures = data.map;
-  if (!figures) throw new TypeError('drawMap needs data.map: the provinces of the map\'s day and their values (loadMap)');
+  if (!figures) throw new TypeError("drawMap needs data.map: the provinces of the map's day and their values (loadMap)");
   const layer = layerOn(figures.at);
   const period = data.series[0]?.points[0]?.period.label ?? '';
   const notes: string[] = [];
@@ -50,7 +50,10 @@ export function drawMap({ data, topology, width, lang, highlight }: DrawMapOptio
     const note = figures.rule === 'NONE' ? mapText[lang].indexNote : mapText[lang].composedNote;
     notes.push(note(period || data.indicator.name, figures.provinces.length, layerDay(layer.validFrom, lang), layer.basis));
   }
-  return mapScene({ topology, provinces: figures.provinces, direction: data.indicator.direction, ...formats(data, lang), subject: mapSubject(data, lang), highlight, notes }, width);
+  return mapScene(
+    { topology, provinces: figures.provinces, direction: data.indicator.direction, ...formats(data, lang), subject: mapSubject(data, lang), highlight, notes },
+    width,
+  );
 }
 
 /** What the map says of each province's value ("73,02 điểm", "không có số liệu"), by region code: the map's table. */

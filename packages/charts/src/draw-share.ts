@@ -44,7 +44,17 @@ export function drawShare({ data, width, lang, type }: { data: WidgetData; width
   } else {
     stack.segments.forEach((s, i) => {
       const x = (s.start / total) * width;
-      marks.push({ type: 'rect', className: 'part', key: s.key, tip: text(s.key, s.value), x, y: 0, width: Math.max(0, ((s.end - s.start) / total) * width - 1), height: 36, ...paint(i) });
+      marks.push({
+        type: 'rect',
+        className: 'part',
+        key: s.key,
+        tip: text(s.key, s.value),
+        x,
+        y: 0,
+        width: Math.max(0, ((s.end - s.start) / total) * width - 1),
+        height: 36,
+        ...paint(i),
+      });
     });
   }
   let y = donut ? Math.min(100, width / 2 - 4) * 2 + 20 : 52;
@@ -61,10 +71,30 @@ export function drawShare({ data, width, lang, type }: { data: WidgetData; width
     y += 4;
   };
   stack.segments.forEach((s, i) => {
-legendLine(text(s.key, s.value), { type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, ...paint(i), stroke: seriesColour(i), strokeWidth: 1 });
-});
+    legendLine(text(s.key, s.value), {
+      type: 'rect',
+      className: 'swatch',
+      x: 0,
+      y: y + 2,
+      width: size,
+      height: size,
+      ...paint(i),
+      stroke: seriesColour(i),
+      strokeWidth: 1,
+    });
+  });
   if (stack.remainder > 0 && !stack.overlap && parts[0]) {
-    legendLine(`${WORDS[lang].remainder}: ${formatValue(stack.remainder, parts[0].indicator.format, lang)}`, { type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, fill: 'background', stroke: 'muted', strokeWidth: 1 });
+    legendLine(`${WORDS[lang].remainder}: ${formatValue(stack.remainder, parts[0].indicator.format, lang)}`, {
+      type: 'rect',
+      className: 'swatch',
+      x: 0,
+      y: y + 2,
+      width: size,
+      height: size,
+      fill: 'background',
+      stroke: 'muted',
+      strokeWidth: 1,
+    });
   }
   marks.push({ type: 'group', className: 'legend', marks: legend });
   if (stack.overlap) {

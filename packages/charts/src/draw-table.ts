@@ -29,20 +29,23 @@ export function drawTable({ data, width, lang }: { data: WidgetData; width: numb
   const row = Math.round(size * 1.85);
   const marks: Mark[] = [{ type: 'text', className: 'header', x: 8, y: size, text: header[0]!, size, weight: 'bold', fill: 'text' }];
   header.slice(1).forEach((h, i) => {
-marks.push({ type: 'text', className: 'header', x: right(i), y: size, text: h, size, weight: 'bold', fill: 'text', anchor: 'end' });
-});
+    marks.push({ type: 'text', className: 'header', x: right(i), y: size, text: h, size, weight: 'bold', fill: 'text', anchor: 'end' });
+  });
   marks.push({ type: 'rect', className: 'rule', x: 0, y: size + 8, width: full, height: 1.5, fill: 'muted' });
   let y = size + 10;
   rows.forEach((r, ri) => {
     if (ri % 2 === 1) marks.push({ type: 'rect', className: 'stripe', x: 0, y, width: full, height: row, fill: 'grid', opacity: 0.35 });
     marks.push({ type: 'text', className: 'period', x: 8, y: y + row * 0.7, text: r.label, size, fill: 'text' });
     r.cells.forEach((c, i) => {
-marks.push({ type: 'text', className: 'cell', x: right(i), y: y + row * 0.7, text: c, size, fill: 'text', anchor: 'end' });
-});
+      marks.push({ type: 'text', className: 'cell', x: right(i), y: y + row * 0.7, text: c, size, fill: 'text', anchor: 'end' });
+    });
     y += row;
   });
   if (rows.length < all.length) {
-    const note = lang === 'vi' ? `${rows.length} kỳ gần nhất trong ${all.length} kỳ; tệp CSV có đủ số liệu.` : `Latest ${rows.length} of ${all.length} periods; the CSV has them all.`;
+    const note =
+      lang === 'vi'
+        ? `${rows.length} kỳ gần nhất trong ${all.length} kỳ; tệp CSV có đủ số liệu.`
+        : `Latest ${rows.length} of ${all.length} periods; the CSV has them all.`;
     marks.push({ type: 'text', className: 'note', x: 0, y: y + size + 6, text: note, size: size - 1, fill: 'muted' });
     y += size + 12;
   }

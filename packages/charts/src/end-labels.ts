@@ -36,14 +36,28 @@ export function endLabels(ends: readonly LineEnd[], frame: Pick<ChartFrame, 't' 
   const line = Math.round(size * 1.3);
   const lines = frame.endLabel === 'beside' ? 1 : 2;
   // The name's line is centred on the point; the plot's headroom above its top is the value labels', free where lines are named.
-  const tops = dodgeLabels(ends.map((e) => ({ y: e.y - line / 2, height: lines * line })), frame.top - size, frame.bottom);
+  const tops = dodgeLabels(
+    ends.map((e) => ({ y: e.y - line / 2, height: lines * line })),
+    frame.top - size,
+    frame.bottom,
+  );
   return ends.map((end, i) => {
     const x = end.x + 8;
     const baseline = tops[i]! + line / 2 + size * 0.35;
     const name: Mark = { type: 'text', className: 'series-label', x, y: baseline, text: end.name, size, weight: 'bold', fill: end.fill, halo: true };
-    const value: Mark = lines === 1
-      ? { type: 'text', className: 'end-value', x: x + textWidth(end.name, size, true) + size * GAP, y: baseline, text: end.value, size, fill: end.fill, halo: true }
-      : { type: 'text', className: 'end-value', x, y: baseline + line, text: end.value, size, fill: end.fill, halo: true };
+    const value: Mark =
+      lines === 1
+        ? {
+            type: 'text',
+            className: 'end-value',
+            x: x + textWidth(end.name, size, true) + size * GAP,
+            y: baseline,
+            text: end.value,
+            size,
+            fill: end.fill,
+            halo: true,
+          }
+        : { type: 'text', className: 'end-value', x, y: baseline + line, text: end.value, size, fill: end.fill, halo: true };
     return end.value ? [name, value] : [name];
   });
 }

@@ -23,12 +23,7 @@ const noData: Record<Lang, string> = { vi: 'không có số liệu', en: 'no dat
  *   breaks between a number and its unit ("27,6 ⏎ %", "892 doanh ⏎ nghiệp"); "không có số liệu" /
  *   "no data" for null, because a blank or 0 would be read as a value
  */
-export function formatValue(
-  value: number | null,
-  format: ValueFormat,
-  lang: Lang,
-  qualifier: Qualifier = 'EXACT',
-): string {
+export function formatValue(value: number | null, format: ValueFormat, lang: Lang, qualifier: Qualifier = 'EXACT'): string {
   if (value === null || !Number.isFinite(value)) return noData[lang];
   const word = scaleWord(format.scaleExponent, lang);
   const scaled = word === null ? value : value / 10 ** format.scaleExponent;

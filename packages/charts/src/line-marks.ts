@@ -34,7 +34,10 @@ export function lineMarks(frame: ChartFrame, area: boolean): ChartMarks {
   const named = series.length > 1;
   const marks: Mark[] = [];
   const labels: Mark[] = [];
-  const x = timeScale(series.flatMap((s) => s.points), [left, right]);
+  const x = timeScale(
+    series.flatMap((s) => s.points),
+    [left, right],
+  );
   const ends: Array<LineEnd & { group: Mark[] }> = [];
   series.forEach((s, si) => {
     const colour = seriesColour(si);
@@ -46,25 +49,53 @@ export function lineMarks(frame: ChartFrame, area: boolean): ChartMarks {
     s.points.forEach((p, i) => {
       if (!valued(p)) return;
       const at = xy[i]!;
-      group.push({ type: 'path', className: 'marker', key: `p-${si}-${i}`, tip: tip(si, p), d: `M${at.x},${at.y}${SHAPES[si % SHAPES.length]}`, fill: colour, stroke: 'background', strokeWidth: 1.5 });
+      group.push({
+        type: 'path',
+        className: 'marker',
+        key: `p-${si}-${i}`,
+        tip: tip(si, p),
+        d: `M${at.x},${at.y}${SHAPES[si % SHAPES.length]}`,
+        fill: colour,
+        stroke: 'background',
+        strokeWidth: 1.5,
+      });
       const every = series.length === 1 && shown.length <= MAX_LABELLED_POINTS && (right - left) / shown.length >= LABEL_SPACING;
       // Several lines: the last value is in the line's end label.
       if ((!every && p !== shown.at(-1)) || named) return;
-      labels.push({ type: 'text', className: 'value-label', x: at.x, y: at.y! - 8, text: label(p), anchor: 'middle', size: t.label, fill: labelFill(si), halo: true });
+      labels.push({
+        type: 'text',
+        className: 'value-label',
+        x: at.x,
+        y: at.y! - 8,
+        text: label(p),
+        anchor: 'middle',
+        size: t.label,
+        fill: labelFill(si),
+        halo: true,
+      });
     });
     const last = xy.findLast((p) => p.y !== null);
     if (named && last) ends.push({ x: last.x, y: last.y!, name: s.name, value: label(shown.at(-1)!), fill: colour, group });
     marks.push({ type: 'group', className: 'series', marks: group });
   });
   endLabels(ends, frame).forEach((marks, i) => {
-ends[i]!.group.push(...marks);
-});
+    ends[i]!.group.push(...marks);
+  });
   const shown = spacedLabels(periods.length, (right - left) / (Math.max(...periods.map((p) => textWidth(p.label, t.tick))) + 12));
   for (const i of shown) {
     // The first and last of a sparse axis are set flush with their point, so neither leaves the chart.
     const anchor = shown.length === 2 && shown[1] === periods.length - 1 && periods.length > 2 ? (i === 0 ? 'start' : 'end') : 'middle';
     const at = x({ period: periods[i]!, value: null });
-    marks.push({ type: 'text', className: 'category', x: anchor === 'start' ? Math.max(0, at - 10) : anchor === 'end' ? at + 10 : at, y: bottom + t.tick + 6, text: periods[i]!.label, anchor, size: t.tick, fill: 'muted' });
+    marks.push({
+      type: 'text',
+      className: 'category',
+      x: anchor === 'start' ? Math.max(0, at - 10) : anchor === 'end' ? at + 10 : at,
+      y: bottom + t.tick + 6,
+      text: periods[i]!.label,
+      anchor,
+      size: t.tick,
+      fill: 'muted',
+    });
   }
   return { marks, labels };
 }

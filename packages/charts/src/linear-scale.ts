@@ -31,11 +31,7 @@ function scaleLinear(domain: [number, number], range: [number, number], niceCoun
  *   with a single value v it is [0, v] (or [v − 1, v + 1] without zero), never a zero-width domain
  *   that would put every point at NaN
  */
-export function linearScale(
-  values: Array<number | null>,
-  range: [number, number],
-  options: { zero?: boolean; count?: number } = {},
-): ValueScale {
+export function linearScale(values: Array<number | null>, range: [number, number], options: { zero?: boolean; count?: number } = {}): ValueScale {
   const zero = options.zero ?? true;
   const count = options.count ?? 5;
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));

@@ -3,7 +3,21 @@ import { palette } from './palette.ts';
 export type ThemeName = keyof typeof palette;
 
 /** The theme tokens a scene's marks are coloured with; each names a `--chiso-<token>` custom property of the elements. */
-export const TOKENS = ['background', 'text', 'muted', 'grid', 'positive', 'negative', 'highlight', 'series-1', 'series-2', 'series-3', 'series-4', 'series-5', 'series-6'] as const;
+export const TOKENS = [
+  'background',
+  'text',
+  'muted',
+  'grid',
+  'positive',
+  'negative',
+  'highlight',
+  'series-1',
+  'series-2',
+  'series-3',
+  'series-4',
+  'series-5',
+  'series-6',
+] as const;
 export type Token = (typeof TOKENS)[number];
 
 const tokenSet = new Set<string>(TOKENS);

@@ -36,7 +36,8 @@ export function sceneToSvg(scene: Scene, options: { theme: ThemeName; lang?: str
   const paint = (c: string) => resolvePaint(c, options.theme);
   const background = paint('background');
   const defs = [...hatchColours(scene.marks)].map(
-    (c) => `<pattern id="${hatchId(c)}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${paint(c)}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${background}" stroke-width="2"/></pattern>`,
+    (c) =>
+      `<pattern id="${hatchId(c)}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${paint(c)}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${background}" stroke-width="2"/></pattern>`,
   );
   const { width, height } = scene;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"${options.lang ? ` xml:lang="${options.lang}"` : ''} font-family="${IMAGE_FONTS}">
@@ -54,7 +55,9 @@ export function marksToSvg(marks: readonly Mark[], theme: ThemeName): string {
   const fill = (m: { fill?: string; hatch?: boolean }) => (m.fill === undefined ? 'none' : m.hatch ? `url(#${hatchId(m.fill)})` : paint(m.fill));
   const cls = (m: Mark) => (m.className ? ` class="${escapeXml(m.className)}"` : '');
   const stroke = (m: { stroke?: string; strokeWidth?: number; dash?: string }) =>
-    m.stroke ? ` stroke="${paint(m.stroke)}"${m.strokeWidth !== undefined ? ` stroke-width="${m.strokeWidth}"` : ''}${m.dash ? ` stroke-dasharray="${m.dash}"` : ''}` : '';
+    m.stroke
+      ? ` stroke="${paint(m.stroke)}"${m.strokeWidth !== undefined ? ` stroke-width="${m.strokeWidth}"` : ''}${m.dash ? ` stroke-dasharray="${m.dash}"` : ''}`
+      : '';
   const opacity = (m: { opacity?: number }) => (m.opacity !== undefined ? ` fill-opacity="${m.opacity}"` : '');
   // A mark's tip is its <title>: what a viewer of the SVG sees on hover, as the element's reader does.
   const end = (tag: string, m: Mark) => (m.tip ? `><title>${escapeXml(m.tip)}</title></${tag}>` : '/>');

@@ -7,13 +7,23 @@ type Kind = 'line' | 'column' | 'bar' | 'area';
 const words = {
   vi: {
     kind: { line: 'Biểu đồ đường', column: 'Biểu đồ cột', bar: 'Biểu đồ thanh', area: 'Biểu đồ vùng' },
-    from: 'từ', to: 'đến', low: 'Thấp nhất', high: 'cao nhất', latest: 'Mới nhất',
-    yearEarlier: 'so với cùng kỳ năm trước', noData: 'không có số liệu',
+    from: 'từ',
+    to: 'đến',
+    low: 'Thấp nhất',
+    high: 'cao nhất',
+    latest: 'Mới nhất',
+    yearEarlier: 'so với cùng kỳ năm trước',
+    noData: 'không có số liệu',
   },
   en: {
     kind: { line: 'Line chart', column: 'Column chart', bar: 'Bar chart', area: 'Area chart' },
-    from: 'from', to: 'to', low: 'Lowest', high: 'highest', latest: 'Latest',
-    yearEarlier: 'on the same period a year earlier', noData: 'no data',
+    from: 'from',
+    to: 'to',
+    low: 'Lowest',
+    high: 'highest',
+    latest: 'Latest',
+    yearEarlier: 'on the same period a year earlier',
+    noData: 'no data',
   },
 } satisfies Record<Lang, unknown>;
 
@@ -39,19 +49,10 @@ function hasValue(p: Point): p is Found['point'] {
  * @returns e.g. "Biểu đồ đường: Hồ sơ tiếp nhận – Quảng Nam, từ Tháng 1/2021 đến Tháng 9/2021. …";
  *   "<title>: không có số liệu." when no series has a value
  */
-export function summarizeSeries(input: {
-  kind: Kind;
-  title: string;
-  series: Series[];
-  format: ValueFormat;
-  lang: Lang;
-  change?: ChangeInfo | null;
-}): string {
+export function summarizeSeries(input: { kind: Kind; title: string; series: Series[]; format: ValueFormat; lang: Lang; change?: ChangeInfo | null }): string {
   const { kind, title, series, format, lang } = input;
   const w = words[lang];
-  const all: Found[] = series.flatMap((s) =>
-    s.points.filter(hasValue).map((point) => ({ point, series: s })),
-  );
+  const all: Found[] = series.flatMap((s) => s.points.filter(hasValue).map((point) => ({ point, series: s })));
   if (all.length === 0) return `${title}: ${w.noData}.`;
   const several = series.length > 1;
   const value = (f: Found) => formatValue(f.point.value, format, lang, f.point.qualifier);

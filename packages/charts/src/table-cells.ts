@@ -12,6 +12,10 @@ export function tableCells(data: WidgetData, lang: Lang): { header: string[]; ro
   const format = data.indicator.format;
   return {
     header: [lang === 'vi' ? 'Kỳ' : 'Period', ...data.series.map((s) => s.name)],
-    rows: tableRows(data.series).map((row) => ({ code: row.code, label: row.label, cells: row.cells.map((p) => (p ? formatValue(p.value, format, lang, p.qualifier) : '–')) })),
+    rows: tableRows(data.series).map((row) => ({
+      code: row.code,
+      label: row.label,
+      cells: row.cells.map((p) => (p ? formatValue(p.value, format, lang, p.qualifier) : '–')),
+    })),
   };
 }

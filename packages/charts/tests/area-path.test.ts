@@ -3,7 +3,15 @@ import { areaPath } from '../src/area-path.ts';
 
 describe('areaPath', () => {
   it('fills between the points and the baseline', () => {
-    expect(areaPath([{ x: 0, y: 10 }, { x: 100, y: 20 }], 200)).toBe('M0,10L100,20L100,200L0,200Z');
+    expect(
+      areaPath(
+        [
+          { x: 0, y: 10 },
+          { x: 100, y: 20 },
+        ],
+        200,
+      ),
+    ).toBe('M0,10L100,20L100,200L0,200Z');
   });
 
   it('breaks the area at a missing value instead of dropping to the baseline', () => {

@@ -33,7 +33,16 @@ describe('dodgeLabels', () => {
   });
 
   it('makes room for a taller label (a name over its value)', () => {
-    expect(dodgeLabels([{ y: 100, height: 2 * line }, { y: 104, height: line }], 0, 200)).toEqual([90, 114]);
+    expect(
+      dodgeLabels(
+        [
+          { y: 100, height: 2 * line },
+          { y: 104, height: line },
+        ],
+        0,
+        200,
+      ),
+    ).toEqual([90, 114]);
   });
 
   it('starts at the top and keeps the gaps where the labels cannot all fit', () => {

@@ -3,7 +3,6 @@ import { formatChange } from '../src/format-change.ts';
 import type { ChangeInfo } from '../src/types.ts';
 import { usdMillions, dossiers, percent } from './formats.ts';
 
-
 function change(fields: Partial<ChangeInfo>): ChangeInfo {
   return {
     basis: 'COMPUTED',
@@ -56,9 +55,7 @@ describe('formatChange', () => {
   });
 
   it('marks a change the source reported in Vietnamese', () => {
-    expect(formatChange(change({ basis: 'REPORTED', percent: -56.8 }), usdMillions, 'vi')).toBe(
-      '\u221256,8\u00a0% (theo nguồn)',
-    );
+    expect(formatChange(change({ basis: 'REPORTED', percent: -56.8 }), usdMillions, 'vi')).toBe('\u221256,8\u00a0% (theo nguồn)');
   });
 
   it('marks a change the source reported in English', () => {

@@ -29,9 +29,13 @@ const golden = (name: string, scene: Scene) => {
 };
 
 describe.each([608, 343])('golden drawings at %i px', (width) => {
-  it.each(['line', 'column', 'bar', 'area'] as ChartType[])('chart: %s', (type) => golden(`chart-${type}-${width}`, drawChart({ data: series, type, width, lang: 'vi', title: 'Hồ sơ tiếp nhận' })));
-  it('chart: lines ending close together, their end labels apart', () => golden(`chart-line-close-ends-${width}`, drawChart({ data: closeEnds, type: 'line', width, lang: 'vi', title: 'Chỉ số PCI (mẫu)' })));
-  it('chart: bars of long ranges', () => golden(`chart-bar-ranges-${width}`, drawChart({ data: ranges, type: 'bar', width, lang: 'vi', title: 'Doanh nghiệp thành lập mới – Quảng Nam' })));
+  it.each(['line', 'column', 'bar', 'area'] as ChartType[])('chart: %s', (type) =>
+    golden(`chart-${type}-${width}`, drawChart({ data: series, type, width, lang: 'vi', title: 'Hồ sơ tiếp nhận' })),
+  );
+  it('chart: lines ending close together, their end labels apart', () =>
+    golden(`chart-line-close-ends-${width}`, drawChart({ data: closeEnds, type: 'line', width, lang: 'vi', title: 'Chỉ số PCI (mẫu)' })));
+  it('chart: bars of long ranges', () =>
+    golden(`chart-bar-ranges-${width}`, drawChart({ data: ranges, type: 'bar', width, lang: 'vi', title: 'Doanh nghiệp thành lập mới – Quảng Nam' })));
   it('kpi', () => golden(`kpi-${width}`, drawKpi({ data: kpi, width, lang: 'vi' })));
   it('ranking', () => golden(`ranking-${width}`, drawRanking({ data: ranking, width, lang: 'vi', highlight: '49' })));
   it('share: bar', () => golden(`share-bar-${width}`, drawShare({ data: share, width, lang: 'vi' })));

@@ -6,7 +6,11 @@ describe('linearScale', () => {
     expect(linearScale([44657, 54913], [300, 0]).domain()).toEqual([0, 60000]);
   });
 
-  it.each([[[54913], 60000], [[892], 1000], [[27.6, 36.9, 35], 40]])('ends the axis on a tick at or above the data (%j)', (values, top) => {
+  it.each([
+    [[54913], 60000],
+    [[892], 1000],
+    [[27.6, 36.9, 35], 40],
+  ])('ends the axis on a tick at or above the data (%j)', (values, top) => {
     const scale = linearScale(values, [300, 0]);
     expect(scale.domain()[1]).toBe(top);
     expect(scale.ticks().at(-1)).toBe(top);

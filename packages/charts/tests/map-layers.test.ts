@@ -18,17 +18,20 @@ describe('province layers', () => {
     expect(() => layerOn('1/7/2025')).toThrow(/ISO date/);
   });
 
-  it.each(provinceLayers.map((l) => [l.id, l] as const))('%s has exactly one feature for every province of its period, by chiso code and name', async (_id, layer) => {
-    const set = regions.provinceSets.find((s) => s.validFrom === layer.validFrom && s.validTo === layer.validTo)!;
-    expect(set, `no province set ${layer.validFrom}–${layer.validTo} in regions.json`).toBeDefined();
-    const topology = await loadLayer(layer.id);
-    const geometries = (topology.objects.provinces as unknown as { geometries: Array<{ id: string; properties: { name: string } }> }).geometries;
-    const byCode = new Map<string, number>();
-    for (const g of geometries) byCode.set(g.id, (byCode.get(g.id) ?? 0) + 1);
-    expect([...byCode.keys()].sort()).toEqual(set.provinces.map((p) => p.code).sort());
-    expect([...byCode.values()].every((n) => n === 1)).toBe(true);
-    for (const p of set.provinces) expect(geometries.find((g) => g.id === p.code)!.properties.name).toBe(p.nameVi);
-  });
+  it.each(provinceLayers.map((l) => [l.id, l] as const))(
+    '%s has exactly one feature for every province of its period, by chiso code and name',
+    async (_id, layer) => {
+      const set = regions.provinceSets.find((s) => s.validFrom === layer.validFrom && s.validTo === layer.validTo)!;
+      expect(set, `no province set ${layer.validFrom}–${layer.validTo} in regions.json`).toBeDefined();
+      const topology = await loadLayer(layer.id);
+      const geometries = (topology.objects.provinces as unknown as { geometries: Array<{ id: string; properties: { name: string } }> }).geometries;
+      const byCode = new Map<string, number>();
+      for (const g of geometries) byCode.set(g.id, (byCode.get(g.id) ?? 0) + 1);
+      expect([...byCode.keys()].sort()).toEqual(set.provinces.map((p) => p.code).sort());
+      expect([...byCode.values()].every((n) => n === 1)).toBe(true);
+      for (const p of set.provinces) expect(geometries.find((g) => g.id === p.code)!.properties.name).toBe(p.nameVi);
+    },
+  );
 
   it('ships small geometry: each layer under 25 KB gzip', async () => {
     const { gzipSync } = await import('node:zlib');

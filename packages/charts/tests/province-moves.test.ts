@@ -3,7 +3,15 @@ import { moveFrom, type Spot } from '../src/map/province-moves.ts';
 
 // A plus of spots round C, in reading order, and two further off.
 const spot = (key: string, x: number, y: number): Spot => ({ key, tip: key, x, y });
-const spots = [spot('N', 100, 0), spot('far-NE', 300, 10), spot('W', 0, 100), spot('C', 100, 100), spot('E', 200, 110), spot('near-SE', 140, 150), spot('S', 100, 200)];
+const spots = [
+  spot('N', 100, 0),
+  spot('far-NE', 300, 10),
+  spot('W', 0, 100),
+  spot('C', 100, 100),
+  spot('E', 200, 110),
+  spot('near-SE', 140, 150),
+  spot('S', 100, 200),
+];
 
 describe('moveFrom', () => {
   it('moves each arrow to the nearest spot that way', () => {

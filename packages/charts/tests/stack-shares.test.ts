@@ -34,17 +34,29 @@ describe('stackShares', () => {
   });
 
   it('leaves no negative remainder when the shares pass 100', () => {
-    expect(stackShares([{ key: 'a', value: 70 }, { key: 'b', value: 60 }]).remainder).toBe(0);
+    expect(
+      stackShares([
+        { key: 'a', value: 70 },
+        { key: 'b', value: 60 },
+      ]).remainder,
+    ).toBe(0);
   });
 
   it('does not count shares that add up to exactly 100 as overlap', () => {
-    expect(stackShares([{ key: 'a', value: 0.1 }, { key: 'b', value: 0.2 }, { key: 'c', value: 99.7 }]).overlap).toBe(
-      false,
-    );
+    expect(
+      stackShares([
+        { key: 'a', value: 0.1 },
+        { key: 'b', value: 0.2 },
+        { key: 'c', value: 99.7 },
+      ]).overlap,
+    ).toBe(false);
   });
 
   it('skips a missing share', () => {
-    const result = stackShares([{ key: 'online', value: 27.6 }, { key: 'post', value: null }]);
+    const result = stackShares([
+      { key: 'online', value: 27.6 },
+      { key: 'post', value: null },
+    ]);
     expect(result.segments.map((s) => s.key)).toEqual(['online']);
   });
 

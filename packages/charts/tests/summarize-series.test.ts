@@ -38,7 +38,12 @@ const plain = (text: string) => text.replace(/\u00a0/g, ' ');
 describe('summarizeSeries', () => {
   it('describes a line chart of one region in Vietnamese', () => {
     const text = summarizeSeries({
-      kind: 'line', title: 'Hồ sơ tiếp nhận', series: [quangNam('vi')], format: dossiers, lang: 'vi', change: up,
+      kind: 'line',
+      title: 'Hồ sơ tiếp nhận',
+      series: [quangNam('vi')],
+      format: dossiers,
+      lang: 'vi',
+      change: up,
     });
     expect(plain(text)).toBe(
       'Biểu đồ đường: Hồ sơ tiếp nhận – Quảng Nam, từ Tháng 1/2021 đến Tháng 9/2021. ' +
@@ -49,7 +54,12 @@ describe('summarizeSeries', () => {
 
   it('describes a line chart of one region in English', () => {
     const text = summarizeSeries({
-      kind: 'line', title: 'Dossiers received', series: [quangNam('en')], format: dossiers, lang: 'en', change: up,
+      kind: 'line',
+      title: 'Dossiers received',
+      series: [quangNam('en')],
+      format: dossiers,
+      lang: 'en',
+      change: up,
     });
     expect(plain(text)).toBe(
       'Line chart: Dossiers received – Quang Nam, from January 2021 to September 2021. ' +
@@ -75,14 +85,23 @@ describe('summarizeSeries', () => {
   it('says a reported change comes from the source', () => {
     const reported = { ...up, basis: 'REPORTED' as const };
     const text = summarizeSeries({
-      kind: 'line', title: 'Hồ sơ', series: [quangNam('vi')], format: dossiers, lang: 'vi', change: reported,
+      kind: 'line',
+      title: 'Hồ sơ',
+      series: [quangNam('vi')],
+      format: dossiers,
+      lang: 'vi',
+      change: reported,
     });
     expect(plain(text).endsWith('+12,5 % so với cùng kỳ năm trước (theo nguồn).')).toBe(true);
   });
 
   it('takes the latest value, not the last point, when the last month is missing', () => {
     const text = summarizeSeries({
-      kind: 'line', title: 'Hồ sơ', series: [quangNam('vi', [3000, 1200, null])], format: dossiers, lang: 'vi',
+      kind: 'line',
+      title: 'Hồ sơ',
+      series: [quangNam('vi', [3000, 1200, null])],
+      format: dossiers,
+      lang: 'vi',
     });
     expect(plain(text).endsWith('Mới nhất: 1.200 hồ sơ (Tháng 2/2021).')).toBe(true);
   });
@@ -97,7 +116,11 @@ describe('summarizeSeries', () => {
   it('lists several series and names the series of the lowest and highest values', () => {
     const daNang: Series = { key: '48', name: 'Đà Nẵng', points: months([900, 8100], 'vi') };
     const text = summarizeSeries({
-      kind: 'line', title: 'Hồ sơ', series: [quangNam('vi', [1200, 7800]), daNang], format: dossiers, lang: 'vi',
+      kind: 'line',
+      title: 'Hồ sơ',
+      series: [quangNam('vi', [1200, 7800]), daNang],
+      format: dossiers,
+      lang: 'vi',
     });
     expect(plain(text)).toBe(
       'Biểu đồ đường: Hồ sơ – Quảng Nam, Đà Nẵng, từ Tháng 1/2021 đến Tháng 2/2021. ' +
@@ -108,14 +131,22 @@ describe('summarizeSeries', () => {
 
   it('says a single value once, without lowest and highest', () => {
     const text = summarizeSeries({
-      kind: 'column', title: 'Hồ sơ tiếp nhận', series: [quangNam('vi', [54913])], format: dossiers, lang: 'vi',
+      kind: 'column',
+      title: 'Hồ sơ tiếp nhận',
+      series: [quangNam('vi', [54913])],
+      format: dossiers,
+      lang: 'vi',
     });
     expect(plain(text)).toBe('Biểu đồ cột: Hồ sơ tiếp nhận – Quảng Nam, Tháng 1/2021. Mới nhất: 54.913 hồ sơ (Tháng 1/2021).');
   });
 
   it('says there is no data in Vietnamese', () => {
     const text = summarizeSeries({
-      kind: 'line', title: 'Hồ sơ tiếp nhận', series: [quangNam('vi', [null, null])], format: dossiers, lang: 'vi',
+      kind: 'line',
+      title: 'Hồ sơ tiếp nhận',
+      series: [quangNam('vi', [null, null])],
+      format: dossiers,
+      lang: 'vi',
     });
     expect(plain(text)).toBe('Hồ sơ tiếp nhận: không có số liệu.');
   });

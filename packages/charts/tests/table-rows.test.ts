@@ -10,8 +10,22 @@ const Q3 = period('2021-Q3', '2021-07-01', 'Quý 3/2021');
 describe('tableRows', () => {
   it('gives one row per period of any series, oldest first, with a cell per series', () => {
     const series: Series[] = [
-      { key: '49', name: 'Quảng Nam', points: [{ period: Q3, value: 30 }, { period: Q1, value: 10 }] },
-      { key: '48', name: 'Đà Nẵng', points: [{ period: Q2, value: 25 }, { period: Q1, value: 12 }] },
+      {
+        key: '49',
+        name: 'Quảng Nam',
+        points: [
+          { period: Q3, value: 30 },
+          { period: Q1, value: 10 },
+        ],
+      },
+      {
+        key: '48',
+        name: 'Đà Nẵng',
+        points: [
+          { period: Q2, value: 25 },
+          { period: Q1, value: 12 },
+        ],
+      },
     ];
     const rows = tableRows(series);
     expect(rows.map((r) => r.label)).toEqual(['Quý 1/2021', 'Quý 2/2021', 'Quý 3/2021']);
@@ -25,7 +39,16 @@ describe('tableRows', () => {
   it('orders by period start, not by code or label', () => {
     const ytd = period('2021-YTD-09', '2021-01-01', '9 tháng 2021');
     const month = period('2020-12', '2020-12-01', 'Tháng 12/2020');
-    const rows = tableRows([{ key: '49', name: 'Quảng Nam', points: [{ period: ytd, value: 2 }, { period: month, value: 1 }] }]);
+    const rows = tableRows([
+      {
+        key: '49',
+        name: 'Quảng Nam',
+        points: [
+          { period: ytd, value: 2 },
+          { period: month, value: 1 },
+        ],
+      },
+    ]);
     expect(rows.map((r) => r.code)).toEqual(['2020-12', '2021-YTD-09']);
   });
 

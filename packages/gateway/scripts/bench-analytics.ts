@@ -61,7 +61,11 @@ for (const [name, document] of Object.entries(operations)) {
   for (let i = 0; i < runs; i++) {
     statements.length = 0;
     const t0 = performance.now();
-    const response = await app.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: document }) });
+    const response = await app.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: document }),
+    });
     const text = await response.text();
     times.push(performance.now() - t0);
     count = statements.length;
@@ -69,7 +73,9 @@ for (const [name, document] of Object.entries(operations)) {
     const body = JSON.parse(text);
     if (body.errors) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
   }
-  console.log(`${name}\n  ${count} SQL statements; median ${Math.round(median(times))} ms over ${runs} runs (first ${Math.round(times[0]!)} ms); ${Math.round(size / 1024)} KB`);
+  console.log(
+    `${name}\n  ${count} SQL statements; median ${Math.round(median(times))} ms over ${runs} runs (first ${Math.round(times[0]!)} ms); ${Math.round(size / 1024)} KB`,
+  );
 }
 await db.close();
 process.exit(0);

@@ -35,7 +35,10 @@ function readOptions(argv: string[]) {
   try {
     ({ values } = parseArgs({
       args: argv.filter((a) => a !== '--'),
-      options: Object.fromEntries(['database-url', 'data-dir', 'rows', 'small-rows', 'runs'].map((n) => [n, { type: 'string' }])) as Record<string, { type: 'string' }>,
+      options: Object.fromEntries(['database-url', 'data-dir', 'rows', 'small-rows', 'runs'].map((n) => [n, { type: 'string' }])) as Record<
+        string,
+        { type: 'string' }
+      >,
       allowPositionals: false,
     }));
   } catch (error) {
@@ -54,7 +57,9 @@ function readOptions(argv: string[]) {
   }
   if (databaseUrl && dataDir) throw new UsageError('give either --database-url or --data-dir, not both');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new UsageError(`--database-url must start with postgresql://, e.g. --database-url postgresql://postgres@127.0.0.1:5432/chiso_bench (got "${databaseUrl}")`);
+    throw new UsageError(
+      `--database-url must start with postgresql://, e.g. --database-url postgresql://postgres@127.0.0.1:5432/chiso_bench (got "${databaseUrl}")`,
+    );
   }
   if (dataDir && path.resolve(dataDir) === path.resolve(process.env.INIT_CWD ?? process.cwd(), '.data/pglite')) {
     throw new UsageError(`${dataDir} is the default embedded database: give a folder of its own`);
@@ -62,7 +67,13 @@ function readOptions(argv: string[]) {
   const rows = integer('rows', 1_000_000);
   const smallRows = integer('small-rows', Math.max(1, Math.round(rows / 5)));
   if (rows > 999 * 63 * MONTHS) throw new UsageError(`--rows can be at most ${999 * 63 * MONTHS}`);
-  return { databaseUrl, dataDir: dataDir ? path.resolve(process.env.INIT_CWD ?? process.cwd(), dataDir) : undefined, rows, smallRows, runs: integer('runs', 1) };
+  return {
+    databaseUrl,
+    dataDir: dataDir ? path.resolve(process.env.INIT_CWD ?? process.cwd(), dataDir) : undefined,
+    rows,
+    smallRows,
+    runs: integer('runs', 1),
+  };
 }
 
 const slug = (i: number) => `bench_${String(i + 1).padStart(3, '0')}`;
@@ -71,32 +82,44 @@ const indicatorsFor = (rows: number, provinces: number) => Math.ceil(rows / (pro
 
 /** The catalogue of the benchmark: its indicators (dossier counts, summed) and its source. */
 function catalogueText(indicators: number): string {
-  return JSON.stringify({
-    units: [],
-    indicators: Array.from({ length: indicators }, (_, i) => ({
-      slug: slug(i),
-      nameVi: `Chỉ tiêu thử tải ${i + 1}`,
-      nameEn: `Benchmark indicator ${i + 1}`,
-      descriptionVi: 'Số liệu tổng hợp để đo tốc độ nhập dữ liệu; không phải số liệu thật.',
-      descriptionEn: 'Synthetic figures for the import benchmark; not real data.',
-      unit: 'dossier',
-      scaleExponent: 0,
-      decimals: 0,
-      category: 'ADMIN_REFORM_PUBLIC_SERVICES',
-      direction: 'NEUTRAL',
-      aggregation: 'SUM',
-      framework: null,
-      numerator: null,
-      denominator: null,
-      ratioMultiplier: 100,
-    })),
-    sources: [
-      {
-        key: SOURCE, kind: 'SYNTHETIC', publisher: 'chiso', title: 'Import benchmark (synthetic)', url: null, publishedAt: null,
-        author: null, licence: 'CC0-1.0', originator: null, note: 'Written by packages/gateway/scripts/bench-import.ts',
-      },
-    ],
-  }, null, 2);
+  return JSON.stringify(
+    {
+      units: [],
+      indicators: Array.from({ length: indicators }, (_, i) => ({
+        slug: slug(i),
+        nameVi: `Chỉ tiêu thử tải ${i + 1}`,
+        nameEn: `Benchmark indicator ${i + 1}`,
+        descriptionVi: 'Số liệu tổng hợp để đo tốc độ nhập dữ liệu; không phải số liệu thật.',
+        descriptionEn: 'Synthetic figures for the import benchmark; not real data.',
+        unit: 'dossier',
+        scaleExponent: 0,
+        decimals: 0,
+        category: 'ADMIN_REFORM_PUBLIC_SERVICES',
+        direction: 'NEUTRAL',
+        aggregation: 'SUM',
+        framework: null,
+        numerator: null,
+        denominator: null,
+        ratioMultiplier: 100,
+      })),
+      sources: [
+        {
+          key: SOURCE,
+          kind: 'SYNTHETIC',
+          publisher: 'chiso',
+          title: 'Import benchmark (synthetic)',
+          url: null,
+          publishedAt: null,
+          author: null,
+          licence: 'CC0-1.0',
+          originator: null,
+          note: 'Written by packages/gateway/scripts/bench-import.ts',
+        },
+      ],
+    },
+    null,
+    2,
+  );
 }
 
 /**
@@ -208,10 +231,17 @@ async function measure(db: Database, name: string, file: string): Promise<Measur
     }
     const checking = at.checking ?? t1;
     return {
-      name, rows: report.rows, bytes, report, seconds: (t1 - t0) / 1000,
+      name,
+      rows: report.rows,
+      bytes,
+      report,
+      seconds: (t1 - t0) / 1000,
       phases: { reading: (checking - t0) / 1000, firstWrite: at.writing === undefined ? null : (at.writing - t0) / 1000, final: (t1 - checking) / 1000 },
-      peakRss, peakHeap, maxRss: process.resourceUsage().maxRSS * 1024,
-      nodeCpu: (cpu.user + cpu.system) / 1e6, dbCpu,
+      peakRss,
+      peakHeap,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+      nodeCpu: (cpu.user + cpu.system) / 1e6,
+      dbCpu,
     };
   } finally {
     clearInterval(timer);
@@ -222,10 +252,13 @@ async function measure(db: Database, name: string, file: string): Promise<Measur
 async function cleanUp(db: Database): Promise<void> {
   const source = await db.prisma.source.findUnique({ where: { key: SOURCE }, select: { id: true } });
   if (!source) return;
-  await db.prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`DELETE FROM "Observation" WHERE "sourceId" = ${source.id}`;
-    await tx.$executeRaw`DELETE FROM "ImportBatch" WHERE "fileName" LIKE 'chiso-bench-%' AND NOT EXISTS (SELECT 1 FROM "Observation" o WHERE o."importId" = "ImportBatch".id)`;
-  }, { timeout: 30 * 60_000 });
+  await db.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`DELETE FROM "Observation" WHERE "sourceId" = ${source.id}`;
+      await tx.$executeRaw`DELETE FROM "ImportBatch" WHERE "fileName" LIKE 'chiso-bench-%' AND NOT EXISTS (SELECT 1 FROM "Observation" o WHERE o."importId" = "ImportBatch".id)`;
+    },
+    { timeout: 30 * 60_000 },
+  );
   await db.prisma.$executeRawUnsafe('VACUUM ANALYZE "Observation"');
 }
 
@@ -233,11 +266,36 @@ const mb = (n: number) => (n / 2 ** 20).toFixed(0);
 const s = (n: number) => n.toFixed(1);
 
 function table(measures: Measure[]): string[] {
-  const head = ['import', 'rows', 'file MiB', 'wall s', 'rows/s', 'read+merge s', 'first write at s', 'final checks s', 'node CPU s', 'db CPU s', 'peak RSS MiB', 'peak heap MiB', 'maxRSS MiB', 'added/revised/unchanged'];
+  const head = [
+    'import',
+    'rows',
+    'file MiB',
+    'wall s',
+    'rows/s',
+    'read+merge s',
+    'first write at s',
+    'final checks s',
+    'node CPU s',
+    'db CPU s',
+    'peak RSS MiB',
+    'peak heap MiB',
+    'maxRSS MiB',
+    'added/revised/unchanged',
+  ];
   const body = measures.map((m) => [
-    m.name, m.rows.toLocaleString('en'), mb(m.bytes), s(m.seconds), Math.round(m.rows / m.seconds).toLocaleString('en'),
-    s(m.phases.reading), m.phases.firstWrite === null ? '-' : s(m.phases.firstWrite), s(m.phases.final), s(m.nodeCpu), m.dbCpu === null ? '-' : s(m.dbCpu),
-    mb(m.peakRss), mb(m.peakHeap), mb(m.maxRss),
+    m.name,
+    m.rows.toLocaleString('en'),
+    mb(m.bytes),
+    s(m.seconds),
+    Math.round(m.rows / m.seconds).toLocaleString('en'),
+    s(m.phases.reading),
+    m.phases.firstWrite === null ? '-' : s(m.phases.firstWrite),
+    s(m.phases.final),
+    s(m.nodeCpu),
+    m.dbCpu === null ? '-' : s(m.dbCpu),
+    mb(m.peakRss),
+    mb(m.peakHeap),
+    mb(m.maxRss),
     `${m.report.added}/${m.report.revised}/${m.report.unchanged}`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
@@ -305,7 +363,7 @@ async function main(): Promise<void> {
       for (const line of table(best)) console.log(line);
     }
     console.log(
-      '\npeak RSS and heap: sampled every 100 ms during that import; maxRSS: the process\'s peak so far (process.resourceUsage); ' +
+      "\npeak RSS and heap: sampled every 100 ms during that import; maxRSS: the process's peak so far (process.resourceUsage); " +
         'node CPU: this process (for the embedded database, the database too); db CPU: the PostgreSQL backends of the database' +
         (db.kind === 'embedded' ? '; the embedded database runs in this process, so its memory is included' : ''),
     );

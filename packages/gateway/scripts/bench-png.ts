@@ -20,11 +20,17 @@ import { benchServed } from './bench-png/served.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
-  options: { images: { type: 'string', default: '40' }, served: { type: 'boolean', default: false }, connections: { type: 'string', default: '50' }, seconds: { type: 'string', default: '3' } },
+  options: {
+    images: { type: 'string', default: '40' },
+    served: { type: 'boolean', default: false },
+    connections: { type: 'string', default: '50' },
+    seconds: { type: 'string', default: '3' },
+  },
 });
 if (values.served) {
   const [connections, seconds] = [Number(values.connections), Number(values.seconds)];
-  if (!Number.isInteger(connections) || connections < 1 || !(seconds > 0)) throw new Error('--connections needs a positive whole number and --seconds a positive number');
+  if (!Number.isInteger(connections) || connections < 1 || !(seconds > 0))
+    throw new Error('--connections needs a positive whole number and --seconds a positive number');
   await benchServed({ connections, seconds });
   process.exit(0);
 }
@@ -37,8 +43,18 @@ const months = Array.from({ length: 24 }, (_, i) => {
   return { code: `${y}-${m}`, start: `${y}-${m}-01`, end: `${y}-${m}-28`, label: `Tháng ${(i % 12) + 1}/${y}` };
 });
 const data: WidgetData = {
-  indicator: { slug: 'dossiers_received', name: 'Hồ sơ tiếp nhận', displayUnit: 'hồ sơ', direction: 'NEUTRAL', format: { unit: { code: 'dossier', symbol: null, nameVi: 'hồ sơ', nameEn: 'dossiers' }, scaleExponent: 0, decimals: 0 } },
-  series: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế'].map((name, s) => ({ key: String(49 - s), name, points: months.map((period, i) => ({ period, value: 4000 + s * 350 + ((i * 137) % 900) })) })),
+  indicator: {
+    slug: 'dossiers_received',
+    name: 'Hồ sơ tiếp nhận',
+    displayUnit: 'hồ sơ',
+    direction: 'NEUTRAL',
+    format: { unit: { code: 'dossier', symbol: null, nameVi: 'hồ sơ', nameEn: 'dossiers' }, scaleExponent: 0, decimals: 0 },
+  },
+  series: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế'].map((name, s) => ({
+    key: String(49 - s),
+    name,
+    points: months.map((period, i) => ({ period, value: 4000 + s * 350 + ((i * 137) % 900) })),
+  })),
   sources: [{ publisher: 'Người Lao Động', title: 'Hồ sơ tiếp nhận', url: null, publishedAt: '2021-10-10' }],
 };
 const svg = renderImageSvg({ element: 'chart', data, type: 'line', lang: 'vi', theme: 'light' });
@@ -46,7 +62,10 @@ const svg = renderImageSvg({ element: 'chart', data, type: 'line', lang: 'vi', t
 const systemFonts = { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
 console.log(`fonts: ${imageFonts().fontFiles?.join(', ') ?? 'the system fonts (none of the named families found)'}`);
 const variants: Array<[string, () => unknown]> = [
-  ['one PNG, system fonts scanned per render (before)', () => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: systemFonts, logLevel: 'off' }).render().asPng()],
+  [
+    'one PNG, system fonts scanned per render (before)',
+    () => new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: systemFonts, logLevel: 'off' }).render().asPng(),
+  ],
   ["one PNG on this thread, one family's files (svgToPng)", () => svgToPng(svg)],
   ['one PNG in the worker pool, one at a time (svgToPngAsync)', () => svgToPngAsync(svg)],
 ];
@@ -61,11 +80,16 @@ for (let i = 0; i < N; i++) {
   }
 }
 variants.forEach(([label], v) => {
-console.log(`${label.padEnd(58)} ${median(times[v]!).toFixed(1)} ms median of ${N}`);
+  console.log(`${label.padEnd(58)} ${median(times[v]!).toFixed(1)} ms median of ${N}`);
 });
 
 for (const [label, draw] of [
-  ['this thread', async () => { for (let i = 0; i < N; i++) svgToPng(svg); }],
+  [
+    'this thread',
+    async () => {
+      for (let i = 0; i < N; i++) svgToPng(svg);
+    },
+  ],
   [`the worker pool (${os.availableParallelism()} threads)`, () => Promise.all(Array.from({ length: N }, () => svgToPngAsync(svg)))],
 ] as const) {
   await Promise.all(Array.from({ length: os.availableParallelism() }, () => svgToPngAsync(svg))); // every thread started

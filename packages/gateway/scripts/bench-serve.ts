@@ -37,7 +37,10 @@ function readOptions(argv: string[]) {
   try {
     ({ values } = parseArgs({
       args: argv.filter((a) => a !== '--'),
-      options: Object.fromEntries(['database-url', 'duration', 'connections', 'rounds'].map((n) => [n, { type: 'string' }])) as Record<string, { type: 'string' }>,
+      options: Object.fromEntries(['database-url', 'duration', 'connections', 'rounds'].map((n) => [n, { type: 'string' }])) as Record<
+        string,
+        { type: 'string' }
+      >,
     }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]}; ${usage}`);
@@ -45,12 +48,14 @@ function readOptions(argv: string[]) {
   const integer = (name: string, fallback: number, max: number): number => {
     const raw = values[name];
     if (raw === undefined) return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new UsageError(`--${name} needs a whole number from 1 to ${max}, e.g. --${name} ${fallback} (got "${raw}")`);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+      throw new UsageError(`--${name} needs a whole number from 1 to ${max}, e.g. --${name} ${fallback} (got "${raw}")`);
     return Number(raw);
   };
   const databaseUrl = values['database-url'];
   if (!databaseUrl) throw new UsageError(`refusing to benchmark on the default database: name one with --database-url postgresql://…; ${usage}`);
-  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError(`--database-url must start with postgresql://, e.g. postgresql://postgres@127.0.0.1:5432/chiso_bench_serve (got "${databaseUrl}")`);
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new UsageError(`--database-url must start with postgresql://, e.g. postgresql://postgres@127.0.0.1:5432/chiso_bench_serve (got "${databaseUrl}")`);
   return { databaseUrl, duration: integer('duration', 7, 600), connections: integer('connections', 50, 1000), rounds: integer('rounds', 3, 20) };
 }
 
@@ -133,8 +138,20 @@ async function main(): Promise<void> {
   try {
     await applyMigrations(db.url);
     if (!(await isSeeded(db.prisma))) await seedDatabase(db.prisma);
-    const synthetic = await generateSynthetic(db.prisma, { provinces: 63, districts: 0, indicators: 100, years: 10, frequency: 'MONTHLY', seed: 1, reuse: true });
-    console.log(synthetic.reused ? `synthetic data: ${synthetic.observations} observations, kept from an earlier run` : `synthetic data: wrote ${synthetic.observations} observations in ${(synthetic.ms / 1000).toFixed(1)} s`);
+    const synthetic = await generateSynthetic(db.prisma, {
+      provinces: 63,
+      districts: 0,
+      indicators: 100,
+      years: 10,
+      frequency: 'MONTHLY',
+      seed: 1,
+      reuse: true,
+    });
+    console.log(
+      synthetic.reused
+        ? `synthetic data: ${synthetic.observations} observations, kept from an earlier run`
+        : `synthetic data: wrote ${synthetic.observations} observations in ${(synthetic.ms / 1000).toFixed(1)} s`,
+    );
 
     console.log('building the gateway (dist/) as `pnpm start` runs it');
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: gatewayDir, stdio: 'inherit' });
@@ -146,7 +163,12 @@ async function main(): Promise<void> {
     const dbEnv = { DATABASE_URL: options.databaseUrl };
     const [gateway, postgraphile, ceiling] = await Promise.all([
       freePort().then((port) =>
-        startChild('the gateway', ['dist/server.mjs'], { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT: 'off' }, /GraphQL and GraphiQL at (http:\/\/\S+?)\/graphql/),
+        startChild(
+          'the gateway',
+          ['dist/server.mjs'],
+          { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT: 'off' },
+          /GraphQL and GraphiQL at (http:\/\/\S+?)\/graphql/,
+        ),
       ),
       startChild('PostGraphile', ['--import', 'tsx', 'scripts/bench-serve/postgraphile-server.ts'], dbEnv, /listening (\d+)/),
       startChild('the ceiling', ['--import', 'tsx', 'scripts/bench-serve/ceiling-server.ts'], dbEnv, /listening (\d+)/),
@@ -162,7 +184,13 @@ async function main(): Promise<void> {
     const targets: Record<string, Target> = {
       uncached: { ...question.request, url: gateway.url, pid: gateway.pid, vary: question.vary },
       cached: { ...question.request, url: gateway.url, pid: gateway.pid },
-      revalidated: { ...question.request, url: gateway.url, pid: gateway.pid, headers: { ...question.request.headers, 'if-none-match': question.etag ?? '' }, expect: 304 },
+      revalidated: {
+        ...question.request,
+        url: gateway.url,
+        pid: gateway.pid,
+        headers: { ...question.request.headers, 'if-none-match': question.etag ?? '' },
+        expect: 304,
+      },
       postgraphileChart: { url: postgraphile.url, pid: postgraphile.pid, ...postgraphileChart(question) },
       ceilingChart: { url: ceiling.url, pid: ceiling.pid, method: 'GET', path: `/chart?${question.ceilingQuery}` },
       minimal: { ...MINIMAL_SERIES.chiso(question), url: gateway.url, pid: gateway.pid, vary: question.vary },
@@ -184,7 +212,11 @@ async function main(): Promise<void> {
 
     const available: Record<string, string | null> = {
       cached: question.cache ? null : 'not available: no response cache seen (no hit said, and a repeated request is not 3 times faster)',
-      revalidated: question.etag ? (question.notModified ? null : 'not available: an ETag, but If-None-Match is answered 200') : 'not available: the response has no ETag',
+      revalidated: question.etag
+        ? question.notModified
+          ? null
+          : 'not available: an ETag, but If-None-Match is answered 200'
+        : 'not available: the response has no ETag',
     };
     const names = Object.keys(targets).filter((name) => !available[name]);
     const database = postgresCpu(options.databaseUrl);
@@ -216,7 +248,17 @@ async function main(): Promise<void> {
     const line = (label: string, name: string, ceilingOf?: string, postgraphileOf?: string) => {
       const m = med[name];
       if (!m) return rows.push([label, available[name] ?? 'not run']);
-      rows.push([label, rate(m.rps), ms(m.p50), ms(m.p99), ceilingOf ? ratio(name, ceilingOf) : '', postgraphileOf ? ratio(name, postgraphileOf) : '', cpuMs(m.serverCpu), cpuMs(m.databaseCpu), m.problems]);
+      rows.push([
+        label,
+        rate(m.rps),
+        ms(m.p50),
+        ms(m.p99),
+        ceilingOf ? ratio(name, ceilingOf) : '',
+        postgraphileOf ? ratio(name, postgraphileOf) : '',
+        cpuMs(m.serverCpu),
+        cpuMs(m.databaseCpu),
+        m.problems,
+      ]);
     };
     line('chart widget, uncached (nonce variable)', 'uncached', 'ceilingChart', 'postgraphileChart');
     line(`chart widget, cached (same URL${question.cache ? `; ${question.cache}` : ''})`, 'cached', 'ceilingChart', 'postgraphileChart');
@@ -229,11 +271,20 @@ async function main(): Promise<void> {
     line(`/embed/<id>.png repeated (${imageCache ?? 'no cache seen'})`, 'png');
     line('/embed/<id>.svg repeated', 'svg');
 
-    console.log(`\nmedians of ${options.rounds} interleaved rounds (${options.duration} s, ${c} connections each); ratios are of throughput; CPU is per answered request`);
+    console.log(
+      `\nmedians of ${options.rounds} interleaved rounds (${options.duration} s, ${c} connections each); ratios are of throughput; CPU is per answered request`,
+    );
     const header = ['request', 'req/s', 'p50 ms', 'p99 ms', '× ceiling', '× PostGraphile', 'server CPU ms/req', 'PostgreSQL CPU ms/req', 'errors'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.filter((r) => r.length > 2 || i === 0).map((r) => (r[i] ?? '').length)));
     for (const r of [header, ...rows]) {
-      console.log(r.length === 2 ? `${r[0]!.padEnd(widths[0]!)}  ${r[1]}` : r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+      console.log(
+        r.length === 2
+          ? `${r[0]!.padEnd(widths[0]!)}  ${r[1]}`
+          : r
+              .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+              .join('  ')
+              .trimEnd(),
+      );
     }
     console.log(`/embed/<id>.png first request: ${ms(median(firsts.png))} ms (median of ${options.rounds}, a new chart each)`);
     console.log(`/embed/<id>.svg first request: ${ms(median(firsts.svg))} ms`);

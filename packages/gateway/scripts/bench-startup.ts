@@ -106,8 +106,14 @@ const fmt = (xs: { wall: number; cpu: number }[]) =>
   `median ${Math.round(median(xs.map((x) => x.wall)))} ms wall, ${Math.round(median(xs.map((x) => x.cpu)))} ms CPU ` +
   `(runs: ${xs.map((x) => `${Math.round(x.wall)}/${Math.round(x.cpu)}`).join(', ')})`;
 const how = serverOnly ? 'node dist/server.mjs' : 'pnpm start';
-console.log(`load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
-if (scratch.length) console.log(`start-up to first answered query (${how}), embedded, cold with no build (both builds, the image, then start): ${fmt(scratch)}`);
+console.log(
+  `load average at the end: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${os.cpus().length} CPUs`,
+);
+if (scratch.length)
+  console.log(`start-up to first answered query (${how}), embedded, cold with no build (both builds, the image, then start): ${fmt(scratch)}`);
 console.log(`start-up to first answered query (${how}), embedded, cold (new folder), builds up to date: ${fmt(cold)}`);
 console.log(`start-up to first answered query (${how}), embedded, warm (existing folder):              ${fmt(warm)}`);
 
@@ -126,7 +132,11 @@ const operations: Record<string, string> = {
 for (const [name, document] of Object.entries(operations)) {
   statements.length = 0;
   const t0 = performance.now();
-  const res = await app.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: document }) });
+  const res = await app.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: document }),
+  });
   await res.json();
   console.log(`${name}: ${statements.length} SQL statements, ${Math.round(performance.now() - t0)} ms`);
 }

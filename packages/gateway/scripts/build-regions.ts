@@ -14,15 +14,29 @@ import { prismaDir } from '../src/config.ts';
 
 const require = createRequire(import.meta.url);
 
-interface OldProvince { code: string; name: string; type: string; name_with_type: string }
-interface OldDistrict { code: string; name: string; name_with_type: string; parent_code: string }
-interface NewProvince { province_code: string; name: string; place_type: string }
+interface OldProvince {
+  code: string;
+  name: string;
+  type: string;
+  name_with_type: string;
+}
+interface OldDistrict {
+  code: string;
+  name: string;
+  name_with_type: string;
+  parent_code: string;
+}
+interface NewProvince {
+  province_code: string;
+  name: string;
+  place_type: string;
+}
 
 /** English exonyms in common use; every other name is written without diacritics. */
 const englishNames: Record<string, string> = {
   'Hà Nội': 'Hanoi',
   'Hồ Chí Minh': 'Ho Chi Minh City',
-  'Huế': 'Hue',
+  Huế: 'Hue',
   'Thừa Thiên Huế': 'Thua Thien Hue',
 };
 
@@ -88,7 +102,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const file = path.join(prismaDir, 'data', 'regions.json');
   const out = buildRegions();
   await fs.writeFile(file, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(
-    `wrote ${file}: ${out.provinceSets.map((set) => set.provinces.length).join(' + ')} provinces, ${out.districts.length} districts`,
-  );
+  console.log(`wrote ${file}: ${out.provinceSets.map((set) => set.provinces.length).join(' + ')} provinces, ${out.districts.length} districts`);
 }

@@ -41,7 +41,11 @@ if (stamp.fresh && recordedImage && fs.existsSync(recordedImage) && !process.arg
 // Packages the gateway itself depends on are loaded from node_modules at run time; anything else
 // (what @chiso/widgets' code imports, such as d3) is bundled.
 const own = new Set(Object.keys(JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).dependencies));
-const packageName = (path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/');
+const packageName = (path) =>
+  path
+    .split('/')
+    .slice(0, path.startsWith('@') ? 2 : 1)
+    .join('/');
 
 await build({
   // The embedded database's thread is a module of its own, started next to the server (embedded.ts).

@@ -26,7 +26,10 @@ function readOptions(argv: string[]): { options: SyntheticOptions; databaseUrl?:
       args: argv.filter((a) => a !== '--'),
       options: {
         ...(Object.fromEntries(
-          ['database-url', 'data-dir', 'provinces', 'districts', 'indicators', 'years', 'last-year', 'frequency', 'seed', 'concurrency'].map((name) => [name, { type: 'string' }]),
+          ['database-url', 'data-dir', 'provinces', 'districts', 'indicators', 'years', 'last-year', 'frequency', 'seed', 'concurrency'].map((name) => [
+            name,
+            { type: 'string' },
+          ]),
         ) as Record<string, { type: 'string' }>),
         // Keep a complete earlier run of the same options instead of writing it again.
         reuse: { type: 'boolean' },
@@ -55,7 +58,9 @@ function readOptions(argv: string[]): { options: SyntheticOptions; databaseUrl?:
   }
   if (databaseUrl && dataDir) throw new UsageError('give either --database-url or --data-dir, not both');
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new UsageError(`--database-url must start with postgresql://, e.g. --database-url postgresql://postgres@127.0.0.1:5432/chiso_bench (got "${databaseUrl}")`);
+    throw new UsageError(
+      `--database-url must start with postgresql://, e.g. --database-url postgresql://postgres@127.0.0.1:5432/chiso_bench (got "${databaseUrl}")`,
+    );
   }
   return {
     databaseUrl,

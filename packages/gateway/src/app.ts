@@ -69,7 +69,22 @@ const defaults = loadConfig({});
 const defaultOrigin = publicOriginResolver(defaults, () => listeningOrigin(defaults.HOST, defaults.PORT));
 
 /** The GraphQL application: a fetch handler usable in-process (tests) or behind node:http. */
-export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'), publicOrigin = defaultOrigin, cache = createSharedCache({ logger }), persistedOnly = false, persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'), limits = limitsOf(defaults), metrics = createMetrics(), metricsEndpoint = false, redis = false, databaseState, rateLimit }: AppOptions) {
+export function createApp({
+  prisma,
+  logger,
+  graphiql = true,
+  widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist'),
+  publicOrigin = defaultOrigin,
+  cache = createSharedCache({ logger }),
+  persistedOnly = false,
+  persistedDocuments = path.join(widgetsDir, 'persisted-documents.json'),
+  limits = limitsOf(defaults),
+  metrics = createMetrics(),
+  metricsEndpoint = false,
+  redis = false,
+  databaseState,
+  rateLimit,
+}: AppOptions) {
   // Publishes through this database client (the importData mutation, imports run in this process) drop what they change.
   onPublished(prisma, async (publication) => {
     await cache.invalidate(entitiesOf(publication));
@@ -106,7 +121,14 @@ export function createApp({ prisma, logger, graphiql = true, widgetsDir = path.j
     maxRequestBodySize: false,
     context: (initial) => {
       let principal: Promise<Principal | null> | undefined;
-      return { ...initial, queryLimits: limits.query, prisma, loaders: createLoaders(prisma), publicOrigin: publicOrigin(initial.request).origin, principal: () => (principal ??= authenticate(prisma, initial.request)) };
+      return {
+        ...initial,
+        queryLimits: limits.query,
+        prisma,
+        loaders: createLoaders(prisma),
+        publicOrigin: publicOrigin(initial.request).origin,
+        principal: () => (principal ??= authenticate(prisma, initial.request)),
+      };
     },
     // Every plugin's hooks inside the error boundary: what a route throws becomes a clear answer and a log line.
     plugins: withErrorBoundary([

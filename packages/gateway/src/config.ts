@@ -17,7 +17,11 @@ export const prismaDir = path.join(repoRoot, 'prisma');
 
 /** A whole number of at least `min`, e.g. `CHISO_MAX_TOKENS=2000`. */
 const count = (fallback: number, min = 1) =>
-  z.coerce.number({ error: `must be a whole number of at least ${min}` }).int(`must be a whole number of at least ${min}`).min(min, `must be at least ${min}`).default(fallback);
+  z.coerce
+    .number({ error: `must be a whole number of at least ${min}` })
+    .int(`must be a whole number of at least ${min}`)
+    .min(min, `must be at least ${min}`)
+    .default(fallback);
 
 /**
  * Limits on what one request may ask of the gateway (docs/limits.md): each refusal is a GraphQL
@@ -70,7 +74,10 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss:// (leave it unset to cache responses in memory only)')
     .optional(),
-  CHISO_DATA_DIR: z.string().min(1).default(path.join(repoRoot, '.data', 'pglite')),
+  CHISO_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(repoRoot, '.data', 'pglite')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Where readers reach the gateway, e.g. `https://charts.example.vn`: every absolute URL the
@@ -113,7 +120,10 @@ const envSchema = z.object({
   /** The rate limit's window in seconds. @default 60 */
   RATE_LIMIT_WINDOW: z.coerce.number({ error: 'must be a number of seconds, e.g. RATE_LIMIT_WINDOW=60' }).int().min(1).max(86_400).default(60),
   // Safelist (docs/persisted-documents.md): anonymous clients may run only the widgets' persisted documents.
-  CHISO_PERSISTED_ONLY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
+  CHISO_PERSISTED_ONLY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   ...limitVariables(),
   NODE_ENV: z.string().optional(),
 
@@ -122,7 +132,10 @@ const envSchema = z.object({
    * Serve Prometheus metrics at /metrics on the gateway's port: `off`, or `on` (anyone who reaches
    * the port may read them unless METRICS_TOKEN is set). @default off
    */
-  METRICS: z.enum(['on', 'off'], { error: 'must be on or off (on serves /metrics; set METRICS_TOKEN to require a key)' }).default('off').transform((v) => v === 'on'),
+  METRICS: z
+    .enum(['on', 'off'], { error: 'must be on or off (on serves /metrics; set METRICS_TOKEN to require a key)' })
+    .default('off')
+    .transform((v) => v === 'on'),
   /** With METRICS=on: /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. At least 16 characters. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (e.g. the output of `openssl rand -hex 16`)').optional(),
   /** Seconds a stopping gateway (SIGTERM, SIGINT) lets requests in flight finish before it closes their connections. @default 10 */
@@ -174,7 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         return `${name}: ${i.message} (got "${shown}")`;
       });
   if (problems.length) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
-  if (parsed.data!.METRICS_TOKEN && !parsed.data!.METRICS) throw new ConfigError('invalid configuration: METRICS_TOKEN: is set but METRICS is off; set METRICS=on to serve /metrics');
+  if (parsed.data!.METRICS_TOKEN && !parsed.data!.METRICS)
+    throw new ConfigError('invalid configuration: METRICS_TOKEN: is set but METRICS is off; set METRICS=on to serve /metrics');
   return parsed.data!;
 }
 

@@ -15,7 +15,12 @@ export function badUserInput(message: string, extra: Record<string, unknown> = {
  * A route's answer to a request it cannot serve (an unknown chart, a method it does not take):
  * thrown, so that the error boundary answers it in the client's form and the log notes it.
  */
-export function routeError(code: 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'BAD_USER_INPUT', status: 400 | 404 | 405, message: string, headers: Record<string, string> = {}): GraphQLError {
+export function routeError(
+  code: 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'BAD_USER_INPUT',
+  status: 400 | 404 | 405,
+  message: string,
+  headers: Record<string, string> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status, headers } } });
 }
 
@@ -74,13 +79,35 @@ const unavailableMessage = 'The database is unavailable at the moment; try again
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as Record<string, any> | undefined, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
     if (e.name === 'DatabaseUnavailableError' || e.name === 'PrismaClientInitializationError') return true;
-    if (typeof e.code === 'string' && /^(DATABASE_UNAVAILABLE|P1001|P1002|P1003|P1008|P1017|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|08\w{3}|57P0[1-3]|53300)$/.test(e.code)) return true;
+    if (
+      typeof e.code === 'string' &&
+      /^(DATABASE_UNAVAILABLE|P1001|P1002|P1003|P1008|P1017|P2024|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EHOSTUNREACH|08\w{3}|57P0[1-3]|53300)$/.test(
+        e.code,
+      )
+    )
+      return true;
     const cause = e.meta?.driverAdapterError?.cause;
     if (cause) {
-      if (['DatabaseNotReachable', 'DatabaseDoesNotExist', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'AuthenticationFailed', 'DatabaseAccessDenied', 'TlsConnectionError'].includes(cause.kind)) return true;
+      if (
+        [
+          'DatabaseNotReachable',
+          'DatabaseDoesNotExist',
+          'ConnectionClosed',
+          'SocketTimeout',
+          'TooManyConnections',
+          'AuthenticationFailed',
+          'DatabaseAccessDenied',
+          'TlsConnectionError',
+        ].includes(cause.kind)
+      )
+        return true;
       if (cause.kind === 'postgres' && (cause.severity === 'FATAL' || /^(08|57P0)/.test(cause.code ?? ''))) return true;
     }
-    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/i.test(e.message)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/i.test(e.message)
+    )
+      return true;
     e = e.originalError ?? e.cause;
   }
   return false;
@@ -93,7 +120,8 @@ export function classify(error: unknown): ErrorClass {
     const status = (error.extensions.http as { status?: number } | undefined)?.status ?? (code === 'DATABASE_UNAVAILABLE' ? 503 : 400);
     return { code, status, message: error.message, client: code !== 'DATABASE_UNAVAILABLE', ...(status === 503 ? { retryAfter: DATABASE_RETRY_AFTER } : {}) };
   }
-  if (isDatabaseUnavailable(error)) return { code: 'DATABASE_UNAVAILABLE', status: 503, message: unavailableMessage, client: false, retryAfter: DATABASE_RETRY_AFTER };
+  if (isDatabaseUnavailable(error))
+    return { code: 'DATABASE_UNAVAILABLE', status: 503, message: unavailableMessage, client: false, retryAfter: DATABASE_RETRY_AFTER };
   return { code: 'INTERNAL_SERVER_ERROR', status: 500, message: 'Unexpected error.', client: false };
 }
 

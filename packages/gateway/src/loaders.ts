@@ -95,9 +95,7 @@ export function createLoaders(prisma: PrismaClient) {
     /** An indicator's id by slug, null for an unknown slug: one statement per batch. */
     indicatorIdOf: (slug: string) => indicatorIdBySlug.load(slug),
     /** Who recorded an import's values: the name of its key, else its actor. */
-    recordedBy: byId((ids) =>
-      prisma.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, actor: true, key: { select: { name: true } } } }),
-    ),
+    recordedBy: byId((ids) => prisma.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, actor: true, key: { select: { name: true } } } })),
     region: regionLoader,
     /** The unit that holds a region code today (or last held it), null for an unknown code: one statement per batch. */
     regionOfCode: async (code: string) => (await regionsByCode.load(code))[0] ?? null,

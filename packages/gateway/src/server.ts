@@ -15,12 +15,20 @@ try {
   // thread loads the rest of the gateway (graphql-yoga, Pothos, Prisma: a chunk of its own, below).
   const embedded = config.DATABASE_URL
     ? undefined
-    : startEmbeddedPostgres(config.CHISO_DATA_DIR, { image: async () => { const { defaultImageDir, findImage } = await import('./db/image.ts'); return (await findImage(defaultImageDir))?.dir; } });
+    : startEmbeddedPostgres(config.CHISO_DATA_DIR, {
+        image: async () => {
+          const { defaultImageDir, findImage } = await import('./db/image.ts');
+          return (await findImage(defaultImageDir))?.dir;
+        },
+      });
   // Reported by startGateway, which waits for it; until then a failure must not end the process unheard.
   embedded?.catch(() => {});
   const { startGateway } = await import('./start.ts');
   const gateway = await startGateway(config, { say, ...(embedded ? { embedded } : {}) });
-  if (config.METRICS) say(`Prometheus metrics at ${gateway.url.replace(/\/graphql$/, '/metrics')}${config.METRICS_TOKEN ? ' (with METRICS_TOKEN)' : ' (open to anyone who reaches this port: bind it internally or set METRICS_TOKEN)'}`);
+  if (config.METRICS)
+    say(
+      `Prometheus metrics at ${gateway.url.replace(/\/graphql$/, '/metrics')}${config.METRICS_TOKEN ? ' (with METRICS_TOKEN)' : ' (open to anyone who reaches this port: bind it internally or set METRICS_TOKEN)'}`,
+    );
   say(`GraphQL and GraphiQL at ${gateway.url} (ready in ${Math.round(performance.now() - startedAt)} ms)`);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -32,10 +40,13 @@ try {
     stopping = true;
     say(`${signal}: stopping (requests in flight get up to ${config.SHUTDOWN_TIMEOUT} s)`);
     // However closing goes (a database that does not answer), the process ends.
-    setTimeout(() => {
-      console.error('chiso: could not close the database or Redis in time; exiting');
-      process.exit(1);
-    }, (config.SHUTDOWN_TIMEOUT + CLOSE_GRACE) * 1000).unref();
+    setTimeout(
+      () => {
+        console.error('chiso: could not close the database or Redis in time; exiting');
+        process.exit(1);
+      },
+      (config.SHUTDOWN_TIMEOUT + CLOSE_GRACE) * 1000,
+    ).unref();
     const { cutOff } = await gateway.stop();
     say(cutOff ? `stopped; ${cutOff} request(s) were still running at SHUTDOWN_TIMEOUT and were cut off` : 'stopped');
     process.exit(cutOff ? 1 : 0);

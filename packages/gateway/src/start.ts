@@ -111,7 +111,9 @@ export async function startGateway(
   });
   app = (req, res) => void yoga(req, res);
   if (!config.PUBLIC_URL && !config.TRUST_PROXY && ['0.0.0.0', '::'].includes(config.HOST)) {
-    say(`listening on every interface without PUBLIC_URL: embed codes will say ${listeningOrigin(config.HOST, port)}; set PUBLIC_URL to the address readers use`);
+    say(
+      `listening on every interface without PUBLIC_URL: embed codes will say ${listeningOrigin(config.HOST, port)}; set PUBLIC_URL to the address readers use`,
+    );
   }
   return {
     url: `http://${config.HOST}:${port}/graphql`,
@@ -129,7 +131,11 @@ export async function startGateway(
       const cutOff = (await Promise.race([closed, deadline])) === 'timeout' ? inFlight.size : 0;
       clearTimeout(timer);
       clearInterval(idle);
-      if (cutOff) logger.warn({ requests: cutOff }, `shutdown: SHUTDOWN_TIMEOUT (${config.SHUTDOWN_TIMEOUT} s) reached; closing the connections of requests still in flight`);
+      if (cutOff)
+        logger.warn(
+          { requests: cutOff },
+          `shutdown: SHUTDOWN_TIMEOUT (${config.SHUTDOWN_TIMEOUT} s) reached; closing the connections of requests still in flight`,
+        );
       server.closeAllConnections();
       await closed;
       // A request cut off still holds its database connection (its statement runs on): closing the
@@ -160,13 +166,19 @@ function starting(req: IncomingMessage, res: ServerResponse): void {
   const body = health
     ? JSON.stringify({ status: 'starting', uptime: Math.round(process.uptime()) })
     : JSON.stringify({ error: { message: 'This gateway is starting (opening its database); try again in a moment.', code: 'STARTING' } });
-  res.writeHead(health ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(health ? {} : { 'retry-after': '1' }) });
+  res.writeHead(health ? 200 : 503, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(health ? {} : { 'retry-after': '1' }),
+  });
   res.end(body);
 }
 
 /** A request that arrives while the gateway stops: 503, and the connection is closed after it. */
 function refuse(res: ServerResponse): void {
-  const body = JSON.stringify({ error: { message: 'This gateway is shutting down; try again (another instance, or this one once restarted, will answer).', code: 'SHUTTING_DOWN' } });
+  const body = JSON.stringify({
+    error: { message: 'This gateway is shutting down; try again (another instance, or this one once restarted, will answer).', code: 'SHUTTING_DOWN' },
+  });
   res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '1', connection: 'close' });
   res.end(body);
 }

@@ -38,7 +38,9 @@ describe.each(databaseKinds)('analytics on the 2021 Quảng Nam report (%s)', (k
   });
 
   it('derives the previous count from an absolute reported change (6 new FDI projects, 1 fewer)', async () => {
-    const res = await query(`{ indicator(slug: "fdi_projects_new") { series(region: "49") { change { basis absolute percent previousValue previousValueBasis } } } }`);
+    const res = await query(
+      `{ indicator(slug: "fdi_projects_new") { series(region: "49") { change { basis absolute percent previousValue previousValueBasis } } } }`,
+    );
     const change = res.data.indicator.series[0].change;
     expect(change).toMatchObject({ basis: 'REPORTED', absolute: -1, previousValue: 7, previousValueBasis: 'DERIVED' });
     expect(change.percent).toBeCloseTo(-14.29, 2);

@@ -27,15 +27,24 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
 
   /** Stored current values of one indicator: Map of `code@start` to number, with unit validity. */
   async function stored(slug: string, where: { start?: string; end?: string } = {}) {
-    const rows = await withReferences(db.prisma, await db.prisma.observation.findMany({
-      where: await observationWhere(db.prisma, {
-        indicator: slug,
-        supersededAt: null,
-        ...(where.start ? { periodStart: { gte: day(where.start) } } : {}),
-        ...(where.end ? { periodEnd: { lte: day(where.end) } } : {}),
+    const rows = await withReferences(
+      db.prisma,
+      await db.prisma.observation.findMany({
+        where: await observationWhere(db.prisma, {
+          indicator: slug,
+          supersededAt: null,
+          ...(where.start ? { periodStart: { gte: day(where.start) } } : {}),
+          ...(where.end ? { periodEnd: { lte: day(where.end) } } : {}),
+        }),
       }),
+    );
+    return rows.map((r) => ({
+      code: r.region.code,
+      regionId: r.regionId,
+      validTo: r.region.validTo,
+      start: r.periodStart.toISOString().slice(0, 10),
+      value: r.value.toNumber(),
     }));
-    return rows.map((r) => ({ code: r.region.code, regionId: r.regionId, validTo: r.region.validTo, start: r.periodStart.toISOString().slice(0, 10), value: r.value.toNumber() }));
   }
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -102,7 +111,9 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
 
   it('marks a rollup incomplete and lists what went in when months are missing', async () => {
     // The 63 provinces end on 2025-06-30: a 2025 total for old Quảng Nam has 6 of 12 months.
-    const res = await query(`{ aggregate(indicator: "${slugs.num}", period: "2025", regions: ["49"], at: "2025-06-30") { value complete units { complete periods { code } } } }`);
+    const res = await query(
+      `{ aggregate(indicator: "${slugs.num}", period: "2025", regions: ["49"], at: "2025-06-30") { value complete units { complete periods { code } } } }`,
+    );
     expect(res.data.aggregate.complete).toBe(false);
     expect(res.data.aggregate.units[0].periods.map((p: any) => p.code)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
   });
@@ -118,7 +129,12 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
     expect(res.errors).toBeUndefined();
     const points = res.data.count.timeSeries;
     expect(points).toHaveLength(12);
-    expect(points[0]).toMatchObject({ period: { code: '2025-01' }, basis: 'COMPOSED', complete: true, value: part('48', '2025-01-01') + part('49', '2025-01-01') });
+    expect(points[0]).toMatchObject({
+      period: { code: '2025-01' },
+      basis: 'COMPOSED',
+      complete: true,
+      value: part('48', '2025-01-01') + part('49', '2025-01-01'),
+    });
     expect(points[0].composition.map((r: any) => r.code).sort()).toEqual(['48', '49']);
     expect(points[6]).toMatchObject({ period: { code: '2025-07' }, basis: 'OBSERVED', composition: [{ code: '48' }] });
     expect(res.data.index.timeSeries.map((p: any) => [p.period.code, p.basis, p.value === null])).toEqual([
@@ -134,14 +150,18 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
     expect(res.data.ratio.timeSeries[0].value).toBeCloseTo((100 * (pick(num, '48') + pick(num, '49'))) / (pick(den, '48') + pick(den, '49')), 8);
   });
 
-  it('answers the widgets\' one-statement series with the same values and changes as the series field, composed across the merger', async () => {
+  it("answers the widgets' one-statement series with the same values and changes as the series field, composed across the merger", async () => {
     const change = `basis previousValue previousValueBasis absolute percent percentagePoints period { code }`;
     const fields = `id period { code } value change { ${change} } previous: change(against: PREVIOUS_PERIOD) { ${change} }`;
     let composed = 0;
     for (const slug of Object.values(slugs)) {
-      const old = await query(`{ a: indicator(slug: "${slug}") { series(region: "48", from: "2025-01-01") { ${fields} } } b: indicator(slug: "${slug}") { series(region: "49", from: "2025-01-01") { ${fields} } } }`);
+      const old = await query(
+        `{ a: indicator(slug: "${slug}") { series(region: "48", from: "2025-01-01") { ${fields} } } b: indicator(slug: "${slug}") { series(region: "49", from: "2025-01-01") { ${fields} } } }`,
+      );
       db.resetStatements();
-      const res = await query(`{ indicatorSeries(indicator: "${slug}", regions: ["48", "49"], from: "2025-01-01") { series { code observations { ${fields} } } } }`);
+      const res = await query(
+        `{ indicatorSeries(indicator: "${slug}", regions: ["48", "49"], from: "2025-01-01") { series { code observations { ${fields} } } } }`,
+      );
       expect(res.errors).toBeUndefined();
       // One statement for everything, the changes against both comparison periods included.
       expect(db.statements).toHaveLength(1);
@@ -170,7 +190,9 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
   it('rolls months up to quarters in a series', async () => {
     const rows = await stored(slugs.num, { start: '2024-01-01', end: '2024-12-31' });
     const q1 = sum(rows.filter((r) => r.code === '01' && r.start < '2024-04-01').map((r) => r.value));
-    const res = await query(`{ indicator(slug: "${slugs.num}") { timeSeries(region: "01", at: "2024-06-30", from: "2024-01-01", to: "2024-12-31", frequency: QUARTER) { period { code } value basis complete } } }`);
+    const res = await query(
+      `{ indicator(slug: "${slugs.num}") { timeSeries(region: "01", at: "2024-06-30", from: "2024-01-01", to: "2024-12-31", frequency: QUARTER) { period { code } value basis complete } } }`,
+    );
     expect(res.data.indicator.timeSeries.map((p: any) => p.period.code)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
     expect(res.data.indicator.timeSeries[0]).toEqual({ period: { code: '2024-Q1' }, value: q1, basis: 'ROLLED_UP', complete: true });
   });
@@ -184,7 +206,13 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
     expect(res.errors).toBeUndefined();
     const prevCount = (await stored(slugs.num, { start: '2024-03-01', end: '2024-03-31' })).find((r) => r.code === '01')!.value;
     const count = res.data.count.series[0];
-    expect(count.change).toMatchObject({ basis: 'COMPUTED', previousValue: prevCount, previousValueBasis: 'REPORTED', absolute: count.value - prevCount, percentagePoints: null });
+    expect(count.change).toMatchObject({
+      basis: 'COMPUTED',
+      previousValue: prevCount,
+      previousValueBasis: 'REPORTED',
+      absolute: count.value - prevCount,
+      percentagePoints: null,
+    });
     expect(count.change.percent).toBeCloseTo(((count.value - prevCount) / prevCount) * 100, 8);
 
     const rate = res.data.rate.series[0];
@@ -200,7 +228,9 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
   });
 
   it('answers with what was known before a revision, and lists the revision', async () => {
-    const current = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: slugs.num, region: { code: '01', validTo: null }, periodStart: day('2025-09-01') }) });
+    const current = await db.prisma.observation.findFirstOrThrow({
+      where: await observationWhere(db.prisma, { indicator: slugs.num, region: { code: '01', validTo: null }, periodStart: day('2025-09-01') }),
+    });
     const { id: _id, supersededAt: _s, recordedAt, ...rest } = current;
     const revisedAt = new Date(recordedAt.getTime() + 30 * 86_400_000);
     await db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: current.value.plus(1_000_000), recordedAt: revisedAt }));
@@ -223,7 +253,9 @@ describe.each(databaseKinds)('analytics on synthetic data (%s)', (kind) => {
   });
 
   it('compares chosen units side by side in the order asked', async () => {
-    const res = await query(`{ compare(indicator: "${slugs.num}", regions: ["79", "01", "48"], period: "2025-08") { entries { rank value region { code } } } }`);
+    const res = await query(
+      `{ compare(indicator: "${slugs.num}", regions: ["79", "01", "48"], period: "2025-08") { entries { rank value region { code } } } }`,
+    );
     const entries = res.data.compare.entries;
     expect(entries.map((e: any) => e.region.code)).toEqual(['79', '01', '48']);
     const sorted = [...entries].sort((a: any, b: any) => b.value - a.value);

@@ -24,7 +24,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Text inside an element's shadow root. */
-const shadowText = (page: Page, selector: string) => page.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(), selector);
+const shadowText = (page: Page, selector: string) =>
+  page.evaluate((s) => (document.querySelector(s)?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(), selector);
 
 /** How the page sits in its window: sideways overflow, the widest control's right edge, the save bar's height. */
 const layout = (page: Page) =>
@@ -39,7 +40,8 @@ const layout = (page: Page) =>
       formRight: rect('#form').right,
       // What stays over the form at the bottom of the window: the Save button's sticky ancestor.
       saveBar: (() => {
-        for (let el = document.getElementById('save'); el; el = el.parentElement) if (getComputedStyle(el).position === 'sticky') return el.getBoundingClientRect().height;
+        for (let el = document.getElementById('save'); el; el = el.parentElement)
+          if (getComputedStyle(el).position === 'sticky') return el.getBoundingClientRect().height;
         return 0;
       })(),
     };
@@ -59,7 +61,9 @@ describe.runIf(browserAvailable)('a journalist builds and saves a chart in the b
   let key: string;
 
   beforeAll(async () => {
-    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://', RATE_LIMIT: 'off' }), { logger: pino({ level: 'error' }) });
+    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://', RATE_LIMIT: 'off' }), {
+      logger: pino({ level: 'error' }),
+    });
     base = gateway.url.replace(/\/graphql$/, '');
     ({ key } = await createApiKey(gateway.db.prisma, { name: 'Báo Quảng Nam', scopes: ['PUBLISH'], regions: [] }));
     browser = await launchChromium();
@@ -69,7 +73,10 @@ describe.runIf(browserAvailable)('a journalist builds and saves a chart in the b
     await gateway?.stop();
   });
 
-  for (const [width, height] of [[375, 667], [1280, 800]] as const) {
+  for (const [width, height] of [
+    [375, 667],
+    [1280, 800],
+  ] as const) {
     it(`searches, picks, previews, saves and reopens a chart at ${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height } });
       await page.goto(`${base}/builder/`);
@@ -107,7 +114,11 @@ describe.runIf(browserAvailable)('a journalist builds and saves a chart in the b
       for (const field of ['#title', '#notes']) {
         await page.focus(field);
         await page.evaluate((s) => document.querySelector(s)!.scrollIntoView({ block: 'center' }), field);
-        const view = await page.evaluate(() => ({ scrollY, preview: document.querySelector('#previews')!.getBoundingClientRect().toJSON() as DOMRect, innerHeight }));
+        const view = await page.evaluate(() => ({
+          scrollY,
+          preview: document.querySelector('#previews')!.getBoundingClientRect().toJSON() as DOMRect,
+          innerHeight,
+        }));
         if (width >= 1280) {
           expect(view.scrollY, `${field}: the page is scrolled`).toBeGreaterThan(200);
           expect(view.preview.top, `${field}: the preview's top is in view`).toBeGreaterThanOrEqual(0);
@@ -116,10 +127,18 @@ describe.runIf(browserAvailable)('a journalist builds and saves a chart in the b
       }
 
       // The four previews draw the chart: Vietnamese and English, light and dark.
-      await page.waitForFunction(() => [...document.querySelectorAll('#previews chiso-chart')].every((el) => /Điểm PCI: Quảng Nam và Đà Nẵng/.test(el.shadowRoot?.textContent ?? '')), null, { timeout: 20_000 });
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('#previews chiso-chart')].every((el) => /Điểm PCI: Quảng Nam và Đà Nẵng/.test(el.shadowRoot?.textContent ?? '')),
+        null,
+        { timeout: 20_000 },
+      );
       expect(await page.locator('#previews chiso-chart[type="column"][region="49,48"][period="2021"]').count()).toBe(4);
-      await expect.poll(() => shadowText(page, '#previews .cell[data-lang="vi"][data-theme="light"] chiso-chart'), { timeout: 20_000 }).toMatch(/^Điểm PCI: Quảng Nam và Đà Nẵng Năm 2017 – Năm 2021 .*Quảng NamĐà Nẵng/);
-      await expect.poll(() => shadowText(page, '#previews .cell[data-lang="en"][data-theme="dark"] chiso-chart'), { timeout: 20_000 }).toMatch(/^Điểm PCI: Quảng Nam và Đà Nẵng 2017 – 2021 /);
+      await expect
+        .poll(() => shadowText(page, '#previews .cell[data-lang="vi"][data-theme="light"] chiso-chart'), { timeout: 20_000 })
+        .toMatch(/^Điểm PCI: Quảng Nam và Đà Nẵng Năm 2017 – Năm 2021 .*Quảng NamĐà Nẵng/);
+      await expect
+        .poll(() => shadowText(page, '#previews .cell[data-lang="en"][data-theme="dark"] chiso-chart'), { timeout: 20_000 })
+        .toMatch(/^Điểm PCI: Quảng Nam và Đà Nẵng 2017 – 2021 /);
       expect(await page.textContent('#previews .cell[data-lang="vi"][data-theme="light"] .notes')).toBe('Nguồn: VCCI, PCI 2017–2021.');
       const before = await layout(page);
       expect(before.overflow).toBe(0);
@@ -158,9 +177,15 @@ describe.runIf(browserAvailable)('a journalist builds and saves a chart in the b
       expect(await page.inputValue('#title')).toBe('Điểm PCI: Quảng Nam và Đà Nẵng');
       expect(await page.inputValue('#notes')).toBe('Nguồn: VCCI, PCI 2017–2021.');
       expect(await page.textContent('#chosen')).toContain('pci_score');
-      await expect.poll(() => page.locator('#regions-list input:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['48', '49']);
+      await expect
+        .poll(() => page.locator('#regions-list input:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)))
+        .toEqual(['48', '49']);
       expect(await page.inputValue('#code-script')).toBe(script);
-      await page.waitForFunction(() => /Điểm PCI: Quảng Nam và Đà Nẵng/.test(document.querySelector('#previews chiso-chart')?.shadowRoot?.textContent ?? ''), null, { timeout: 20_000 });
+      await page.waitForFunction(
+        () => /Điểm PCI: Quảng Nam và Đà Nẵng/.test(document.querySelector('#previews chiso-chart')?.shadowRoot?.textContent ?? ''),
+        null,
+        { timeout: 20_000 },
+      );
       await page.close();
     });
   }

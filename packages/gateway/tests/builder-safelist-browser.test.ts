@@ -18,7 +18,9 @@ describe.runIf(browserAvailable)('the chart builder on a gateway with the safeli
   let key: string;
 
   beforeAll(async () => {
-    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://', CHISO_PERSISTED_ONLY: 'true', RATE_LIMIT: 'off' }), { logger: pino({ level: 'error' }) });
+    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://', CHISO_PERSISTED_ONLY: 'true', RATE_LIMIT: 'off' }), {
+      logger: pino({ level: 'error' }),
+    });
     base = gateway.url.replace(/\/graphql$/, '');
     browser = await launchChromium();
     key = (await createApiKey(gateway.db.prisma, { name: 'Báo Người Lao Động', scopes: ['PUBLISH'], regions: [] })).key;
@@ -44,11 +46,13 @@ describe.runIf(browserAvailable)('the chart builder on a gateway with the safeli
     await page.close();
   });
 
-  it('says why a search fails without a key, in the gateway\'s words', async () => {
+  it("says why a search fails without a key, in the gateway's words", async () => {
     const page = await openBuilder(null);
     await page.fill('#search', 'PCI');
     await page.click('#search-button');
-    await expect.poll(() => page.textContent('#status')).toMatch(/^Lỗi khi tìm chỉ số \(search failed\): this gateway answers anonymous clients only with the widgets' persisted documents.*send a key/);
+    await expect
+      .poll(() => page.textContent('#status'))
+      .toMatch(/^Lỗi khi tìm chỉ số \(search failed\): this gateway answers anonymous clients only with the widgets' persisted documents.*send a key/);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 /**
  * Many requests at once, as a gateway under load sees them. On the embedded database this guards
@@ -68,7 +68,9 @@ describe.each(databaseKinds)('concurrent queries on %s', (kind) => {
       ['ddi_capital_registered', 4927000000000],
       ['enterprises_new_capital', 6600000000000],
     ];
-    const current = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: 'egov_email_accounts', supersededAt: null }) });
+    const current = await db.prisma.observation.findFirstOrThrow({
+      where: await observationWhere(db.prisma, { indicator: 'egov_email_accounts', supersededAt: null }),
+    });
     const { id: _id, supersededAt: _s, recordedAt: _r, ...rest } = current;
     const revision = db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: current.value.plus(1).toString(), recordedAt: new Date() }));
     const answers = await Promise.all(

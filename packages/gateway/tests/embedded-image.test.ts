@@ -84,7 +84,10 @@ describe('choosing an image', () => {
     const migrations = path.join(tmp, 'migrations');
     await fs.cp(migrationsDir, migrations, { recursive: true });
     await fs.mkdir(path.join(migrations, '29991231000000_newer_than_image'));
-    await fs.writeFile(path.join(migrations, '29991231000000_newer_than_image', 'migration.sql'), 'CREATE TABLE "NewerThanImage" ("id" INTEGER PRIMARY KEY);\n');
+    await fs.writeFile(
+      path.join(migrations, '29991231000000_newer_than_image', 'migration.sql'),
+      'CREATE TABLE "NewerThanImage" ("id" INTEGER PRIMARY KEY);\n',
+    );
 
     const current = await currentManifest(migrations);
     const found = await findImage(path.dirname(image.dir), current);

@@ -110,7 +110,7 @@ describe('the embedded database in a folder', () => {
   });
 });
 
-describe('when the embedded database\'s thread dies', () => {
+describe("when the embedded database's thread dies", () => {
   let tmp: string;
   beforeAll(async () => {
     tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'chiso-embedded-crash-'));
@@ -123,7 +123,10 @@ describe('when the embedded database\'s thread dies', () => {
     const gateway = await startGateway(config, { logger: pino({ level: 'silent' }), imageDir: path.dirname(image.dir) });
     const base = gateway.url.replace(/\/graphql$/, '');
     const region = (code: string) =>
-      fetch(`${base}/graphql?query=${encodeURIComponent(`{ region(code: "${code}") { name } }`)}`).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
+      fetch(`${base}/graphql?query=${encodeURIComponent(`{ region(code: "${code}") { name } }`)}`).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as any,
+      }));
     const said = vi.spyOn(console, 'error');
     try {
       expect((await region('01')).body.data.region.name).toMatch(/Hà Nội/);

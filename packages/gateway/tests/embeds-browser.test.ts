@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
 import { browserAvailable, launchChromium } from './helpers/browser.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 /** Text inside an element's shadow root, in a page or frame. */
 const shadowText = (target: Page | Frame, selector: string) =>
@@ -31,7 +31,11 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
   let key: string;
   const gql = async (query: string) =>
     (await (
-      await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) })
+      await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query }),
+      })
     ).json()) as any;
   const create = async (input: string) => (await gql(`mutation { createChart(input: ${input}) { id embed { url pinnedUrl png iframe } } }`)).data.createChart;
 
@@ -46,16 +50,23 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     await gateway?.stop();
   });
 
-  it.each([375, 1280])('shows the chart\'s notes under the element on the embed page, inside a %i px screen', async (width) => {
+  it.each([375, 1280])("shows the chart's notes under the element on the embed page, inside a %i px screen", async (width) => {
     const notes = 'Số liệu 9 tháng năm 2021 do Sở Nội vụ tỉnh Quảng Nam công bố; năm 2022 là số ước tính của Cục Thống kê.';
-    const chart = await create(`{ element: CHART, type: "column", indicators: ["enterprises_new"], regions: ["48", "46", "51"], from: "2016-01-01", to: "2022-12-31", title: "Doanh nghiệp mới", notes: "${notes}" }`);
+    const chart = await create(
+      `{ element: CHART, type: "column", indicators: ["enterprises_new"], regions: ["48", "46", "51"], from: "2016-01-01", to: "2022-12-31", title: "Doanh nghiệp mới", notes: "${notes}" }`,
+    );
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(chart.embed.url);
     await waitForShadow(page, 'chiso-chart', 'svg[part="chart"] rect.bar');
     const box = await page.evaluate(() => {
       const note = document.querySelector('.notes')!.getBoundingClientRect();
       const element = document.querySelector('chiso-chart')!.getBoundingClientRect();
-      return { text: document.querySelector('.notes')!.textContent, below: note.top >= element.bottom - 1, right: note.right, scroll: document.documentElement.scrollWidth };
+      return {
+        text: document.querySelector('.notes')!.textContent,
+        below: note.top >= element.bottom - 1,
+        right: note.right,
+        scroll: document.documentElement.scrollWidth,
+      };
     });
     expect(box).toEqual({ text: notes, below: true, right: expect.any(Number), scroll: width });
     expect(box.right).toBeLessThanOrEqual(width);
@@ -63,24 +74,30 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
   });
 
   it('resizes the iframe to its content when the host page narrows', async () => {
-    const chart = await create(`{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
+    const chart = await create(
+      `{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`,
+    );
     // The host is another site (another origin), as a newspaper would be.
     const host = http.createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html><body style="margin:0"><h1>Host</h1>${chart.embed.iframe}</body></html>`);
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<!doctype html><html><body style="margin:0"><h1>Host</h1>${chart.embed.iframe}</body></html>`);
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.2', resolve));
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`http://127.0.0.2:${(host.address() as AddressInfo).port}/`);
     const frame = await (await page.waitForSelector('iframe')).contentFrame();
     await waitForShadow(frame!, 'chiso-share', '[part="legend"]');
-    const wide = await page.waitForFunction(() => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height) > 0).then(() =>
-      page.evaluate(() => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height)),
-    );
+    const wide = await page
+      .waitForFunction(() => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height) > 0)
+      .then(() => page.evaluate(() => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height)));
     const contentWide = await frame!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     expect(wide).toBe(contentWide);
 
     await page.setViewportSize({ width: 320, height: 900 });
-    await page.waitForFunction((before) => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height) > before, wide, { timeout: 10_000 });
+    await page.waitForFunction((before) => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height) > before, wide, {
+      timeout: 10_000,
+    });
     const narrow = await page.evaluate(() => parseFloat((document.querySelector('iframe') as HTMLIFrameElement).style.height));
     const contentNarrow = await frame!.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     expect(narrow).toBe(contentNarrow);
@@ -92,19 +109,37 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
   it('keeps a pinned embed on the published value after a revision, while the live one updates and says so', async () => {
     const chart = await create(`{ element: KPI, indicators: ["dossiers_online"], regions: ["49"], title: "Hồ sơ trực tuyến" }`);
     await new Promise((r) => setTimeout(r, 20));
-    const current = await gateway.db.prisma.observation.findFirstOrThrow({ where: await observationWhere(gateway.db.prisma, { indicator: 'dossiers_online', supersededAt: null }) });
+    const current = await gateway.db.prisma.observation.findFirstOrThrow({
+      where: await observationWhere(gateway.db.prisma, { indicator: 'dossiers_online', supersededAt: null }),
+    });
     const { id: _id, supersededAt: _s, recordedAt: _r, ...rest } = current;
     await gateway.db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: '15300', recordedAt: new Date() }));
 
     const page = await browser.newPage();
     await page.goto(chart.embed.pinnedUrl);
     await waitForShadow(page, 'chiso-kpi', '[part="value"]');
-    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.replace(/\u00a0/g, ' ').trim())).toBe('15.175 hồ sơ');
+    expect(
+      await page.evaluate(() =>
+        document
+          .querySelector('chiso-kpi')!
+          .shadowRoot!.querySelector('[part="value"]')!
+          .textContent!.replace(/\u00a0/g, ' ')
+          .trim(),
+      ),
+    ).toBe('15.175 hồ sơ');
     expect(await page.locator('.revised').count()).toBe(0);
 
     await page.goto(chart.embed.url);
     await waitForShadow(page, 'chiso-kpi', '[part="value"]');
-    expect(await page.evaluate(() => document.querySelector('chiso-kpi')!.shadowRoot!.querySelector('[part="value"]')!.textContent!.replace(/\u00a0/g, ' ').trim())).toBe('15.300 hồ sơ');
+    expect(
+      await page.evaluate(() =>
+        document
+          .querySelector('chiso-kpi')!
+          .shadowRoot!.querySelector('[part="value"]')!
+          .textContent!.replace(/\u00a0/g, ' ')
+          .trim(),
+      ),
+    ).toBe('15.300 hồ sơ');
     expect(await page.locator('.revised').textContent()).toMatch(/^Số liệu đã được cập nhật sau khi biểu đồ được xuất bản/);
     await page.close();
   });
@@ -126,7 +161,9 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     const paint = performance.now() - t0;
     expect(await shadowText(page, 'chiso-chart')).toContain('Doanh nghiệp mới');
     const median = [...pngTimes].sort((a, b) => a - b)[2]!;
-    console.log(`request → PNG: median ${Math.round(median)} ms (first ${Math.round(pngTimes[0]!)} ms); iframe page → first painted chart: ${Math.round(paint)} ms`);
+    console.log(
+      `request → PNG: median ${Math.round(median)} ms (first ${Math.round(pngTimes[0]!)} ms); iframe page → first painted chart: ${Math.round(paint)} ms`,
+    );
     await page.close();
   });
 
@@ -137,12 +174,17 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     // By script: the PCI 2021 ranking of the 63 provinces, Quảng Nam highlighted and scrolled into view.
     const ranking = '[data-embed="script"] chiso-ranking';
     await waitForShadow(page, ranking, 'svg[part="chart"]');
-    const rows = await page.evaluate((s) => [...document.querySelector(s)!.shadowRoot!.querySelectorAll('text.label')].map((t) => t.textContent!.trim()), ranking);
+    const rows = await page.evaluate(
+      (s) => [...document.querySelector(s)!.shadowRoot!.querySelectorAll('text.label')].map((t) => t.textContent!.trim()),
+      ranking,
+    );
     expect(rows).toHaveLength(63);
     expect(rows[0]).toBe('1. Quảng Ninh');
     // Values without the unit's words on every row: the subtitle says "điểm" once.
     expect(await shadowText(page, ranking)).toMatch(/Năm 2021 · điểm.*1\. Quảng Ninh ?73,02/);
-    expect(await page.evaluate((s) => document.querySelector(s)!.shadowRoot!.querySelector('text.label.highlight')!.textContent!.trim(), ranking)).toBe('19. Quảng Nam');
+    expect(await page.evaluate((s) => document.querySelector(s)!.shadowRoot!.querySelector('text.label.highlight')!.textContent!.trim(), ranking)).toBe(
+      '19. Quảng Nam',
+    );
     await page.waitForFunction((s) => {
       const host = document.querySelector(s)!;
       const row = host.shadowRoot!.querySelector('text.label.highlight')!.getBoundingClientRect();
@@ -181,10 +223,11 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
   it('builds, saves and gives embed codes for a chart with the keyboard alone', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
     await page.goto(`${base}/builder/`);
-    const active = () => page.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement | null;
-      return { id: el?.id ?? '', name: el?.name ?? '', value: el?.value ?? '', checked: !!el?.checked };
-    });
+    const active = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return { id: el?.id ?? '', name: el?.name ?? '', value: el?.value ?? '', checked: !!el?.checked };
+      });
     /** Presses Tab until the focused control matches, as a keyboard user would. */
     const tabTo = async (match: (a: Awaited<ReturnType<typeof active>>) => boolean) => {
       for (let i = 0; i < 120; i++) {
@@ -219,7 +262,9 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     expect(await page.textContent('#status')).toMatch(/^Cần khoá xuất bản để lưu/);
     expect(await page.isHidden('#embed')).toBe(true);
     await page.keyboard.type(key);
-    await page.waitForFunction(() => /^Khoá của: Tòa soạn \(newsroom\) — PUBLISH/.test(document.getElementById('key-status')!.textContent!), null, { timeout: 20_000 });
+    await page.waitForFunction(() => /^Khoá của: Tòa soạn \(newsroom\) — PUBLISH/.test(document.getElementById('key-status')!.textContent!), null, {
+      timeout: 20_000,
+    });
 
     await tabTo((a) => a.id === 'save');
     await page.keyboard.press('Enter');
@@ -232,4 +277,3 @@ describe.runIf(browserAvailable)('embeds in real Chromium against the running ga
     await page.close();
   });
 });
-

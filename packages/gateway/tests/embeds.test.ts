@@ -6,7 +6,7 @@ import { publicOriginResolver } from '../src/http/public-origin.ts';
 import { recordObservation } from '../src/db/seed/seed.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { testKey } from './helpers/graphql.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   let db: TestDatabase;
@@ -16,7 +16,11 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   let auth: { authorization: string };
   const gql = async (query: string, variables?: object) =>
     (await (
-      await app.fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) })
+      await app.fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ query, variables }),
+      })
     ).json()) as any;
   const create = async (input: string) => {
     const res = await gql(`mutation { createChart(input: ${input}) { id version embed { url pinnedUrl script iframe image png svg oembed csv fullCsv } } }`);
@@ -41,9 +45,15 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     expect(chart.embed.script).toBe(
       `<script type="module" src="${origin}/widgets/chiso-widgets.js"></script>\n<chiso-kpi indicator="dossiers_on_time_rate" region="49" lang="vi" theme="light" heading="Tỷ lệ đúng hạn" api="${origin}/graphql"></chiso-kpi>`,
     );
-    const same = await gql(`mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "Tỷ lệ đúng hạn" }) { version } }`, { id: chart.id });
+    const same = await gql(
+      `mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "Tỷ lệ đúng hạn" }) { version } }`,
+      { id: chart.id },
+    );
     expect(same.data.updateChart.version).toBe(1);
-    const changed = await gql(`mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "On-time rate", lang: EN }) { version lang title } }`, { id: chart.id });
+    const changed = await gql(
+      `mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "On-time rate", lang: EN }) { version lang title } }`,
+      { id: chart.id },
+    );
     expect(changed.data.updateChart).toEqual({ version: 2, lang: 'en', title: 'On-time rate' });
     expect((await gql(`{ chart(id: "${chart.id}") { version title } }`)).data.chart).toEqual({ version: 2, title: 'On-time rate' });
   });
@@ -58,14 +68,20 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   });
 
   it('serves the iframe page: framable by any site (only it), with the element, oEmbed discovery and height messages', async () => {
-    const chart = await create(`{ element: SHARE, type: "donut", indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
+    const chart = await create(
+      `{ element: SHARE, type: "donut", indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`,
+    );
     const page = await get(`/embed/${chart.id}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain('frame-ancestors *');
     expect(page.headers.get('x-frame-options')).toBeNull();
     const html = await page.text();
-    expect(html).toContain(`<chiso-share indicator="dossiers_online_share,dossiers_onsite_4step_share,dossiers_postal_return_share" region="49" type="donut" lang="vi" theme="light" heading="Hồ sơ theo kênh" api="${origin}/graphql"></chiso-share>`);
-    expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${origin}/oembed?url=${encodeURIComponent(`${origin}/embed/${chart.id}`)}&amp;format=json"`);
+    expect(html).toContain(
+      `<chiso-share indicator="dossiers_online_share,dossiers_onsite_4step_share,dossiers_postal_return_share" region="49" type="donut" lang="vi" theme="light" heading="Hồ sơ theo kênh" api="${origin}/graphql"></chiso-share>`,
+    );
+    expect(html).toContain(
+      `<link rel="alternate" type="application/json+oembed" href="${origin}/oembed?url=${encodeURIComponent(`${origin}/embed/${chart.id}`)}&amp;format=json"`,
+    );
     expect(html).toContain(`<script src="${origin}/embed/frame.js" defer></script>`);
     const frame = await (await get('/embed/frame.js')).text();
     expect(frame).toContain("'datawrapper-height'");
@@ -93,12 +109,17 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     expect(width).toBe(2 * Number(/<svg[^>]*width="(\d+)"/.exec(svg)![1]));
   });
 
-  it('shows the chart\'s notes on the embed page and in its images', async () => {
-    const chart = await create(`{ element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước", notes: "Số liệu 9 tháng, <tạm tính>.\\nNguồn gốc: Sở KH&ĐT." }`);
+  it("shows the chart's notes on the embed page and in its images", async () => {
+    const chart = await create(
+      `{ element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước", notes: "Số liệu 9 tháng, <tạm tính>.\\nNguồn gốc: Sở KH&ĐT." }`,
+    );
     const html = await (await get(`/embed/${chart.id}`)).text();
     expect(html).toContain('<div class="notes" role="note"><p>Số liệu 9 tháng, &lt;tạm tính&gt;.</p><p>Nguồn gốc: Sở KH&amp;ĐT.</p></div>');
     const svg = await (await get(`/embed/${chart.id}.svg`)).text();
-    expect([...svg.matchAll(/<text class="notes"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['Số liệu 9 tháng, &lt;tạm tính&gt;.', 'Nguồn gốc: Sở KH&amp;ĐT.']);
+    expect([...svg.matchAll(/<text class="notes"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual([
+      'Số liệu 9 tháng, &lt;tạm tính&gt;.',
+      'Nguồn gốc: Sở KH&amp;ĐT.',
+    ]);
   });
 
   it('draws a narrow image for phones on request (?width=400), and says what to write for a bad width', async () => {
@@ -112,7 +133,11 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     for (const bad of ['abc', '100', '4000', '400.5']) {
       const answer = await get(`/embed/${chart.id}.png?width=${bad}`);
       expect(answer.status).toBe(400);
-      expect(await answer.text()).toMatch(new RegExp(`^width=${bad.replace('.', '\\.')} is not an image width: write a whole number of pixels from 280 to 1600, e\\.g\\. width=400 for a phone \\(BAD_USER_INPUT, request `));
+      expect(await answer.text()).toMatch(
+        new RegExp(
+          `^width=${bad.replace('.', '\\.')} is not an image width: write a whole number of pixels from 280 to 1600, e\\.g\\. width=400 for a phone \\(BAD_USER_INPUT, request `,
+        ),
+      );
     }
   });
 
@@ -132,7 +157,9 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   });
 
   it('draws shares and rankings as their elements do', async () => {
-    const share = await create(`{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`);
+    const share = await create(
+      `{ element: SHARE, indicators: ["dossiers_online_share", "dossiers_onsite_4step_share", "dossiers_postal_return_share"], regions: ["49"], title: "Hồ sơ theo kênh" }`,
+    );
     const shareSvg = await (await get(`/embed/${share.id}.svg`)).text();
     expect(shareSvg).toContain('>Hồ sơ theo kênh</text>');
     expect(shareSvg).toMatch(/>Tỷ lệ hồ sơ tiếp nhận và xử lý trực tuyến: 27,6\u00a0%<\/text>/);
@@ -155,7 +182,15 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     const table = await create(`{ element: TABLE, indicators: ["enterprises_new_capital"], regions: ["49"], title: "Vốn doanh nghiệp mới", lang: EN }`);
     const svg = await (await get(`/embed/${table.id}.svg`)).text();
     const texts = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-    expect(texts).toEqual(['Vốn doanh nghiệp mới', 'billion VND', 'Period', 'Quang Nam', '9 months of 2021', '6,600\u00a0billion\u00a0VND', 'Source: Người Lao Động (10 Oct 2021)']);
+    expect(texts).toEqual([
+      'Vốn doanh nghiệp mới',
+      'billion VND',
+      'Period',
+      'Quang Nam',
+      '9 months of 2021',
+      '6,600\u00a0billion\u00a0VND',
+      'Source: Người Lao Động (10 Oct 2021)',
+    ]);
     const png = new Uint8Array(await (await get(`/embed/${table.id}.png`)).arrayBuffer());
     expect([...png.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
@@ -165,7 +200,15 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
     const res = await get(`/oembed?url=${encodeURIComponent(chart.embed.url)}&maxwidth=500`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
-    expect(body).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'chiso', title: 'Doanh nghiệp mới', width: 500, height: 400, thumbnail_url: chart.embed.png });
+    expect(body).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      provider_name: 'chiso',
+      title: 'Doanh nghiệp mới',
+      width: 500,
+      height: 400,
+      thumbnail_url: chart.embed.png,
+    });
     expect(body.html).toContain(`src="${chart.embed.url}"`);
     expect((await get(`/oembed?url=${encodeURIComponent(`${origin}/embed/NoSuchChart`)}`)).status).toBe(404);
     expect((await get(`/oembed?url=not-a-url`)).status).toBe(400);
@@ -188,7 +231,9 @@ describe.each(databaseKinds)('saved charts and embeds (%s)', (kind) => {
   it('keeps a pinned embed on its old value after a revision while the live one shows the new value and a note', async () => {
     const chart = await create(`{ element: KPI, indicators: ["dossiers_postal_return"], regions: ["49"], title: "Trả kết quả qua bưu chính" }`);
     await new Promise((r) => setTimeout(r, 20));
-    const current = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: 'dossiers_postal_return', supersededAt: null }) });
+    const current = await db.prisma.observation.findFirstOrThrow({
+      where: await observationWhere(db.prisma, { indicator: 'dossiers_postal_return', supersededAt: null }),
+    });
     const { id: _id, supersededAt: _s, recordedAt: _r, ...rest } = current;
     await db.prisma.$transaction((tx) => recordObservation(tx, { ...rest, value: '20300', status: 'FINAL', recordedAt: new Date() }));
 

@@ -22,10 +22,15 @@ describe('one error boundary for every route', () => {
   const origin = 'http://chiso.test';
   const get = (path: string, accept = '*/*') => app.fetch(`${origin}${path}`, { headers: { accept } });
   const gql = async (query: string, headers: Record<string, string> = {}) =>
-    app.fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers }, body: JSON.stringify({ query }) });
+    app.fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      body: JSON.stringify({ query }),
+    });
   const linesOf = (requestId: string | null) => log.filter((l) => l.requestId === requestId);
   /** What a client must never read: a stack frame, a file path, SQL, Prisma's invocation text or the database's name. */
-  const leaks = (text: string) => [/\bat .+:\d+:\d+/, /\/work\/|\/src\/|node_modules/, /\bselect\b|\bfrom "|Invalid `/i, /prisma/i, /chiso_test_/].filter((re) => re.test(text));
+  const leaks = (text: string) =>
+    [/\bat .+:\d+:\d+/, /\/work\/|\/src\/|node_modules/, /\bselect\b|\bfrom "|Invalid `/i, /prisma/i, /chiso_test_/].filter((re) => re.test(text));
 
   beforeAll(async () => {
     db = await openTestDatabase('embedded');
@@ -34,7 +39,9 @@ describe('one error boundary for every route', () => {
     const publicOrigin = publicOriginResolver(loadConfig({ PUBLIC_URL: origin }), () => 'http://127.0.0.1:1');
     app = createApp({ prisma: db.prisma, logger: pino({ level: 'debug' }, { write: (line: string) => void log.push(JSON.parse(line)) }), publicOrigin });
     ({ auth } = await testKey(db.prisma, { name: 'errors test' }));
-    const res = (await (await gql(`mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }`, auth)).json()) as any;
+    const res = (await (
+      await gql(`mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }`, auth)
+    ).json()) as any;
     chart = res.data.createChart.id;
     // A saved configuration the embed code cannot read (as a bad hand edit or a failed migration would leave it).
     await db.prisma.$executeRaw`update "SavedChartVersion" set config = '{"element": "KPI", "indicators": 7}'::jsonb where "chartId" = ${chart}`;
@@ -61,12 +68,16 @@ describe('one error boundary for every route', () => {
   });
 
   it("logs an embed image as one line: the route's own GraphQL request is a debug line, and a client cannot pass for it", async () => {
-    const res = (await (await gql(`mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }`, auth)).json()) as any;
+    const res = (await (
+      await gql(`mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }`, auth)
+    ).json()) as any;
     log.length = 0;
     const response = await get(`/embed/${res.data.createChart.id}.svg`);
     expect(response.status).toBe(200);
     const shown = log.filter((l) => l.level >= 30);
-    expect(shown).toEqual([expect.objectContaining({ level: 30, path: `/embed/${res.data.createChart.id}.svg`, status: 200, requestId: response.headers.get('x-request-id') })]);
+    expect(shown).toEqual([
+      expect.objectContaining({ level: 30, path: `/embed/${res.data.createChart.id}.svg`, status: 200, requestId: response.headers.get('x-request-id') }),
+    ]);
     expect(log.filter((l) => l.level === 20 && l.path === '/graphql').length).toBeGreaterThan(0);
     log.length = 0;
     await gql('{ indicators(first: 1) { totalCount } }', { 'x-chiso-inner': 'a-guess' });
@@ -82,7 +93,9 @@ describe('one error boundary for every route', () => {
     }
     const oembed = await get(`/oembed?url=${encodeURIComponent(`${origin}/embed/${chart}`)}`);
     expect(oembed.status).toBe(500);
-    expect(await oembed.json()).toEqual({ error: { message: 'Unexpected error.', code: 'INTERNAL_SERVER_ERROR', requestId: oembed.headers.get('x-request-id') } });
+    expect(await oembed.json()).toEqual({
+      error: { message: 'Unexpected error.', code: 'INTERNAL_SERVER_ERROR', requestId: oembed.headers.get('x-request-id') },
+    });
   });
 
   it('logs a client mistake once, at info, with its code and message and no stack', async () => {
@@ -113,11 +126,22 @@ describe('one error boundary for every route', () => {
   });
 
   it('classifies in one place: client codes, an unreachable database, anything else', () => {
-    const prismaUnreachable = Object.assign(new Error('Invalid `prisma.indicator.count()` invocation in /src/x.ts: Can\'t reach database server at 127.0.0.1:5432'), {
-      name: 'PrismaClientKnownRequestError', code: 'P1001', meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable' } } },
+    const prismaUnreachable = Object.assign(
+      new Error("Invalid `prisma.indicator.count()` invocation in /src/x.ts: Can't reach database server at 127.0.0.1:5432"),
+      {
+        name: 'PrismaClientKnownRequestError',
+        code: 'P1001',
+        meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable' } } },
+      },
+    );
+    const terminated = Object.assign(new Error('Database error. Code: `57P01`'), {
+      code: 'P2039',
+      meta: { driverAdapterError: { cause: { kind: 'postgres', code: '57P01', severity: 'FATAL' } } },
     });
-    const terminated = Object.assign(new Error('Database error. Code: `57P01`'), { code: 'P2039', meta: { driverAdapterError: { cause: { kind: 'postgres', code: '57P01', severity: 'FATAL' } } } });
-    const uniqueViolation = Object.assign(new Error('Unique constraint failed'), { code: 'P2002', meta: { driverAdapterError: { cause: { kind: 'UniqueConstraintViolation' } } } });
+    const uniqueViolation = Object.assign(new Error('Unique constraint failed'), {
+      code: 'P2002',
+      meta: { driverAdapterError: { cause: { kind: 'UniqueConstraintViolation' } } },
+    });
     expect(classify(prismaUnreachable)).toMatchObject({ code: 'DATABASE_UNAVAILABLE', status: 503, client: false, retryAfter: 5 });
     expect(classify(terminated).code).toBe('DATABASE_UNAVAILABLE');
     expect(classify(new Error('Connection terminated unexpectedly')).code).toBe('DATABASE_UNAVAILABLE');

@@ -25,7 +25,10 @@ describe.runIf(postgresAvailable && redisServer)('when PostgreSQL or Redis goes 
   let chart: string;
   let log: Array<Record<string, any>>;
   const name = () => new URL(db.url).pathname.slice(1);
-  const series = (indicator: string, region = '49') => fetch(`${base}/graphql?query=${encodeURIComponent(SERIES)}&variables=${encodeURIComponent(JSON.stringify({ indicator, region }))}`, { headers: { accept: 'application/graphql-response+json' } });
+  const series = (indicator: string, region = '49') =>
+    fetch(`${base}/graphql?query=${encodeURIComponent(SERIES)}&variables=${encodeURIComponent(JSON.stringify({ indicator, region }))}`, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
   const ready = async () => ({ status: (await fetch(`${base}/ready`)).status });
   const cutDatabase = async () => {
     await admin.query(`alter database "${name()}" with allow_connections false`);
@@ -44,7 +47,11 @@ describe.runIf(postgresAvailable && redisServer)('when PostgreSQL or Redis goes 
     gateway = await startGateway(config, { logger: pino({ level: 'info' }, { write: (line: string) => void log.push(JSON.parse(line)) }) });
     base = gateway.url.replace(/\/graphql$/, '');
     const { auth } = await testKey(db.prisma, { name: 'faults test' });
-    const created = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query: 'mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }' }) });
+    const created = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...auth },
+      body: JSON.stringify({ query: 'mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"] }) { id } }' }),
+    });
     chart = ((await created.json()) as any).data.createChart.id;
     await until(async () => (await fetch(`${base}/ready`)).status === 200, 'the gateway to be ready with Redis');
   });
@@ -73,7 +80,12 @@ describe.runIf(postgresAvailable && redisServer)('when PostgreSQL or Redis goes 
     expect(failed.status).toBe(503);
     expect(failed.headers.get('retry-after')).toBe('5');
     expect(failed.headers.get('cache-control')).toBe('no-store');
-    expect(body.errors).toEqual([expect.objectContaining({ message: 'The database is unavailable at the moment; try again in a few seconds.', extensions: { code: 'DATABASE_UNAVAILABLE' } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'The database is unavailable at the moment; try again in a few seconds.',
+        extensions: { code: 'DATABASE_UNAVAILABLE' },
+      }),
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/chiso_test_|prisma|57P01|55000/i);
     // The log has the original error on the request's line.
     const line = log.find((l) => l.requestId === failed.headers.get('x-request-id'))!;
@@ -81,7 +93,11 @@ describe.runIf(postgresAvailable && redisServer)('when PostgreSQL or Redis goes 
     expect(JSON.stringify(line.err)).toMatch(/57P01|55000|not currently accepting connections|terminating connection/);
 
     // The same for a POST asking for plain application/json (older clients).
-    const posted = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: '{ indicators(first: 3) { totalCount } }' }) });
+    const posted = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: '{ indicators(first: 3) { totalCount } }' }),
+    });
     expect(posted.status).toBe(503);
     expect(((await posted.json()) as any).errors[0].extensions.code).toBe('DATABASE_UNAVAILABLE');
 
@@ -115,7 +131,9 @@ describe.runIf(postgresAvailable && redisServer)('when PostgreSQL or Redis goes 
     await restoreDatabase();
     const restored = performance.now();
     await until(async () => (await ready()).status === 200, '/ready to say ready again', 20_000);
-    console.log(`database away: DATABASE_UNAVAILABLE answered in ${unavailableMs.toFixed(0)} ms; ready again ${(performance.now() - restored).toFixed(0)} ms after the database returned`);
+    console.log(
+      `database away: DATABASE_UNAVAILABLE answered in ${unavailableMs.toFixed(0)} ms; ready again ${(performance.now() - restored).toFixed(0)} ms after the database returned`,
+    );
     const back = await series('dossiers_on_time_rate');
     expect(back.status).toBe(200);
     expect(((await back.json()) as any).data.indicator.series.length).toBeGreaterThan(0);

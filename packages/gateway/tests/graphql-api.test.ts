@@ -79,7 +79,9 @@ describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
 
   it('lists 63 provinces in 2021 and 34 from 2025-07-01', async () => {
     const count = async (at: string) => {
-      const res = await query(`query($at: Date) { regions(level: PROVINCE, at: $at, first: 100) { edges { node { code } } pageInfo { hasNextPage } } }`, { at });
+      const res = await query(`query($at: Date) { regions(level: PROVINCE, at: $at, first: 100) { edges { node { code } } pageInfo { hasNextPage } } }`, {
+        at,
+      });
       expect(res.errors).toBeUndefined();
       expect(res.data.regions.pageInfo.hasNextPage).toBe(false);
       return res.data.regions.edges.length;
@@ -160,7 +162,9 @@ describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
 
   it('names the region of a series without values (the unit that holds the code), never only its code', async () => {
     // dossiers_received is reported for Quảng Nam (49) only: 48 and 01 have no values.
-    const res = await query(`{ indicatorSeries(indicator: "dossiers_received", regions: ["49", "48", "01", "99"]) { series { code region { code name } observations { value } } } }`);
+    const res = await query(
+      `{ indicatorSeries(indicator: "dossiers_received", regions: ["49", "48", "01", "99"]) { series { code region { code name } observations { value } } } }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.indicatorSeries.series.map((s: any) => [s.code, s.region?.name ?? null, s.observations.length > 0])).toEqual([
       ['49', 'Quảng Nam', true],
@@ -176,7 +180,9 @@ describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
     const badPeriod = await query(`{ indicatorValues(indicators: ["dossiers_received"], region: "49", period: "2021-13") { indicator { slug } } }`);
     expect(badPeriod.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(badPeriod.errors?.[0]?.message).toContain('"2021-13" is not a period');
-    const swapped = await query(`{ indicatorSeries(indicator: "dossiers_received", regions: ["49"], from: "2022-01-01", to: "2021-01-01") { series { code } } }`);
+    const swapped = await query(
+      `{ indicatorSeries(indicator: "dossiers_received", regions: ["49"], from: "2022-01-01", to: "2021-01-01") { series { code } } }`,
+    );
     expect(swapped.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -207,7 +213,14 @@ describe.each(databaseKinds)('GraphQL API on %s', (kind) => {
     expect(res.errors).toBeUndefined();
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
-    const broken = graphqlClient(new Proxy(api.db.prisma, { get: () => { throw new Error('secret internals at /srv/x.ts:1'); } }) as never, logger);
+    const broken = graphqlClient(
+      new Proxy(api.db.prisma, {
+        get: () => {
+          throw new Error('secret internals at /srv/x.ts:1');
+        },
+      }) as never,
+      logger,
+    );
     const failed = await broken(`{ indicator(slug: "dossiers_received") { slug } }`);
     expect(failed.errors?.[0]?.message).toBe('Unexpected error.');
     expect(JSON.stringify(failed)).not.toContain('secret internals');

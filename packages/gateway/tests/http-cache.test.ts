@@ -43,7 +43,10 @@ function decoded(res: Raw): string {
 }
 
 const widgetsDir = path.join(repoRoot, 'packages', 'widgets', 'dist');
-const bundleBuilt = await fs.stat(path.join(widgetsDir, 'chiso-widgets.js')).then(() => true, () => false);
+const bundleBuilt = await fs.stat(path.join(widgetsDir, 'chiso-widgets.js')).then(
+  () => true,
+  () => false,
+);
 if (!bundleBuilt && process.env.CI === 'true') throw new Error('the widget bundle is not built: run pnpm --filter @chiso/widgets build before the tests');
 
 describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (kind) => {
@@ -64,7 +67,13 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
   }
   const json = { 'content-type': 'application/json' };
   async function createChart(base: string, input: string) {
-    const res = await send(base, '/graphql', { ...json, ...auth }, 'POST', JSON.stringify({ query: `mutation { createChart(input: ${input}) { id version embed { url pinnedUrl script iframe oembed } } }` }));
+    const res = await send(
+      base,
+      '/graphql',
+      { ...json, ...auth },
+      'POST',
+      JSON.stringify({ query: `mutation { createChart(input: ${input}) { id version embed { url pinnedUrl script iframe oembed } } }` }),
+    );
     const parsed = JSON.parse(decoded(res));
     expect(parsed.errors).toBeUndefined();
     return parsed.data.createChart as { id: string; version: number; embed: Record<string, string> };
@@ -76,7 +85,10 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     db = await openTestDatabase(kind);
     ({ auth } = await testKey(db.prisma, { name: 'http cache test' }));
     base = await serve();
-    chart = await createChart(base, `{ element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước" }`);
+    chart = await createChart(
+      base,
+      `{ element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước" }`,
+    );
   });
   afterAll(async () => {
     for (const server of servers) {
@@ -87,7 +99,7 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
   });
 
   /** The GET a widget sends (its own document and URL), as a path. */
-  const widgetRequest = <V,>(document: PersistedDocument<unknown, V>, variables: V) => {
+  const widgetRequest = <V>(document: PersistedDocument<unknown, V>, variables: V) => {
     const url = new URL(operationUrl(`${base}/graphql`, document, variables));
     return url.pathname + url.search;
   };
@@ -181,7 +193,10 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     expect(plain.headers['content-encoding']).toBeUndefined();
     // Bounds for the bundle as shipped, the map element included (its budget without maps is
     // widgets' scripts/size.mjs): about a third of its plain size.
-    for (const [coding, bound] of [['br', 25_000], ['gzip', 28_500]] as const) {
+    for (const [coding, bound] of [
+      ['br', 25_000],
+      ['gzip', 28_500],
+    ] as const) {
       const res = await send(base, '/widgets/chiso-widgets.js', { 'accept-encoding': `${coding}` });
       expect(res.headers['content-encoding']).toBe(coding);
       expect(Number(res.headers['content-length'])).toBe(res.body.length);
@@ -205,7 +220,10 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(decoded(gzip)).toBe(plain.body.toString('utf8'));
     // Asked again (a cache hit), the answer comes compressed as before, whole, in either coding.
-    for (const [coding, first] of [['br', br], ['gzip', gzip]] as const) {
+    for (const [coding, first] of [
+      ['br', br],
+      ['gzip', gzip],
+    ] as const) {
       const again = await send(base, rankingPath(), { 'accept-encoding': coding });
       expect(again.headers['content-encoding']).toBe(coding);
       expect(again.headers.etag).toBe(first.headers.etag);
@@ -216,7 +234,13 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
     expect(series.headers['content-encoding']).toBe('br');
     expect(JSON.parse(decoded(series)).data.indicatorSeries.series[0].observations.length).toBeGreaterThan(3);
     // Each compressible answer of 1 KiB or more; below that the headers would cost more than is saved.
-    for (const route of [`/embed/${chart.id}`, `/embed/${chart.id}.svg`, `/embed/${chart.id}/full.csv`, `/embed/${chart.id}.csv`, `/oembed?url=${encodeURIComponent(chart.embed.url!)}`]) {
+    for (const route of [
+      `/embed/${chart.id}`,
+      `/embed/${chart.id}.svg`,
+      `/embed/${chart.id}/full.csv`,
+      `/embed/${chart.id}.csv`,
+      `/oembed?url=${encodeURIComponent(chart.embed.url!)}`,
+    ]) {
       const identity = await send(base, route);
       const res = await send(base, route, { 'accept-encoding': 'gzip, br' });
       expect(res.headers['content-encoding'], `${route}: ${identity.body.length} bytes`).toBe(identity.body.length >= 1024 ? 'br' : undefined);
@@ -263,7 +287,13 @@ describe.each(databaseKinds)('HTTP caching, compression and public URLs (%s)', (
       expect(res.status, route).toBe(200);
       expect(decoded(res), route).not.toContain('evil.example');
     }
-    const saved = await send(base, '/graphql', { ...json, ...evil }, 'POST', JSON.stringify({ query: `{ chart(id: "${chart.id}") { embed { url script iframe oembed } } }` }));
+    const saved = await send(
+      base,
+      '/graphql',
+      { ...json, ...evil },
+      'POST',
+      JSON.stringify({ query: `{ chart(id: "${chart.id}") { embed { url script iframe oembed } } }` }),
+    );
     expect(decoded(saved)).not.toContain('evil.example');
     expect(JSON.parse(decoded(saved)).data.chart.embed.url).toBe(`${base}/embed/${chart.id}`);
   });

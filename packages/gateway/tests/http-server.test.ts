@@ -154,14 +154,18 @@ describe('starting the server process', () => {
     expect(await run.exited).toBe(1);
     const lines = run.output().stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^chiso: cannot start: cannot reach PostgreSQL at postgresql:\/\/chiso:\*\*\*@127\.0\.0\.1:1\/chiso: .*ECONNREFUSED.* \(check DATABASE_URL and that the server is running\)$/);
+    expect(lines[0]).toMatch(
+      /^chiso: cannot start: cannot reach PostgreSQL at postgresql:\/\/chiso:\*\*\*@127\.0\.0\.1:1\/chiso: .*ECONNREFUSED.* \(check DATABASE_URL and that the server is running\)$/,
+    );
     expect(run.output().stderr).not.toContain('secret');
   });
 
   it('names a bad setting', async () => {
     const run = runServer({ PORT: 'eighty' });
     expect(await run.exited).toBe(1);
-    expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: PORT: must be a whole number from 0 to 65535, e.g. PORT=4000 (0 picks a free port) (got "eighty")');
+    expect(run.output().stderr.trim()).toBe(
+      'chiso: cannot start: invalid configuration: PORT: must be a whole number from 0 to 65535, e.g. PORT=4000 (0 picks a free port) (got "eighty")',
+    );
   });
 
   it('refuses a PUBLIC_URL that is not an origin, saying what it should be', async () => {

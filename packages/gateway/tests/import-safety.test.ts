@@ -13,7 +13,7 @@ import { seedDatabase } from '../src/db/seed/seed.ts';
 import type { PrismaClient } from '../src/generated/prisma/client.ts';
 import { importData, type ImportReport } from '../src/import/import-data.ts';
 import { databaseKinds, openTestDatabase, postgresAvailable, type TestDatabase } from './helpers/databases.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 /**
  * Import safety: an import killed with SIGKILL half-way leaves no trace (PostgreSQL and the
@@ -237,49 +237,59 @@ describe('an import killed with SIGKILL half-way leaves no trace', () => {
       ['staging', 'INSERT INTO chiso_import_stage', false],
       // Merging: the INSERT of the new rows into "Observation" is running.
       ['merging', 'INSERT INTO "Observation"', true],
-    ])('while %s: counts, values, import batches and audit unchanged; lock released; a new import works', async (point, statement, active) => {
-      const started = Date.now();
-      const before = await snapshot(db.prisma);
-      const run = runCli(['import', bigFile], { DATABASE_URL: db.url });
-      let pid: number | null = null;
-      const waited = await waitFor(
-        `the import to be ${point} (${statement} in pg_stat_activity, import lock held)`,
-        async () => {
-          if (run.hasExited()) throw new Error(`the import ended before it could be killed ${point}: ${JSON.stringify(run.output())}`);
-          pid = await importBackend(statement, active);
-          return pid !== null;
-        },
-        150_000,
-      );
-      await run.kill9();
-      expect((await run.exited).signal).toBe('SIGKILL');
-      expect(run.output().stdout).not.toMatch(/added|recorded/);
+    ])(
+      'while %s: counts, values, import batches and audit unchanged; lock released; a new import works',
+      async (point, statement, active) => {
+        const started = Date.now();
+        const before = await snapshot(db.prisma);
+        const run = runCli(['import', bigFile], { DATABASE_URL: db.url });
+        let pid: number | null = null;
+        const waited = await waitFor(
+          `the import to be ${point} (${statement} in pg_stat_activity, import lock held)`,
+          async () => {
+            if (run.hasExited()) throw new Error(`the import ended before it could be killed ${point}: ${JSON.stringify(run.output())}`);
+            pid = await importBackend(statement, active);
+            return pid !== null;
+          },
+          150_000,
+        );
+        await run.kill9();
+        expect((await run.exited).signal).toBe('SIGKILL');
+        expect(run.output().stdout).not.toMatch(/added|recorded/);
 
-      // The server rolls the killed client's transaction back and ends its backend.
-      // A backend in the middle of a statement notices the lost client only when the statement ends.
-      const backendEnded = await waitFor('the killed import\'s backend to end', async () => (await monitor.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 0, 60_000);
-      // (Advisory locks are per database: other databases on the server may be importing.)
-      const lockHeld = await monitor.query(
-        `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-        [IMPORT_LOCK],
-      );
-      expect(lockHeld.rowCount).toBe(0);
+        // The server rolls the killed client's transaction back and ends its backend.
+        // A backend in the middle of a statement notices the lost client only when the statement ends.
+        const backendEnded = await waitFor(
+          "the killed import's backend to end",
+          async () => (await monitor.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid])).rowCount === 0,
+          60_000,
+        );
+        // (Advisory locks are per database: other databases on the server may be importing.)
+        const lockHeld = await monitor.query(
+          `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          [IMPORT_LOCK],
+        );
+        expect(lockHeld.rowCount).toBe(0);
 
-      expect(await snapshot(db.prisma)).toEqual(before);
-      // VACUUM reads every page and index of the table, with the killed transaction's rows.
-      await db.prisma.$executeRawUnsafe('VACUUM "Observation"');
-      expect(await snapshot(db.prisma)).toEqual(before);
-      expect(await db.prisma.importBatch.count({ where: { fileName: 'big.csv' } })).toBe(0);
-      expect(await db.prisma.observation.count({ where: { periodStart: { lt: new Date('1990-01-01') } } })).toBe(0);
-      expect(await importTablesLeft(db.prisma)).toEqual([]);
+        expect(await snapshot(db.prisma)).toEqual(before);
+        // VACUUM reads every page and index of the table, with the killed transaction's rows.
+        await db.prisma.$executeRawUnsafe('VACUUM "Observation"');
+        expect(await snapshot(db.prisma)).toEqual(before);
+        expect(await db.prisma.importBatch.count({ where: { fileName: 'big.csv' } })).toBe(0);
+        expect(await db.prisma.observation.count({ where: { periodStart: { lt: new Date('1990-01-01') } } })).toBe(0);
+        expect(await importTablesLeft(db.prisma)).toEqual([]);
 
-      const after = await smallImportWorks(db.prisma);
-      expect(await snapshot(db.prisma)).toMatchObject({ observations: before.observations + 3, batches: before.batches + 1, audits: before.audits + 1 });
-      // Leave the database as it was for the next kill point.
-      await db.prisma.observation.deleteMany({ where: { importId: after.importId! } });
-      await db.prisma.importBatch.delete({ where: { id: after.importId! } });
-      console.info(`import-safety: PostgreSQL, killed while ${point} after ${waited} ms of the CLI; its backend ended ${backendEnded} ms after the kill; case took ${Date.now() - started} ms`);
-    }, 240_000);
+        const after = await smallImportWorks(db.prisma);
+        expect(await snapshot(db.prisma)).toMatchObject({ observations: before.observations + 3, batches: before.batches + 1, audits: before.audits + 1 });
+        // Leave the database as it was for the next kill point.
+        await db.prisma.observation.deleteMany({ where: { importId: after.importId! } });
+        await db.prisma.importBatch.delete({ where: { id: after.importId! } });
+        console.info(
+          `import-safety: PostgreSQL, killed while ${point} after ${waited} ms of the CLI; its backend ended ${backendEnded} ms after the kill; case took ${Date.now() - started} ms`,
+        );
+      },
+      240_000,
+    );
   });
 
   describe('on the embedded database (PGlite in a folder)', () => {
@@ -492,94 +502,109 @@ describe.each(databaseKinds)('imports at the same time on %s', (kind) => {
       : []),
   ];
 
-  it.each(cases)('two imports of different values for the same figures (%s): both land, the later vintage is current, the other kept as its revision', async (_name, first, twoClients) => {
-    const started = Date.now();
-    const year = nextYear;
-    nextYear += 2;
-    const files = pairFiles(year);
-    const before = await snapshot(db.prisma);
-    const clientA = db.prisma;
-    const clientB = twoClients ? second!.prisma : db.prisma;
-    const runA = () => importData(clientA, { file: memoryFile('a.csv', files.a), actor: 'test-a' });
-    const runB = () => importData(clientB, { file: memoryFile('b.csv', files.b), actor: 'test-b' });
-    // With two clients on PostgreSQL, a third connection holds the import lock until both imports
-    // are provably waiting for it (pg_locks), then lets them go: they race for it.
-    const gate = twoClients ? await holdImportLock(db.url) : null;
-    const both = first === 'A' ? Promise.all([runA(), runB()]) : Promise.all([runB(), runA()]).then(([b, a]) => [a, b] as const);
-    both.catch(() => {});
-    if (gate) {
-      try {
-        await waitFor('both imports to wait for the import lock', async () => (await gate.waiting()) === 2, 60_000);
-      } finally {
-        await gate.release();
-      }
-    }
-    const [reportA, reportB] = await within(both, 120_000, 'two concurrent imports');
-    for (const r of [reportA, reportB]) {
-      expect(r.problems).toEqual([]);
-      expect(r.ok).toBe(true);
-      expect(r.importId).not.toBeNull();
-    }
-    expect(reportA.recordedAt!.getTime()).not.toBe(reportB.recordedAt!.getTime());
-    const aLater = reportA.recordedAt! > reportB.recordedAt!;
-    const [later, earlier] = aLater ? [reportA, reportB] : [reportB, reportA];
-    const [laterValues, earlierValues] = aLater ? [files.valueA, files.valueB] : [files.valueB, files.valueA];
-    const perMonth = provinceCodes.length;
-    const sharedRows = files.shared.length * perMonth;
-    const onlyRows = files.onlyA.length * perMonth;
-
-    // The one that took the lock first saw none of the other's rows; the later one revised the shared ones.
-    expect(earlier).toMatchObject({ added: sharedRows + onlyRows, revised: 0, unchanged: 0 });
-    expect(later).toMatchObject({ added: onlyRows, revised: sharedRows, unchanged: 0 });
-
-    // The ImportBatch written second has the later vintage.
-    const batches = await db.prisma.importBatch.findMany({ where: { id: { in: [reportA.importId!, reportB.importId!] } }, orderBy: { id: 'asc' } });
-    expect(batches.map((b) => b.id)).toEqual([earlier.importId, later.importId]);
-    expect(batches[1]!.recordedAt.getTime()).toBeGreaterThan(batches[0]!.recordedAt.getTime());
-    expect(batches.map((b) => b.recordedAt.getTime())).toEqual([earlier.recordedAt!.getTime(), later.recordedAt!.getTime()]);
-
-    const rows = await storedRows(db.prisma, year, year + 1);
-    const current = new Map(rows.filter((r) => r.supersededAt === null).map((r) => [r.key, r]));
-    const superseded = rows.filter((r) => r.supersededAt !== null);
-    expect(current.size).toBe(sharedRows + 2 * onlyRows);
-    expect(rows.filter((r) => r.supersededAt === null)).toHaveLength(current.size);
-    // Shared figures: the later vintage's value is current, the earlier one's kept as superseded.
-    for (const period of files.shared) {
-      for (const code of provinceCodes) {
-        const key = `${code}|${period}`;
-        expect(current.get(key)).toMatchObject({ value: laterValues.get(key), importId: later.importId, recordedAt: later.recordedAt });
-      }
-    }
-    expect(superseded).toHaveLength(sharedRows);
-    for (const old of superseded) {
-      expect(old).toMatchObject({ value: earlierValues.get(old.key), importId: earlier.importId, recordedAt: earlier.recordedAt, supersededAt: later.recordedAt });
-    }
-    // Figures only one file had are all there, with that file's value.
-    for (const [months, values, report] of [
-      [files.onlyA, files.valueA, reportA],
-      [files.onlyB, files.valueB, reportB],
-    ] as const) {
-      for (const period of months) {
-        for (const code of provinceCodes) {
-          expect(current.get(`${code}|${period}`)).toMatchObject({ value: values.get(`${code}|${period}`), importId: report.importId });
+  it.each(cases)(
+    'two imports of different values for the same figures (%s): both land, the later vintage is current, the other kept as its revision',
+    async (_name, first, twoClients) => {
+      const started = Date.now();
+      const year = nextYear;
+      nextYear += 2;
+      const files = pairFiles(year);
+      const before = await snapshot(db.prisma);
+      const clientA = db.prisma;
+      const clientB = twoClients ? second!.prisma : db.prisma;
+      const runA = () => importData(clientA, { file: memoryFile('a.csv', files.a), actor: 'test-a' });
+      const runB = () => importData(clientB, { file: memoryFile('b.csv', files.b), actor: 'test-b' });
+      // With two clients on PostgreSQL, a third connection holds the import lock until both imports
+      // are provably waiting for it (pg_locks), then lets them go: they race for it.
+      const gate = twoClients ? await holdImportLock(db.url) : null;
+      const both = first === 'A' ? Promise.all([runA(), runB()]) : Promise.all([runB(), runA()]).then(([b, a]) => [a, b] as const);
+      both.catch(() => {});
+      if (gate) {
+        try {
+          await waitFor('both imports to wait for the import lock', async () => (await gate.waiting()) === 2, 60_000);
+        } finally {
+          await gate.release();
         }
       }
-    }
-    expect(await duplicateCurrentRows(db.prisma)).toEqual([]);
-    expect(await snapshot(db.prisma)).toMatchObject({
-      observations: before.observations + 2 * sharedRows + 2 * onlyRows,
-      current: before.current + sharedRows + 2 * onlyRows,
-      batches: before.batches + 2,
-      audits: before.audits + 2,
-    });
-    // The API answers the same: Observation.revisions of a shared figure lists the earlier value.
-    const sample = `${provinceCodes[0]}|${files.shared[0]}`;
-    const currentRow = await db.prisma.observation.findFirstOrThrow({
-      where: await observationWhere(db.prisma, { indicator: INDICATOR, region: provinceCodes[0], periodKind: 'MONTH', periodStart: new Date(`${files.shared[0]}-01`), supersededAt: null }),
-    });
-    expect(currentRow.value.toNumber()).toBe(laterValues.get(sample));
-    console.info(`import-safety: ${kind}, two imports (${_name}): ${aLater ? 'A' : 'B'} got the later vintage; ${Date.now() - started} ms`);
-  }, 180_000);
+      const [reportA, reportB] = await within(both, 120_000, 'two concurrent imports');
+      for (const r of [reportA, reportB]) {
+        expect(r.problems).toEqual([]);
+        expect(r.ok).toBe(true);
+        expect(r.importId).not.toBeNull();
+      }
+      expect(reportA.recordedAt!.getTime()).not.toBe(reportB.recordedAt!.getTime());
+      const aLater = reportA.recordedAt! > reportB.recordedAt!;
+      const [later, earlier] = aLater ? [reportA, reportB] : [reportB, reportA];
+      const [laterValues, earlierValues] = aLater ? [files.valueA, files.valueB] : [files.valueB, files.valueA];
+      const perMonth = provinceCodes.length;
+      const sharedRows = files.shared.length * perMonth;
+      const onlyRows = files.onlyA.length * perMonth;
+
+      // The one that took the lock first saw none of the other's rows; the later one revised the shared ones.
+      expect(earlier).toMatchObject({ added: sharedRows + onlyRows, revised: 0, unchanged: 0 });
+      expect(later).toMatchObject({ added: onlyRows, revised: sharedRows, unchanged: 0 });
+
+      // The ImportBatch written second has the later vintage.
+      const batches = await db.prisma.importBatch.findMany({ where: { id: { in: [reportA.importId!, reportB.importId!] } }, orderBy: { id: 'asc' } });
+      expect(batches.map((b) => b.id)).toEqual([earlier.importId, later.importId]);
+      expect(batches[1]!.recordedAt.getTime()).toBeGreaterThan(batches[0]!.recordedAt.getTime());
+      expect(batches.map((b) => b.recordedAt.getTime())).toEqual([earlier.recordedAt!.getTime(), later.recordedAt!.getTime()]);
+
+      const rows = await storedRows(db.prisma, year, year + 1);
+      const current = new Map(rows.filter((r) => r.supersededAt === null).map((r) => [r.key, r]));
+      const superseded = rows.filter((r) => r.supersededAt !== null);
+      expect(current.size).toBe(sharedRows + 2 * onlyRows);
+      expect(rows.filter((r) => r.supersededAt === null)).toHaveLength(current.size);
+      // Shared figures: the later vintage's value is current, the earlier one's kept as superseded.
+      for (const period of files.shared) {
+        for (const code of provinceCodes) {
+          const key = `${code}|${period}`;
+          expect(current.get(key)).toMatchObject({ value: laterValues.get(key), importId: later.importId, recordedAt: later.recordedAt });
+        }
+      }
+      expect(superseded).toHaveLength(sharedRows);
+      for (const old of superseded) {
+        expect(old).toMatchObject({
+          value: earlierValues.get(old.key),
+          importId: earlier.importId,
+          recordedAt: earlier.recordedAt,
+          supersededAt: later.recordedAt,
+        });
+      }
+      // Figures only one file had are all there, with that file's value.
+      for (const [months, values, report] of [
+        [files.onlyA, files.valueA, reportA],
+        [files.onlyB, files.valueB, reportB],
+      ] as const) {
+        for (const period of months) {
+          for (const code of provinceCodes) {
+            expect(current.get(`${code}|${period}`)).toMatchObject({ value: values.get(`${code}|${period}`), importId: report.importId });
+          }
+        }
+      }
+      expect(await duplicateCurrentRows(db.prisma)).toEqual([]);
+      expect(await snapshot(db.prisma)).toMatchObject({
+        observations: before.observations + 2 * sharedRows + 2 * onlyRows,
+        current: before.current + sharedRows + 2 * onlyRows,
+        batches: before.batches + 2,
+        audits: before.audits + 2,
+      });
+      // The API answers the same: Observation.revisions of a shared figure lists the earlier value.
+      const sample = `${provinceCodes[0]}|${files.shared[0]}`;
+      const currentRow = await db.prisma.observation.findFirstOrThrow({
+        where: await observationWhere(db.prisma, {
+          indicator: INDICATOR,
+          region: provinceCodes[0],
+          periodKind: 'MONTH',
+          periodStart: new Date(`${files.shared[0]}-01`),
+          supersededAt: null,
+        }),
+      });
+      expect(currentRow.value.toNumber()).toBe(laterValues.get(sample));
+      console.info(`import-safety: ${kind}, two imports (${_name}): ${aLater ? 'A' : 'B'} got the later vintage; ${Date.now() - started} ms`);
+    },
+    180_000,
+  );
 
   const dryCases: Array<[string, 'real' | 'dry', boolean]> = [
     ['real import started first', 'real', false],
@@ -592,41 +617,47 @@ describe.each(databaseKinds)('imports at the same time on %s', (kind) => {
       : []),
   ];
 
-  it.each(dryCases)('a dry run next to a real import (%s) finishes and writes nothing itself', async (_name, first, twoClients) => {
-    const started = Date.now();
-    const year = nextYear;
-    nextYear += 2;
-    // The real import writes `year`; the dry run would revise those figures and add `year + 1`.
-    const realRows = grid(monthsOf(year, year), (i) => 500_000 + i);
-    const dryRows = [...grid(monthsOf(year, year), (i) => 600_000 + i), ...grid(monthsOf(year + 1, year + 1), (i) => 700_000 + i)];
-    const before = await snapshot(db.prisma);
-    const real = () => importData(db.prisma, { file: memoryFile('real.csv', csv(realRows)), actor: 'test-real' });
-    const dry = () => importData(twoClients ? second!.prisma : db.prisma, { file: memoryFile('dry.csv', csv(dryRows)), actor: 'test-dry', dryRun: true });
-    const [realReport, dryReport] = await within(
-      first === 'real' ? Promise.all([real(), dry()]) : Promise.all([dry(), real()]).then(([d, r]) => [r, d] as const),
-      120_000,
-      'a dry run and a real import at the same time',
-    );
-    expect(realReport).toMatchObject({ ok: true, dryRun: false, added: realRows.length, revised: 0 });
-    expect(realReport.importId).not.toBeNull();
-    expect(dryReport).toMatchObject({ ok: true, dryRun: true, importId: null, recordedAt: null });
-    // The dry run counted against whatever was committed when it took the lock: before the real import or after it.
-    const yearRows = realRows.length;
-    expect([
-      { added: yearRows * 2, revised: 0 },
-      { added: yearRows, revised: yearRows },
-    ]).toContainEqual({ added: dryReport.added, revised: dryReport.revised });
+  it.each(dryCases)(
+    'a dry run next to a real import (%s) finishes and writes nothing itself',
+    async (_name, first, twoClients) => {
+      const started = Date.now();
+      const year = nextYear;
+      nextYear += 2;
+      // The real import writes `year`; the dry run would revise those figures and add `year + 1`.
+      const realRows = grid(monthsOf(year, year), (i) => 500_000 + i);
+      const dryRows = [...grid(monthsOf(year, year), (i) => 600_000 + i), ...grid(monthsOf(year + 1, year + 1), (i) => 700_000 + i)];
+      const before = await snapshot(db.prisma);
+      const real = () => importData(db.prisma, { file: memoryFile('real.csv', csv(realRows)), actor: 'test-real' });
+      const dry = () => importData(twoClients ? second!.prisma : db.prisma, { file: memoryFile('dry.csv', csv(dryRows)), actor: 'test-dry', dryRun: true });
+      const [realReport, dryReport] = await within(
+        first === 'real' ? Promise.all([real(), dry()]) : Promise.all([dry(), real()]).then(([d, r]) => [r, d] as const),
+        120_000,
+        'a dry run and a real import at the same time',
+      );
+      expect(realReport).toMatchObject({ ok: true, dryRun: false, added: realRows.length, revised: 0 });
+      expect(realReport.importId).not.toBeNull();
+      expect(dryReport).toMatchObject({ ok: true, dryRun: true, importId: null, recordedAt: null });
+      // The dry run counted against whatever was committed when it took the lock: before the real import or after it.
+      const yearRows = realRows.length;
+      expect([
+        { added: yearRows * 2, revised: 0 },
+        { added: yearRows, revised: yearRows },
+      ]).toContainEqual({ added: dryReport.added, revised: dryReport.revised });
 
-    const rows = await storedRows(db.prisma, year, year + 1);
-    expect(rows).toHaveLength(realRows.length);
-    expect(rows.every((r) => r.supersededAt === null && r.importId === realReport.importId && r.value >= 500_000 && r.value < 600_000)).toBe(true);
-    expect(await snapshot(db.prisma)).toMatchObject({
-      observations: before.observations + realRows.length,
-      batches: before.batches + 1,
-      audits: before.audits + 1,
-    });
-    expect(await db.prisma.importBatch.count({ where: { fileName: 'dry.csv' } })).toBe(0);
-    expect(await importTablesLeft(db.prisma)).toEqual([]);
-    console.info(`import-safety: ${kind}, dry run + import (${_name}): dry run saw ${dryReport.revised ? 'the real import' : 'nothing yet'}; ${Date.now() - started} ms`);
-  }, 180_000);
+      const rows = await storedRows(db.prisma, year, year + 1);
+      expect(rows).toHaveLength(realRows.length);
+      expect(rows.every((r) => r.supersededAt === null && r.importId === realReport.importId && r.value >= 500_000 && r.value < 600_000)).toBe(true);
+      expect(await snapshot(db.prisma)).toMatchObject({
+        observations: before.observations + realRows.length,
+        batches: before.batches + 1,
+        audits: before.audits + 1,
+      });
+      expect(await db.prisma.importBatch.count({ where: { fileName: 'dry.csv' } })).toBe(0);
+      expect(await importTablesLeft(db.prisma)).toEqual([]);
+      console.info(
+        `import-safety: ${kind}, dry run + import (${_name}): dry run saw ${dryReport.revised ? 'the real import' : 'nothing yet'}; ${Date.now() - started} ms`,
+      );
+    },
+    180_000,
+  );
 });

@@ -13,7 +13,7 @@ import { importData, type ImportInput, type ImportReport } from '../src/import/i
 import { ImportFileError, type ImportProblem } from '../src/import/problems.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 /**
  * The import engine as a data officer meets it: real files written to a folder, imported through
@@ -32,7 +32,8 @@ interface Row {
   indicator: string;
   value: string;
 }
-const readCsv = async (relative: string): Promise<Row[]> => parse(await fs.readFile(path.join(imports, relative), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
+const readCsv = async (relative: string): Promise<Row[]> =>
+  parse(await fs.readFile(path.join(imports, relative), 'utf8'), { columns: true, skip_empty_lines: true }) as Row[];
 
 /** A problem as the report gives it, with `expected` matched by a pattern. */
 const problem = (p: Omit<ImportProblem, 'expected'> & { expected: RegExp }) => ({ ...p, expected: expect.stringMatching(p.expected) });
@@ -91,7 +92,12 @@ describe.each(databaseKinds)('importing files on %s', (kind) => {
   async function counts() {
     const p = db.prisma;
     const [observations, batches, audits, indicators, units, sources] = await Promise.all([
-      p.observation.count(), p.importBatch.count(), p.auditEvent.count(), p.indicator.count(), p.unit.count(), p.source.count(),
+      p.observation.count(),
+      p.importBatch.count(),
+      p.auditEvent.count(),
+      p.indicator.count(),
+      p.unit.count(),
+      p.source.count(),
     ]);
     return { observations, batches, audits, indicators, units, sources };
   }
@@ -108,13 +114,19 @@ describe.each(databaseKinds)('importing files on %s', (kind) => {
     options: { headers?: Record<string, string>; numbers?: 'PLAIN' | 'VI' | 'EN'; dryRun?: boolean } = {},
   ) {
     const form = new FormData();
-    const variables: Record<string, unknown> = { file: null, mapping: null, catalogue: null, numbers: options.numbers ?? null, dryRun: options.dryRun ?? false };
+    const variables: Record<string, unknown> = {
+      file: null,
+      mapping: null,
+      catalogue: null,
+      numbers: options.numbers ?? null,
+      dryRun: options.dryRun ?? false,
+    };
     const entries = Object.entries(files).filter((e): e is [string, [string, string]] => Boolean(e[1]));
     form.append('operations', JSON.stringify({ query: IMPORT, variables }));
     form.append('map', JSON.stringify(Object.fromEntries(entries.map(([field], i) => [String(i), [`variables.${field}`]]))));
     entries.forEach(([, [name, content]], i) => {
-form.append(String(i), new File([content], name));
-});
+      form.append(String(i), new File([content], name));
+    });
     const response = await app.fetch('http://chiso.test/graphql', { method: 'POST', body: form, headers: options.headers ?? {} });
     return { status: response.status, ...((await response.json()) as { data?: any; errors?: any[] }) };
   }
@@ -142,17 +154,33 @@ form.append(String(i), new File([content], name));
 
     const year = { from: '2022-01-01', to: '2022-12-31' };
     expect(await series('dossiers_received', '49', year)).toEqual([
-      expect.objectContaining({ value: 18250, exactValue: '18250', qualifier: 'EXACT', status: 'FINAL', period: { code: '2022-Q1' }, source: expect.objectContaining({ publisher: 'Người Lao Động' }), revisions: [] }),
+      expect.objectContaining({
+        value: 18250,
+        exactValue: '18250',
+        qualifier: 'EXACT',
+        status: 'FINAL',
+        period: { code: '2022-Q1' },
+        source: expect.objectContaining({ publisher: 'Người Lao Động' }),
+        revisions: [],
+      }),
     ]);
     // 48 in 2022 is old Đà Nẵng; the status defaults to PROVISIONAL.
-    expect(await series('dossiers_received', '48', year)).toEqual([expect.objectContaining({ value: 21400, status: 'PROVISIONAL', period: { code: '2022-Q1' } })]);
+    expect(await series('dossiers_received', '48', year)).toEqual([
+      expect.objectContaining({ value: 21400, status: 'PROVISIONAL', period: { code: '2022-Q1' } }),
+    ]);
     expect(await series('dossiers_on_time_rate', '49', year)).toEqual([
       expect.objectContaining({ value: 90, exactValue: '90', qualifier: 'MORE_THAN', note: 'Báo cáo ghi "trên 90 %"', period: { code: '2022-Q1' } }),
     ]);
     expect(await series('fdi_capital_registered', '49', year)).toEqual([
-      expect.objectContaining({ exactValue: '25300000', period: { code: '2022-YTD-06' }, reportedChange: { percent: 12.5, absolute: null, against: 'SAME_PERIOD_LAST_YEAR' } }),
+      expect.objectContaining({
+        exactValue: '25300000',
+        period: { code: '2022-YTD-06' },
+        reportedChange: { percent: 12.5, absolute: null, against: 'SAME_PERIOD_LAST_YEAR' },
+      }),
     ]);
-    expect(await series('egov_email_accounts', '49', year)).toEqual([expect.objectContaining({ value: 26000, qualifier: 'APPROXIMATELY', period: { code: '2022-03-31' } })]);
+    expect(await series('egov_email_accounts', '49', year)).toEqual([
+      expect.objectContaining({ value: 26000, qualifier: 'APPROXIMATELY', period: { code: '2022-03-31' } }),
+    ]);
     const [received] = await series('dossiers_received', '49', year);
     expect(received.recordedAt).toBe(report.recordedAt!.toISOString());
     expect(received.recordedBy).toMatch(/^cli/);
@@ -185,15 +213,24 @@ form.append(String(i), new File([content], name));
     expect(first).toMatchObject({ ok: true, added: 2 });
     const before = await counts();
 
-    const second = await run('own-2022-q3-revised.csv', [header, `dossiers_received,49,2022-Q3,20000,${NLD}`, `dossiers_resolved,49,2022-Q3,19500,${NLD}`].join('\n'));
+    const second = await run(
+      'own-2022-q3-revised.csv',
+      [header, `dossiers_received,49,2022-Q3,20000,${NLD}`, `dossiers_resolved,49,2022-Q3,19500,${NLD}`].join('\n'),
+    );
     expect(second).toMatchObject({ ok: true, rows: 2, added: 0, revised: 1, unchanged: 1, problems: [] });
     expect(second.importId).toEqual(expect.any(Number));
     expect(second.revisions).toHaveLength(1);
     const [revision] = second.revisions;
     expect({ ...revision, before: String(revision!.before), after: String(revision!.after) }).toEqual({
-      row: 3, indicator: 'dossiers_resolved', region: '49', periodKind: 'QUARTER',
-      periodStart: new Date('2022-07-01T00:00:00Z'), periodEnd: new Date('2022-09-30T00:00:00Z'),
-      before: '19000', after: '19500', beforeRecordedAt: first.recordedAt,
+      row: 3,
+      indicator: 'dossiers_resolved',
+      region: '49',
+      periodKind: 'QUARTER',
+      periodStart: new Date('2022-07-01T00:00:00Z'),
+      periodEnd: new Date('2022-09-30T00:00:00Z'),
+      before: '19000',
+      after: '19500',
+      beforeRecordedAt: first.recordedAt,
     });
     expect(second.recordedAt!.getTime()).toBeGreaterThan(first.recordedAt!.getTime());
     // One new row; the old one stays, superseded at the new vintage.
@@ -212,12 +249,23 @@ form.append(String(i), new File([content], name));
       expect.objectContaining({
         value: 19500,
         recordedAt: second.recordedAt!.toISOString(),
-        revisions: [{ value: 19000, exactValue: '19000', recordedAt: first.recordedAt!.toISOString(), supersededAt: second.recordedAt!.toISOString(), source: { publisher: NLD_PUBLISHER } }],
+        revisions: [
+          {
+            value: 19000,
+            exactValue: '19000',
+            recordedAt: first.recordedAt!.toISOString(),
+            supersededAt: second.recordedAt!.toISOString(),
+            source: { publisher: NLD_PUBLISHER },
+          },
+        ],
       }),
     ]);
     const between = new Date((first.recordedAt!.getTime() + second.recordedAt!.getTime()) / 2).toISOString();
     for (const asOf of [first.recordedAt!.toISOString(), between]) {
-      expect((await series('dossiers_resolved', '49', { ...q3, asOf })).map((o) => o.value), asOf).toEqual([19000]);
+      expect(
+        (await series('dossiers_resolved', '49', { ...q3, asOf })).map((o) => o.value),
+        asOf,
+      ).toEqual([19000]);
     }
     expect(await series('dossiers_resolved', '49', { ...q3, asOf: new Date(first.recordedAt!.getTime() - 1).toISOString() })).toEqual([]);
     // The unchanged value kept its first vintage.
@@ -255,10 +303,28 @@ form.append(String(i), new File([content], name));
     const f = { file: name };
     expect(report).toMatchObject({ ok: false, rows: 15, added: 0, revised: 0, unchanged: 0, importId: null, recordedAt: null });
     expect(report.problems).toEqual([
-      problem({ ...f, row: 3, column: 'indicator', value: 'dossiers_recieved', expected: /^an indicator slug from the catalogue; "dossiers_recieved" is not one/ }),
-      problem({ ...f, row: 4, column: 'source', value: 'nld-2021-10-10-quang-namm', expected: /^a source key from the catalogue; "nld-2021-10-10-quang-namm" is not one/ }),
+      problem({
+        ...f,
+        row: 3,
+        column: 'indicator',
+        value: 'dossiers_recieved',
+        expected: /^an indicator slug from the catalogue; "dossiers_recieved" is not one/,
+      }),
+      problem({
+        ...f,
+        row: 4,
+        column: 'source',
+        value: 'nld-2021-10-10-quang-namm',
+        expected: /^a source key from the catalogue; "nld-2021-10-10-quang-namm" is not one/,
+      }),
       problem({ ...f, row: 5, column: 'region', value: '99', expected: /^a region code from the reference list/ }),
-      problem({ ...f, row: 6, column: 'region', value: '49', expected: /existed for the whole period \(2025-01-01 to 2025-12-31\); code 49 was Quảng Nam \(until 2025-06-30\)/ }),
+      problem({
+        ...f,
+        row: 6,
+        column: 'region',
+        value: '49',
+        expected: /existed for the whole period \(2025-01-01 to 2025-12-31\); code 49 was Quảng Nam \(until 2025-06-30\)/,
+      }),
       problem({ ...f, row: 7, column: 'region', value: '48', expected: /code 48 was Đà Nẵng \(until 2025-06-30\) and Đà Nẵng \(from 2025-07-01\)/ }),
       problem({ ...f, row: 8, column: 'region', value: '49', expected: /\(2026-01-01 to 2026-03-31\); code 49 was Quảng Nam \(until 2025-06-30\)/ }),
       problem({ ...f, row: 9, column: 'period', value: '2021-13', expected: /^a period: write a year \(2021\), a quarter \(2021-Q3\)/ }),
@@ -299,7 +365,12 @@ form.append(String(i), new File([content], name));
   it('reports a repeated row in the same report as the other problems of the file', async () => {
     const report = await run(
       'duplicates-and-more.csv',
-      ['indicator,region,period,value,source', `dossiers_received,49,2023-09,100,${NLD}`, `dossiers_received,49,2023-09,100,${NLD}`, `dossiers_received,99,2023-09,100,${NLD}`].join('\n'),
+      [
+        'indicator,region,period,value,source',
+        `dossiers_received,49,2023-09,100,${NLD}`,
+        `dossiers_received,49,2023-09,100,${NLD}`,
+        `dossiers_received,99,2023-09,100,${NLD}`,
+      ].join('\n'),
     );
     expect(report.problems.map((p) => [p.row, p.column])).toEqual([
       [3, null],
@@ -324,8 +395,20 @@ form.append(String(i), new File([content], name));
     const report = await run('bad-header.csv', ['indicator,region,period,value,ghi_chu', `dossiers_received,49,2023-11,100,x`].join('\n'));
     expect(report).toMatchObject({ ok: false, rows: 0, importId: null });
     expect(report.problems).toEqual([
-      problem({ file: 'bad-header.csv', row: 1, column: 'source', value: null, expected: /^a column named "source" \(the header has: indicator, region, period, value, ghi_chu\)/ }),
-      problem({ file: 'bad-header.csv', row: 1, column: 'ghi_chu', value: 'ghi_chu', expected: /^one of chiso's columns \(indicator, region, .*\); for a file with its own columns, give a mapping file/ }),
+      problem({
+        file: 'bad-header.csv',
+        row: 1,
+        column: 'source',
+        value: null,
+        expected: /^a column named "source" \(the header has: indicator, region, period, value, ghi_chu\)/,
+      }),
+      problem({
+        file: 'bad-header.csv',
+        row: 1,
+        column: 'ghi_chu',
+        value: 'ghi_chu',
+        expected: /^one of chiso's columns \(indicator, region, .*\); for a file with its own columns, give a mapping file/,
+      }),
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -337,7 +420,9 @@ form.append(String(i), new File([content], name));
     expect((empty as Error).message).toMatch(/^empty\.csv: no header row/);
     const headerOnly = await run('header-only.csv', 'indicator,region,period,value,source\n');
     expect(headerOnly).toMatchObject({ ok: false, rows: 0 });
-    expect(headerOnly.problems).toEqual([problem({ file: 'header-only.csv', row: 2, column: null, value: null, expected: /^at least one row of data after the header/ })]);
+    expect(headerOnly.problems).toEqual([
+      problem({ file: 'header-only.csv', row: 2, column: null, value: null, expected: /^at least one row of data after the header/ }),
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -347,7 +432,8 @@ form.append(String(i), new File([content], name));
 
   it('reads the same figures written plainly, the Vietnamese way and the English way, and refuses what is ambiguous', async () => {
     const header = 'indicator,region,period,value,source';
-    const rows = (received: string, rate: string) => [header, `dossiers_received,01,2023-Q1,${received},${NLD}`, `dossiers_on_time_rate,01,2023-Q1,${rate},${NLD}`].join('\n');
+    const rows = (received: string, rate: string) =>
+      [header, `dossiers_received,01,2023-Q1,${received},${NLD}`, `dossiers_on_time_rate,01,2023-Q1,${rate},${NLD}`].join('\n');
     const q1 = { from: '2023-01-01', to: '2023-03-31' };
 
     const plain = await run('numbers-plain.csv', rows('54913', '99.8'));
@@ -369,12 +455,26 @@ form.append(String(i), new File([content], name));
     const ambiguous = await run('numbers-ambiguous.csv', rows('54.913', '"99,8"'));
     expect(ambiguous.ok).toBe(false);
     expect(ambiguous.problems).toEqual([
-      problem({ file: 'numbers-ambiguous.csv', row: 2, column: 'value', value: '54.913', expected: /"54\.913" is ambiguous \(54913 in Vietnamese writing, 54\.913 in English writing\): declare the convention/ }),
-      problem({ file: 'numbers-ambiguous.csv', row: 3, column: 'value', value: '99,8', expected: /a comma needs a declared convention \(numbers: vi for "99,8", numbers: en for "54,913"\)/ }),
+      problem({
+        file: 'numbers-ambiguous.csv',
+        row: 2,
+        column: 'value',
+        value: '54.913',
+        expected: /"54\.913" is ambiguous \(54913 in Vietnamese writing, 54\.913 in English writing\): declare the convention/,
+      }),
+      problem({
+        file: 'numbers-ambiguous.csv',
+        row: 3,
+        column: 'value',
+        value: '99,8',
+        expected: /a comma needs a declared convention \(numbers: vi for "99,8", numbers: en for "54,913"\)/,
+      }),
     ]);
     // English writing does not read Vietnamese decimals.
     const wrong = await run('numbers-wrong.csv', rows('54913', '"99,8"'), { numbers: 'en' });
-    expect(wrong.problems).toEqual([problem({ file: 'numbers-wrong.csv', row: 3, column: 'value', value: '99,8', expected: /^a number written the English way/ })]);
+    expect(wrong.problems).toEqual([
+      problem({ file: 'numbers-wrong.csv', row: 3, column: 'value', value: '99,8', expected: /^a number written the English way/ }),
+    ]);
     expect(await counts()).toEqual(before);
 
     // A mapping states the convention; the caller's overrides it.
@@ -452,7 +552,10 @@ status: { constant: FINAL }
 
     const y2022 = { from: '2022-01-01', to: '2022-12-31' };
     // Only the yearly figure: other tests add quarters of 2022.
-    const one = async (slug: string, region: string) => (await series(slug, region, y2022)).filter((o) => o.period.code === '2022').map((o) => ({ v: o.exactValue, p: o.period.code, s: o.source.publisher, st: o.status }));
+    const one = async (slug: string, region: string) =>
+      (await series(slug, region, y2022))
+        .filter((o) => o.period.code === '2022')
+        .map((o) => ({ v: o.exactValue, p: o.period.code, s: o.source.publisher, st: o.status }));
     const expected = (v: string) => [{ v, p: '2022', s: NLD_PUBLISHER, st: 'FINAL' }];
     expect(await one('dossiers_received', '79')).toEqual(expected('1234500'));
     expect(await one('dossiers_on_time_rate', '79')).toEqual(expected('98.5'));
@@ -502,9 +605,27 @@ status: { constant: FINAL }
     );
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([
-      problem({ file: 'bao-cao-loi.csv', row: 4, column: 'Tỉnh/thành', value: 'Hà Tây', expected: /province name from the reference list \(add it under region\.names in the mapping/ }),
-      problem({ file: 'bao-cao-loi.csv', row: 5, column: 'Chỉ tiêu', value: 'Hồ sơ giải quyết', expected: /^one of the indicator values the mapping lists \(Hồ sơ tiếp nhận \(nghìn hồ sơ\), Tỷ lệ hồ sơ đúng hạn \(%\)\)/ }),
-      problem({ file: 'bao-cao-loi.csv', row: 6, column: 'Nguồn', value: 'Báo Tuổi Trẻ', expected: /the mapping's dictionary for source has no entry for this value/ }),
+      problem({
+        file: 'bao-cao-loi.csv',
+        row: 4,
+        column: 'Tỉnh/thành',
+        value: 'Hà Tây',
+        expected: /province name from the reference list \(add it under region\.names in the mapping/,
+      }),
+      problem({
+        file: 'bao-cao-loi.csv',
+        row: 5,
+        column: 'Chỉ tiêu',
+        value: 'Hồ sơ giải quyết',
+        expected: /^one of the indicator values the mapping lists \(Hồ sơ tiếp nhận \(nghìn hồ sơ\), Tỷ lệ hồ sơ đúng hạn \(%\)\)/,
+      }),
+      problem({
+        file: 'bao-cao-loi.csv',
+        row: 6,
+        column: 'Nguồn',
+        value: 'Báo Tuổi Trẻ',
+        expected: /the mapping's dictionary for source has no entry for this value/,
+      }),
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -528,8 +649,8 @@ status: { constant: FINAL }
     sheet.addRow(['Mã', 'Tỉnh', 'Năm', 'PCI']);
     // Excel drops the leading zero of a code typed as a number: 1 for "01", 8 for "08".
     picked.forEach((r, i) => {
-sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.province_name, 2021, Number(r.value)]);
-});
+      sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.province_name, 2021, Number(r.value)]);
+    });
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     const mapping = {
       name: 'pci-2021.mapping.yaml',
@@ -551,7 +672,10 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
     expect(report).toMatchObject({ ok: true, format: 'XLSX', rows: 5, added: 0, revised: 0, unchanged: 5, importId: null });
     for (const r of picked) {
       const got = await series('pci_score', r.province_code, { from: '2021-01-01', to: '2021-12-31' });
-      expect(got.map((o) => o.exactValue), r.province_name).toEqual([String(Number(r.value))]);
+      expect(
+        got.map((o) => o.exactValue),
+        r.province_name,
+      ).toEqual([String(Number(r.value))]);
     }
 
     // Different figures in the same workbook shape are seen as revisions, with their rows.
@@ -561,7 +685,9 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
     expect(changed.revisions.map((r) => [r.row, r.region, String(r.before), String(r.after)])).toEqual([[4, '48', picked[1]!.value, '70.5']]);
 
     // A sheet that is not there is named, with the sheets that are.
-    const missing = await run('pci-2021.xlsx', xlsx, { mapping: { ...mapping, text: mapping.text.replace('sheet: PCI 2021', 'sheet: PCI 2022') } }).catch((e: unknown) => e);
+    const missing = await run('pci-2021.xlsx', xlsx, { mapping: { ...mapping, text: mapping.text.replace('sheet: PCI 2021', 'sheet: PCI 2022') } }).catch(
+      (e: unknown) => e,
+    );
     expect(missing).toBeInstanceOf(ImportFileError);
     expect((missing as Error).message).toBe('pci-2021.xlsx: no sheet named "PCI 2022" (the workbook has: Ghi chú, PCI 2021)');
   });
@@ -614,16 +740,35 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
       units: [{ code: `km_${suffix}`, nameVi: 'ki-lô-mét', nameEn: 'kilometre', symbol: 'km', minValue: '0', maxValue: null, integer: false }],
       indicators: [
         {
-          slug: `rural_roads_paved_${suffix}`, nameVi: 'Đường giao thông nông thôn được cứng hoá', nameEn: 'Paved rural roads',
-          descriptionVi: 'Chiều dài đường giao thông nông thôn được cứng hoá.', descriptionEn: 'Length of paved rural roads.',
-          unit: `km_${suffix}`, scaleExponent: 0, decimals: 1, category: 'INVESTMENT', direction: 'HIGHER_IS_BETTER', aggregation: 'SUM',
-          framework: null, numerator: null, denominator: null, ratioMultiplier: 1,
+          slug: `rural_roads_paved_${suffix}`,
+          nameVi: 'Đường giao thông nông thôn được cứng hoá',
+          nameEn: 'Paved rural roads',
+          descriptionVi: 'Chiều dài đường giao thông nông thôn được cứng hoá.',
+          descriptionEn: 'Length of paved rural roads.',
+          unit: `km_${suffix}`,
+          scaleExponent: 0,
+          decimals: 1,
+          category: 'INVESTMENT',
+          direction: 'HIGHER_IS_BETTER',
+          aggregation: 'SUM',
+          framework: null,
+          numerator: null,
+          denominator: null,
+          ratioMultiplier: 1,
         },
       ],
       sources: [
         {
-          key: `so-gtvt-quang-nam-${suffix}`, kind: 'OFFICIAL', publisher: 'Sở Giao thông vận tải Quảng Nam', title: 'Báo cáo giao thông nông thôn 2022',
-          url: null, publishedAt: '2023-01-15', author: null, licence: null, originator: null, note: null,
+          key: `so-gtvt-quang-nam-${suffix}`,
+          kind: 'OFFICIAL',
+          publisher: 'Sở Giao thông vận tải Quảng Nam',
+          title: 'Báo cáo giao thông nông thôn 2022',
+          url: null,
+          publishedAt: '2023-01-15',
+          author: null,
+          licence: null,
+          originator: null,
+          note: null,
         },
       ],
     }),
@@ -632,14 +777,30 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
   it('lands a catalogue (unit, indicator, source) and the rows of its new indicator together', async () => {
     const before = await counts();
     const catalogue = catalogueOf('a');
-    const rows = ['indicator,region,period,value,source', 'rural_roads_paved_a,49,2022,1234.5,so-gtvt-quang-nam-a', 'rural_roads_paved_a,48,2022,410,so-gtvt-quang-nam-a'].join('\n');
+    const rows = [
+      'indicator,region,period,value,source',
+      'rural_roads_paved_a,49,2022,1234.5,so-gtvt-quang-nam-a',
+      'rural_roads_paved_a,48,2022,410,so-gtvt-quang-nam-a',
+    ].join('\n');
     const report = await run('roads-a.csv', rows, { catalogue });
     expect(report).toMatchObject({ ok: true, added: 2, catalogue: { units: 1, indicators: 1, sources: 1 } });
     expect(await counts()).toEqual({
-      ...before, observations: before.observations + 2, batches: before.batches + 1, audits: before.audits + 2, indicators: before.indicators + 1, units: before.units + 1, sources: before.sources + 1,
+      ...before,
+      observations: before.observations + 2,
+      batches: before.batches + 1,
+      audits: before.audits + 2,
+      indicators: before.indicators + 1,
+      units: before.units + 1,
+      sources: before.sources + 1,
     });
-    const res = await query(`{ indicator(slug: "rural_roads_paved_a") { name(lang: EN) category series(region: "49") { exactValue source { publisher publishedAt } } } }`);
-    expect(res.data.indicator).toEqual({ name: 'Paved rural roads', category: 'INVESTMENT', series: [{ exactValue: '1234.5', source: { publisher: 'Sở Giao thông vận tải Quảng Nam', publishedAt: '2023-01-15' } }] });
+    const res = await query(
+      `{ indicator(slug: "rural_roads_paved_a") { name(lang: EN) category series(region: "49") { exactValue source { publisher publishedAt } } } }`,
+    );
+    expect(res.data.indicator).toEqual({
+      name: 'Paved rural roads',
+      category: 'INVESTMENT',
+      series: [{ exactValue: '1234.5', source: { publisher: 'Sở Giao thông vận tải Quảng Nam', publishedAt: '2023-01-15' } }],
+    });
     const audit = await db.prisma.auditEvent.findMany({ where: { action: 'CATALOGUE_CHANGED', subject: catalogue.name } });
     expect(audit.map((a) => a.details)).toEqual([{ units: 1, indicators: 1, sources: 1, import: report.importId }]);
 
@@ -652,11 +813,17 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
     const before = await counts();
     const report = await run(
       'roads-b.csv',
-      ['indicator,region,period,value,source', 'rural_roads_paved_b,49,2022,1234.5,so-gtvt-quang-nam-b', 'rural_roads_paved_b,48,2022,-3,so-gtvt-quang-nam-b'].join('\n'),
+      [
+        'indicator,region,period,value,source',
+        'rural_roads_paved_b,49,2022,1234.5,so-gtvt-quang-nam-b',
+        'rural_roads_paved_b,48,2022,-3,so-gtvt-quang-nam-b',
+      ].join('\n'),
       { catalogue: catalogueOf('b') },
     );
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([problem({ file: 'roads-b.csv', row: 3, column: 'value', value: '-3', expected: /^a value from 0 \(rural_roads_paved_b is in km_b\)/ })]);
+    expect(report.problems).toEqual([
+      problem({ file: 'roads-b.csv', row: 3, column: 'value', value: '-3', expected: /^a value from 0 \(rural_roads_paved_b is in km_b\)/ }),
+    ]);
     expect(await counts()).toEqual(before);
     expect((await query(`{ indicator(slug: "rural_roads_paved_b") { slug } }`)).data.indicator).toBeNull();
     expect(await db.prisma.unit.findUnique({ where: { code: 'km_b' } })).toBeNull();
@@ -727,7 +894,12 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
     it('lets a key limited to 48 publish for old Quảng Nam and old Đà Nẵng (its predecessors), and records who did', async () => {
       const before = await counts();
       const res = await upload(
-        { file: ['da-nang-2021.csv', own(`dossiers_received,49,2021-Q4,"21.500",${NLD}`, `dossiers_received,48,2021-Q4,"30.250",${NLD}`, `dossiers_received,48,2025-Q3,"41.000",${NLD}`)] },
+        {
+          file: [
+            'da-nang-2021.csv',
+            own(`dossiers_received,49,2021-Q4,"21.500",${NLD}`, `dossiers_received,48,2021-Q4,"30.250",${NLD}`, `dossiers_received,48,2025-Q3,"41.000",${NLD}`),
+          ],
+        },
         { headers: bearer(publish48), numbers: 'VI' },
       );
       expect(res.errors).toBeUndefined();
@@ -749,7 +921,12 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
       expect(log.errors).toBeUndefined();
       expect(log.data.auditLog.totalCount).toBe(1);
       const [entry] = log.data.auditLog.edges.map((e: any) => e.node);
-      expect(entry).toMatchObject({ action: 'IMPORT', actor: 'key', subject: `import ${importId}`, key: { prefix: publish48.prefix, name: 'Sở Nội vụ Đà Nẵng' } });
+      expect(entry).toMatchObject({
+        action: 'IMPORT',
+        actor: 'key',
+        subject: `import ${importId}`,
+        key: { prefix: publish48.prefix, name: 'Sở Nội vụ Đà Nẵng' },
+      });
       expect(JSON.parse(entry.details)).toMatchObject({ file: 'da-nang-2021.csv', rows: 3, added: 3, revised: 0, unchanged: 0 });
       const batch = await db.prisma.importBatch.findUniqueOrThrow({ where: { id: importId }, include: { key: true } });
       expect(batch).toMatchObject({ actor: 'key', fileName: 'da-nang-2021.csv', format: 'CSV', rows: 3, added: 3, key: { prefix: publish48.prefix } });
@@ -759,7 +936,12 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
     it('refuses the whole file (403 FORBIDDEN, naming 01) when one row is for a province the key may not write', async () => {
       const before = await counts();
       const res = await upload(
-        { file: ['one-row-for-01.csv', own(`dossiers_received,48,2024-02,100,${NLD}`, `dossiers_received,49,2024-02,100,${NLD}`, `dossiers_received,01,2024-02,100,${NLD}`)] },
+        {
+          file: [
+            'one-row-for-01.csv',
+            own(`dossiers_received,48,2024-02,100,${NLD}`, `dossiers_received,49,2024-02,100,${NLD}`, `dossiers_received,01,2024-02,100,${NLD}`),
+          ],
+        },
         { headers: bearer(publish48) },
       );
       expect(res.status).toBe(403);
@@ -772,9 +954,17 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
 
     it('reports the problems of an uploaded file as data (HTTP 200), writing nothing', async () => {
       const before = await counts();
-      const res = await upload({ file: ['loi.csv', own(`dossiers_received,48,2024-03,100,${NLD}`, `dossiers_received,48,2024-13,100,${NLD}`)] }, { headers: bearer(publish48) });
+      const res = await upload(
+        { file: ['loi.csv', own(`dossiers_received,48,2024-03,100,${NLD}`, `dossiers_received,48,2024-13,100,${NLD}`)] },
+        { headers: bearer(publish48) },
+      );
       expect(res.status).toBe(200);
-      expect(res.data.importData).toMatchObject({ ok: false, problemCount: 1, importId: null, problems: [{ file: 'loi.csv', row: 3, column: 'period', value: '2024-13' }] });
+      expect(res.data.importData).toMatchObject({
+        ok: false,
+        problemCount: 1,
+        importId: null,
+        problems: [{ file: 'loi.csv', row: 3, column: 'period', value: '2024-13' }],
+      });
       expect(await counts()).toEqual(before);
     });
 
@@ -790,7 +980,9 @@ sheet.addRow([i % 2 === 0 ? Number(r.province_code) : r.province_code, r.provinc
       const done = await upload({ file: rows, catalogue: [catalogue.name, catalogue.text] }, { headers: bearer(admin) });
       expect(done.errors).toBeUndefined();
       expect(done.data.importData).toMatchObject({ ok: true, added: 1, catalogue: { units: 1, indicators: 1, sources: 1 } });
-      expect((await series('rural_roads_paved_c', '48', { from: '2022-01-01', to: '2022-12-31' })).map((o) => [o.value, o.recordedBy])).toEqual([[800, 'Quản trị chiso']]);
+      expect((await series('rural_roads_paved_c', '48', { from: '2022-01-01', to: '2022-12-31' })).map((o) => [o.value, o.recordedBy])).toEqual([
+        [800, 'Quản trị chiso'],
+      ]);
     });
 
     it('imports a foreign-shaped file with its mapping as a second upload', async () => {

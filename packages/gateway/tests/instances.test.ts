@@ -66,7 +66,13 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return {
-      name, db: own, cache: responseCache.cache, server, url, log, statements,
+      name,
+      db: own,
+      cache: responseCache.cache,
+      server,
+      url,
+      log,
+      statements,
       async close() {
         await new Promise((resolve) => server.close(resolve));
         server.closeAllConnections();
@@ -211,7 +217,11 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
     const revised = String(Number(before.last.exactValue) + 1);
     await publish(a, `dossiers_received,49,${before.last.period.code},${revised},${NLD}`);
     let onB = await series(b, 'dossiers_received', '49');
-    await until(async () => onB.cache === 'MISS' || (onB = await series(b, 'dossiers_received', '49')).cache === 'MISS', 'B to drop the answer A revised', 5_000);
+    await until(
+      async () => onB.cache === 'MISS' || (onB = await series(b, 'dossiers_received', '49')).cache === 'MISS',
+      'B to drop the answer A revised',
+      5_000,
+    );
     expect(Number(onB.last.exactValue)).toBe(Number(revised));
     // Reconnection attempts go on (every ≤ 2 s) without another line in the log.
     await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -247,7 +257,9 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
       await fetch(`${a.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...auth },
-        body: JSON.stringify({ query: `mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"] }) { id } }` }),
+        body: JSON.stringify({
+          query: `mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"] }) { id } }`,
+        }),
       })
     ).json()) as any;
     const id = res.data.createChart.id as string;
@@ -281,11 +293,13 @@ describe.runIf(postgresAvailable && redisServer)('two gateway instances on one P
 /** A GET with node:http (fetch does not send a Host header of its own choosing). */
 function get(url: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    }).on('error', reject);
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
   });
 }

@@ -14,7 +14,7 @@ import { keysCommand } from '../src/cli/keys-command.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient, testKey } from './helpers/graphql.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -52,7 +52,11 @@ describe.each(databaseKinds)('API keys, permissions and the audit log (%s)', (ki
     expect(await savedCharts()).toBe(before);
     // RFC 6750: a 401 names the scheme.
     const app = createApp({ prisma: db.prisma, logger: pino({ level: 'silent' }) });
-    const raw = await app.fetch('http://chiso.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: createChart }) });
+    const raw = await app.fetch('http://chiso.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: createChart }),
+    });
     expect(raw.headers.get('www-authenticate')).toBe('Bearer realm="chiso"');
   });
 
@@ -72,7 +76,11 @@ describe.each(databaseKinds)('API keys, permissions and the audit log (%s)', (ki
     expect(res.errors?.[0]?.message).toMatch(new RegExp(`^the key ${revoked.prefix}… was revoked on \\d{4}-\\d{2}-\\d{2}`));
     expect(await savedCharts()).toBe(before);
 
-    const read = await query(`{ indicator(slug: "dossiers_on_time_rate") { series(region: "49", from: "2020-12-15", to: "2021-09-15") { value } } }`, {}, revoked.auth);
+    const read = await query(
+      `{ indicator(slug: "dossiers_on_time_rate") { series(region: "49", from: "2020-12-15", to: "2021-09-15") { value } } }`,
+      {},
+      revoked.auth,
+    );
     expect(read.status).toBe(200);
     expect(read.data.indicator.series[0].value).toBe(99.8);
   });
@@ -113,7 +121,7 @@ describe.each(databaseKinds)('API keys, permissions and the audit log (%s)', (ki
     expect(mine.data.auditLog.totalCount).toBe(1);
   });
 
-  it("lets only the creating key or an ADMIN key change a chart: another key gets 403 and nothing is written", async () => {
+  it('lets only the creating key or an ADMIN key change a chart: another key gets 403 and nothing is written', async () => {
     const { id } = (await query(createChart, {}, publisher.auth)).data.createChart;
     const events = await db.prisma.auditEvent.count();
     const refused = await query(updateChart, { id }, other.auth);
@@ -170,17 +178,32 @@ describe.each(databaseKinds)('API keys, permissions and the audit log (%s)', (ki
     await expect(createApiKey(db.prisma, { name: 'x', scopes: ['PUBLISH'], regions: ['49', '99'] })).rejects.toThrow(/no province has the code "99"/);
     const lines: string[] = [];
     await expect(keysCommand(['create', '--name', 'x', '--region', '99'], db, (l) => lines.push(l))).rejects.toThrow(/no province has the code "99"/);
-    await expect(keysCommand(['create', '--region', '48'], db, (l) => lines.push(l))).rejects.toThrow(/needs --name NAME[\s\S]*usage:[\s\S]*pnpm chiso keys create --name NAME/);
+    await expect(keysCommand(['create', '--region', '48'], db, (l) => lines.push(l))).rejects.toThrow(
+      /needs --name NAME[\s\S]*usage:[\s\S]*pnpm chiso keys create --name NAME/,
+    );
     await expect(keysCommand(['create', '--name', 'x', '--scope', 'owner'], db, (l) => lines.push(l))).rejects.toThrow(/unknown scope "owner"/);
     await expect(keysCommand(['rotate'], db, (l) => lines.push(l))).rejects.toThrow(/unknown keys command "rotate"[\s\S]*keys revoke PREFIX/);
     expect(lines).toEqual([]);
   });
 
   it('says who recorded an imported value (Observation.recordedBy)', async () => {
-    const observation = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: 'dossiers_on_time_rate', supersededAt: null }) });
+    const observation = await db.prisma.observation.findFirstOrThrow({
+      where: await observationWhere(db.prisma, { indicator: 'dossiers_on_time_rate', supersededAt: null }),
+    });
     const keyRow = await db.prisma.apiKey.findUniqueOrThrow({ where: { prefix: publisher.prefix } });
     const batch = await db.prisma.importBatch.create({
-      data: { keyId: keyRow.id, actor: 'key', fileName: 'q3.csv', fileSha256: '0'.repeat(64), format: 'CSV', recordedAt: observation.recordedAt, rows: 1, added: 0, revised: 0, unchanged: 1 },
+      data: {
+        keyId: keyRow.id,
+        actor: 'key',
+        fileName: 'q3.csv',
+        fileSha256: '0'.repeat(64),
+        format: 'CSV',
+        recordedAt: observation.recordedAt,
+        rows: 1,
+        added: 0,
+        revised: 0,
+        unchanged: 1,
+      },
     });
     await db.prisma.observation.update({ where: { id: observation.id }, data: { importId: batch.id } });
     const res = await query(`{ indicator(slug: "dossiers_on_time_rate") { series(region: "49", from: "2020-12-15", to: "2021-09-15") { value recordedBy } } }`);

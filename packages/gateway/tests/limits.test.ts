@@ -125,7 +125,9 @@ describe('limits on what one request may ask', () => {
 
   it('answers a GET whose variables or extensions are not JSON with 400 naming the parameter, as a POST gets', async () => {
     for (const name of ['variables', 'extensions']) {
-      const res = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}&${name}=${encodeURIComponent('{"a":}')}`, { headers: { accept: 'application/graphql-response+json' } });
+      const res = await fetch(`${url}?query=${encodeURIComponent('{ __typename }')}&${name}=${encodeURIComponent('{"a":}')}`, {
+        headers: { accept: 'application/graphql-response+json' },
+      });
       expect(res.status).toBe(400);
       const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
       expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
@@ -197,15 +199,22 @@ describe('limits on what one request may ask', () => {
     expect(refusal(await gql(url, '{ indicators(first: 1, search: "ab\\u0000c") { totalCount } }'), 'BAD_USER_INPUT').message).toBe(
       '"search" contains a NUL character (\\u0000): remove it',
     );
-    expect(refusal(await gql(url, 'query($s: String!) { indicator(slug: $s) { slug } }', { s: 'x\u0000' }), 'BAD_USER_INPUT').extensions!.argumentName).toBe('slug');
+    expect(refusal(await gql(url, 'query($s: String!) { indicator(slug: $s) { slug } }', { s: 'x\u0000' }), 'BAD_USER_INPUT').extensions!.argumentName).toBe(
+      'slug',
+    );
     const { auth } = await testKey(gateway.db.prisma);
     const create = 'mutation($t: String) { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: $t }) { id } }';
-    expect(refusal(await gql(url, create, { t: 'a\u0000b' }, auth), 'BAD_USER_INPUT').message).toBe('"input.title" contains a NUL character (\\u0000): remove it');
-    expect(refusal(await gql(url, create, { t: 't'.repeat(201) }, auth), 'BAD_USER_INPUT').message).toMatch(/^"input.title" is 201 characters long, over the limit of 200/);
+    expect(refusal(await gql(url, create, { t: 'a\u0000b' }, auth), 'BAD_USER_INPUT').message).toBe(
+      '"input.title" contains a NUL character (\\u0000): remove it',
+    );
+    expect(refusal(await gql(url, create, { t: 't'.repeat(201) }, auth), 'BAD_USER_INPUT').message).toMatch(
+      /^"input.title" is 201 characters long, over the limit of 200/,
+    );
   });
 
   it('refuses asOf and dates in year 0000 or beyond 9999 with BAD_USER_INPUT', async () => {
-    const asOf = (value: string) => gql(url, 'query($a: DateTime) { indicatorSeries(indicator: "dossiers_on_time_rate", regions: ["49"], asOf: $a) { series { code } } }', { a: value });
+    const asOf = (value: string) =>
+      gql(url, 'query($a: DateTime) { indicatorSeries(indicator: "dossiers_on_time_rate", regions: ["49"], asOf: $a) { series { code } } }', { a: value });
     expect(refusal(await asOf('0000-01-01T00:00:00Z'), 'BAD_USER_INPUT').message).toBe(
       'Variable "$a" got invalid value "0000-01-01T00:00:00Z"; "0000-01-01T00:00:00Z" is out of range: years run from 0001 to 9999, e.g. "2021-10-10T00:00:00Z"',
     );
@@ -220,7 +229,9 @@ describe('limits on what one request may ask', () => {
 
   it('refuses first: -1, a huge first and malformed cursors with BAD_USER_INPUT', async () => {
     expect(refusal(await gql(url, '{ indicators(first: -1) { totalCount } }'), 'BAD_USER_INPUT').message).toBe('"first" must be 0 or more, got -1');
-    expect(refusal(await gql(url, '{ regions(last: 2000000000) { totalCount } }'), 'BAD_USER_INPUT').message).toMatch(/^"last" is 2000000000, over the page size limit of 100/);
+    expect(refusal(await gql(url, '{ regions(last: 2000000000) { totalCount } }'), 'BAD_USER_INPUT').message).toMatch(
+      /^"last" is 2000000000, over the page size limit of 100/,
+    );
     const page = await gql(url, '{ indicators(first: 2) { edges { cursor } } }');
     const cursor = page.body.data.indicators.edges[1].cursor as string;
     const next = await gql(url, `{ indicators(first: 1, after: "${cursor}") { edges { cursor } } }`);
@@ -283,7 +294,8 @@ describe('uploads and the time limit', () => {
     const response = await fetch(target, { method: 'POST', body: form, headers: auth });
     return { status: response.status, body: (await response.json()) as any };
   }
-  const csv = (rows: number) => ['indicator,region,period,value,source', ...Array.from({ length: rows }, (_, i) => `no_such_indicator,49,2022-Q3,${i},Source`)].join('\n');
+  const csv = (rows: number) =>
+    ['indicator,region,period,value,source', ...Array.from({ length: rows }, (_, i) => `no_such_indicator,49,2022-Q3,${i},Source`)].join('\n');
 
   it('takes an upload over the JSON body limit within its own limit, and refuses one over it with 413', async () => {
     const { auth } = await testKey(gateway.db.prisma);

@@ -40,7 +40,9 @@ describe.runIf(browserAvailable)('maps in the builder and the embed page, in rea
       await page.fill('#at', '2026-12-02');
       await page.dispatchEvent('#at', 'change');
       // The previews draw the map on the 34 provinces.
-      await page.waitForFunction(() => document.querySelector('#previews chiso-map')?.shadowRoot?.querySelectorAll('path.province').length === 34, null, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelector('#previews chiso-map')?.shadowRoot?.querySelectorAll('path.province').length === 34, null, {
+        timeout: 20_000,
+      });
       const name = await page.evaluate(() => document.querySelector('#previews chiso-map')!.shadowRoot!.querySelector('svg')!.getAttribute('aria-label'));
       expect(name).toMatch(/^Doanh nghiệp thành lập mới, năm 2022: Hồ Chí Minh cao nhất, 53\.852; .+; 34\/34 tỉnh, thành phố có số liệu\.$/);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -54,7 +56,9 @@ describe.runIf(browserAvailable)('maps in the builder and the embed page, in rea
       // The iframe page draws the same map.
       const id = /embed\/([A-Za-z0-9_-]+)/.exec(await page.inputValue('#code-iframe'))![1];
       await page.goto(`${base}/embed/${id}`);
-      await page.waitForFunction(() => document.querySelector('chiso-map')?.shadowRoot?.querySelectorAll('path.province').length === 34, null, { timeout: 20_000 });
+      await page.waitForFunction(() => document.querySelector('chiso-map')?.shadowRoot?.querySelectorAll('path.province').length === 34, null, {
+        timeout: 20_000,
+      });
       if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, `embed-map-${width}.png`), fullPage: true });
       await page.close();
     });

@@ -17,13 +17,16 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 
   it('applies prisma/migrations once, records them as prisma migrate deploy does, and then changes nothing', async () => {
     db = await openTestDatabase(kind, { migrate: false });
-    const names = (await fs.readdir(migrationsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const names = (await fs.readdir(migrationsDir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(await applyMigrations(db.url)).toEqual(names);
     expect(await applyMigrations(db.url)).toEqual([]);
 
-    const rows = await db.prisma.$queryRawUnsafe<Array<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null }>>(
-      'select migration_name, checksum, finished_at, applied_steps_count, rolled_back_at from _prisma_migrations order by migration_name',
-    );
+    const rows = await db.prisma.$queryRawUnsafe<
+      Array<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null }>
+    >('select migration_name, checksum, finished_at, applied_steps_count, rolled_back_at from _prisma_migrations order by migration_name');
     expect(rows.map((r) => r.migration_name)).toEqual(names);
     for (const row of rows) {
       const sql = await fs.readFile(path.join(migrationsDir, row.migration_name, 'migration.sql'));

@@ -54,11 +54,15 @@ describe.each(databaseKinds)('Observation references on %s', (kind) => {
   it('refuses to delete or renumber an indicator, region or source that observations use, and lets an unused one go', async () => {
     await expect(db.prisma.indicator.delete({ where: { id: ids.indicator } })).rejects.toThrow(/`Observation_indicatorId_fkey`/);
     // A unit of its own, so that no other reference (parent, succession) stands in the way.
-    const unit = await db.prisma.region.create({ data: { key: 'test:references', code: 'T1', level: 'PROVINCE', nameVi: 'Thử', nameEn: 'Test', fullNameVi: 'Tỉnh Thử' } });
+    const unit = await db.prisma.region.create({
+      data: { key: 'test:references', code: 'T1', level: 'PROVINCE', nameVi: 'Thử', nameEn: 'Test', fullNameVi: 'Tỉnh Thử' },
+    });
     const used = await db.prisma.observation.create({ data: row({ regionId: unit.id }) });
     await expect(db.prisma.region.delete({ where: { id: unit.id } })).rejects.toThrow(/`Observation_regionId_fkey`/);
     await expect(db.prisma.source.delete({ where: { id: ids.source } })).rejects.toThrow(/`Observation_sourceId_fkey`/);
-    await expect(db.prisma.$executeRawUnsafe(`UPDATE "Region" SET id = 999994 WHERE id = ${unit.id}`)).rejects.toThrow(/Region \d+ is still referenced by observations/);
+    await expect(db.prisma.$executeRawUnsafe(`UPDATE "Region" SET id = 999994 WHERE id = ${unit.id}`)).rejects.toThrow(
+      /Region \d+ is still referenced by observations/,
+    );
     expect(await db.prisma.region.findUnique({ where: { id: unit.id } })).not.toBeNull();
     await db.prisma.observation.delete({ where: { id: used.id } });
     await db.prisma.region.delete({ where: { id: unit.id } });

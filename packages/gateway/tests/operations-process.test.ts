@@ -8,7 +8,13 @@ const QUERY = JSON.stringify({ query: '{ indicator(slug: "dossiers_received") { 
 
 /** The gateway as `pnpm dev` runs it (src/server.ts through tsx), on the embedded database in memory unless `env` says otherwise. */
 const runSource = (env: Record<string, string>) => {
-  const run = runGateway(['--conditions=@chiso/source', '--import', 'tsx', 'src/server.ts'], { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', CHISO_DATA_DIR: 'memory://', ...env });
+  const run = runGateway(['--conditions=@chiso/source', '--import', 'tsx', 'src/server.ts'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: '',
+    CHISO_DATA_DIR: 'memory://',
+    ...env,
+  });
   const ready = run.ready.then((url) => new URL(url));
   ready.catch(() => {}); // awaited only by tests that expect a start: a refused start is not an unhandled rejection
   return { ...run, ready };
@@ -40,7 +46,9 @@ describe('settings are checked at start', () => {
     const run = runSource({ CHISO_PERSISTED_ONLLY: 'true', METRICS: 'yes' });
     expect(await run.exited).toBe(1);
     expect(run.output().stdout).toContain('chiso: warning: CHISO_PERSISTED_ONLLY is not a chiso setting and is ignored; did you mean CHISO_PERSISTED_ONLY?');
-    expect(run.output().stderr.trim()).toBe('chiso: cannot start: invalid configuration: METRICS: must be on or off (on serves /metrics; set METRICS_TOKEN to require a key) (got "yes")');
+    expect(run.output().stderr.trim()).toBe(
+      'chiso: cannot start: invalid configuration: METRICS: must be on or off (on serves /metrics; set METRICS_TOKEN to require a key) (got "yes")',
+    );
   });
 });
 

@@ -12,17 +12,29 @@ describe('probes and metrics', () => {
   let base: string;
   const metrics = async () => (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
   /** The value of one series in the exposition text, 0 when absent. */
-  const value = (text: string, series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? 0);
+  const value = (text: string, series: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`${series} `))
+        ?.split(' ')[1] ?? 0,
+    );
 
   beforeAll(async () => {
-    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://', METRICS: 'on', METRICS_TOKEN: TOKEN }), { logger: pino({ level: 'silent' }) });
+    gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://', METRICS: 'on', METRICS_TOKEN: TOKEN }), {
+      logger: pino({ level: 'silent' }),
+    });
     base = gateway.url.replace(/\/graphql$/, '');
   });
   afterAll(() => gateway?.stop());
 
   it('says the process lives at /health and the database answers at /ready, as JSON never cached', async () => {
     const health = await fetch(`${base}/health`);
-    expect([health.status, health.headers.get('content-type'), health.headers.get('cache-control')]).toEqual([200, 'application/json; charset=utf-8', 'no-store']);
+    expect([health.status, health.headers.get('content-type'), health.headers.get('cache-control')]).toEqual([
+      200,
+      'application/json; charset=utf-8',
+      'no-store',
+    ]);
     expect(await health.json()).toMatchObject({ status: 'ok' });
     const ready = await fetch(`${base}/ready`);
     expect([ready.status, ready.headers.get('cache-control')]).toEqual([200, 'no-store']);
@@ -41,7 +53,11 @@ describe('probes and metrics', () => {
     const get = () => fetch(`${base}/graphql?query=${encodeURIComponent(QUERY)}`);
     expect((await get()).headers.get('x-cache')).toBe('MISS');
     expect((await get()).headers.get('x-cache')).toBe('HIT');
-    await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Bad { regions(at: "nope") { totalCount } }' }) });
+    await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Bad { regions(at: "nope") { totalCount } }' }),
+    });
     await fetch(`${base}/embed/nochart.svg`);
     const after = await metrics();
     const delta = (series: string) => value(after, series) - value(before, series);

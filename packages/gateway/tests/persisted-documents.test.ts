@@ -35,10 +35,43 @@ const post = (api: string, body: object, headers: Record<string, string> = {}) =
 
 /** What each element asks, with the variables an embed on a page sends. */
 const widgetRequests = [
-  { name: 'chart of five provinces', document: SERIES_QUERY, variables: { indicator: 'pci_score', regions: ['49', '48', '01', '79', '31'], from: '2017-01-01', to: '2019-12-31', lang: 'VI' as const, asOf: null, change: true } },
-  { name: 'KPI', document: VALUES_QUERY, variables: { indicators: ['dossiers_on_time_rate'], region: '49', period: null, from: null, to: null, lang: 'VI' as const, asOf: null, change: true } },
-  { name: 'share of three parts', document: VALUES_QUERY, variables: { indicators: ['dossiers_received', 'dossiers_resolved', 'dossiers_on_time_rate'], region: '49', period: null, from: null, to: null, lang: 'EN' as const, asOf: null, change: false } },
-  { name: 'ranking', document: RANKING_QUERY, variables: { indicator: 'pci_score', period: '2019', level: 'PROVINCE' as const, lang: 'VI' as const, asOf: null } },
+  {
+    name: 'chart of five provinces',
+    document: SERIES_QUERY,
+    variables: {
+      indicator: 'pci_score',
+      regions: ['49', '48', '01', '79', '31'],
+      from: '2017-01-01',
+      to: '2019-12-31',
+      lang: 'VI' as const,
+      asOf: null,
+      change: true,
+    },
+  },
+  {
+    name: 'KPI',
+    document: VALUES_QUERY,
+    variables: { indicators: ['dossiers_on_time_rate'], region: '49', period: null, from: null, to: null, lang: 'VI' as const, asOf: null, change: true },
+  },
+  {
+    name: 'share of three parts',
+    document: VALUES_QUERY,
+    variables: {
+      indicators: ['dossiers_received', 'dossiers_resolved', 'dossiers_on_time_rate'],
+      region: '49',
+      period: null,
+      from: null,
+      to: null,
+      lang: 'EN' as const,
+      asOf: null,
+      change: false,
+    },
+  },
+  {
+    name: 'ranking',
+    document: RANKING_QUERY,
+    variables: { indicator: 'pci_score', period: '2019', level: 'PROVINCE' as const, lang: 'VI' as const, asOf: null },
+  },
 ];
 
 const arbitrary = '{ indicator(slug: "dossiers_received") { slug } }';
@@ -144,7 +177,14 @@ describe.each(databaseKinds)('persisted documents on %s', (kind) => {
 
   it("with the safelist, draws a saved chart's image for an anonymous reader (the embeds render through the persisted documents)", async () => {
     const { auth } = await testKey(db.prisma, { name: 'embeds under the safelist' });
-    const created = await post(safelist.api, { query: 'mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước" }) { id } }' }, auth);
+    const created = await post(
+      safelist.api,
+      {
+        query:
+          'mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đầu tư trong nước" }) { id } }',
+      },
+      auth,
+    );
     expect(created.body.errors).toBeUndefined();
     const image = await fetch(safelist.api.replace('/graphql', `/embed/${created.body.data.createChart.id}.svg`));
     expect(image.status).toBe(200);

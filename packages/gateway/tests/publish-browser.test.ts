@@ -10,10 +10,11 @@ import { createApiKey } from '../src/auth/keys.ts';
 import { loadConfig } from '../src/config.ts';
 import { startGateway, type Gateway } from '../src/start.ts';
 import { browserAvailable, launchChromium } from './helpers/browser.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 // The page must work under a policy that allows no inline script or style, and nothing from elsewhere.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 /** Screenshots of the page with problems and with a success, when a folder is given (never in the repository). */
 const screenshotDir = process.env.CHISO_SCREENSHOTS ?? null;
 /** axe-core's browser build (a dev dependency of this package). */
@@ -31,7 +32,9 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
   let hanoi: string;
 
   const gql = async (query: string) =>
-    (await (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+    (await (
+      await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    ).json()) as any;
   /** The current values the API answers for enterprises_new in a region between two dates, oldest first. */
   const series = async (region: string, from: string, to: string): Promise<Array<{ value: number; period: string }>> => {
     const res = await gql(`{ indicator(slug: "enterprises_new") { series(region: "${region}", from: "${from}", to: "${to}") { value period { code } } } }`);
@@ -91,11 +94,15 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
     await page.click(button);
     await settled(page);
   }
-  // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, hidden parts left out
-  const text = (page: Page, selector: string) => page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '', selector);
+  const text = (page: Page, selector: string) =>
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a reader sees, hidden parts left out
+    page.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '', selector);
   /** A table's body rows as their cells' text. */
   const rows = (page: Page, table: string) =>
-    page.evaluate((t) => [...document.querySelectorAll(`${t} tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())), table);
+    page.evaluate(
+      (t) => [...document.querySelectorAll(`${t} tbody tr`)].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())),
+      table,
+    );
   const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
   it('checks a good file without writing, then publishes it; the API answers the values', async () => {
@@ -108,7 +115,9 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
     expect(await page.getAttribute('#publish', 'aria-disabled')).toBe('true');
 
     await press(page, '#check');
-    expect(await text(page, '#status')).toMatch(/^Sẽ thêm 2, sửa 0, giữ nguyên 0 — chưa ghi gì\. \(Would add 2, revise 0, keep 0 unchanged — nothing written yet\.\)/);
+    expect(await text(page, '#status')).toMatch(
+      /^Sẽ thêm 2, sửa 0, giữ nguyên 0 — chưa ghi gì\. \(Would add 2, revise 0, keep 0 unchanged — nothing written yet\.\)/,
+    );
     expect(await text(page, '#status')).toContain('quang-nam-2021.csv · CSV · 2 dòng (rows)');
     expect(await series('49', '2021-01-01', '2021-06-30')).toEqual([]);
     expect(await imports()).toBe(before);
@@ -132,7 +141,9 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
     await press(page, '#check');
     expect(await text(page, '#status')).toMatch(/^Không có gì thay đổi/);
     expect(await page.getAttribute('#publish', 'aria-disabled')).toBe('true');
-    await choose(page, { file: await write('quang-nam-2021-revised.csv', csv(`enterprises_new,49,2021-Q1,125,${SOURCE}`, `enterprises_new,49,2021-Q2,135,${SOURCE}`)) });
+    await choose(page, {
+      file: await write('quang-nam-2021-revised.csv', csv(`enterprises_new,49,2021-Q1,125,${SOURCE}`, `enterprises_new,49,2021-Q2,135,${SOURCE}`)),
+    });
     await press(page, '#check');
     expect(await text(page, '#status')).toMatch(/^Sẽ thêm 0, sửa 1, giữ nguyên 1 — chưa ghi gì/);
     const [revision] = await rows(page, '#revisions');
@@ -159,7 +170,10 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
     expect(await text(page, '#status')).toMatch(/^Có 4 lỗi — chưa ghi gì\. \(4 problems found — nothing written\.\)/);
     expect(await text(page, '#problems caption')).toBe('Lỗi (Problems): 4');
     expect(await page.evaluate(() => [...document.querySelectorAll('#problems thead th')].map((th) => th.textContent))).toEqual([
-      'Dòng (Row)', 'Cột (Column)', 'Giá trị thấy (Value seen)', 'Cần (Expected)',
+      'Dòng (Row)',
+      'Cột (Column)',
+      'Giá trị thấy (Value seen)',
+      'Cần (Expected)',
     ]);
     const problems = await rows(page, '#problems');
     // Every problem in one check, the repeated row among them, in row order.
@@ -206,7 +220,9 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
     // A key that is not one is refused when checked, before any file is sent.
     await choose(page, { key: 'chiso_not-a-key' });
     await page.click('#key-check');
-    await expect.poll(() => text(page, '#key-status')).toMatch(/^Khoá không dùng được \(the key is not accepted\): the Authorization header does not hold a chiso key/);
+    await expect
+      .poll(() => text(page, '#key-status'))
+      .toMatch(/^Khoá không dùng được \(the key is not accepted\): the Authorization header does not hold a chiso key/);
     expect(await page.getAttribute('#key', 'aria-invalid')).toBe('true');
     expect(await imports()).toBe(before);
     expect(await violations()).toEqual([]);
@@ -291,7 +307,10 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
   });
 
   it('shows the upload reaching 100 %, then the check, and fits a 375 px phone and a 1280 px screen', async () => {
-    const bad = await write('bad-2019.csv', csv(`enterprises_new,49,2019-Q1,1.5,${SOURCE}`, `enterprises_new,VN,2019-Q13,7,${SOURCE}`, 'enterprises_new,49,2019-Q2,5,no-such-source'));
+    const bad = await write(
+      'bad-2019.csv',
+      csv(`enterprises_new,49,2019-Q1,1.5,${SOURCE}`, `enterprises_new,VN,2019-Q13,7,${SOURCE}`, 'enterprises_new,49,2019-Q2,5,no-such-source'),
+    );
     for (const width of [375, 1280]) {
       const { page, violations } = await open(width);
       // Every value the upload bar takes, and whether the "checking" state was shown.
@@ -315,7 +334,10 @@ describe.runIf(browserAvailable)('the publish page in real Chromium against the 
       expect(await overflow(page)).toBeLessThanOrEqual(width);
       if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, `publish-problems-${width}.png`), fullPage: true });
 
-      const good = await write(`good-${width}.csv`, csv(`enterprises_new,49,2019-Q${width === 375 ? 1 : 3},11,${SOURCE}`, `enterprises_new,49,2019-Q${width === 375 ? 2 : 4},12,${SOURCE}`));
+      const good = await write(
+        `good-${width}.csv`,
+        csv(`enterprises_new,49,2019-Q${width === 375 ? 1 : 3},11,${SOURCE}`, `enterprises_new,49,2019-Q${width === 375 ? 2 : 4},12,${SOURCE}`),
+      );
       await choose(page, { file: good });
       await press(page, '#check');
       await press(page, '#publish');

@@ -96,7 +96,9 @@ describe('rate limit per client', () => {
     ]);
     // Static files and pages count too; CORS preflights do not.
     expect((await fetch(`${base}/builder/`)).status).toBe(429);
-    expect((await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://news.example', 'access-control-request-method': 'POST' } })).status).toBe(204);
+    expect(
+      (await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://news.example', 'access-control-request-method': 'POST' } })).status,
+    ).toBe(204);
   });
 
   it('gives a key its own, higher limit, and counts a key that does not authenticate against the address', async () => {
@@ -104,7 +106,9 @@ describe('rate limit per client', () => {
     expect(await statuses(base, 6, auth)).toEqual([200, 200, 200, 200, 200, 200]);
     const refused = await fetch(`${base}${QUERY}`, { headers: auth });
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as any).errors[0].message).toMatch(/^too many requests from the key chiso_[\w-]{8}…: the limit is 6 per 60 s; .*ask an administrator/);
+    expect(((await refused.json()) as any).errors[0].message).toMatch(
+      /^too many requests from the key chiso_[\w-]{8}…: the limit is 6 per 60 s; .*ask an administrator/,
+    );
     // The address's own count is untouched by the key's requests.
     expect(await statuses(base, 1)).toEqual([200]);
     const fake = { authorization: `Bearer chiso_${'A'.repeat(43)}` };
@@ -115,7 +119,9 @@ describe('rate limit per client', () => {
   it('believes X-Forwarded-For only from as many proxies as TRUST_PROXY says, and counts an IPv6 client by its /64', async () => {
     const direct = await serve(createRateLimiters(settings));
     // Without trusted proxies a client cannot pose as many clients.
-    const spoofed = await Promise.all([1, 2, 3, 4].map((i) => fetch(`${direct}${QUERY}`, { headers: { 'x-forwarded-for': `198.51.100.${i}` } }).then((r) => r.status)));
+    const spoofed = await Promise.all(
+      [1, 2, 3, 4].map((i) => fetch(`${direct}${QUERY}`, { headers: { 'x-forwarded-for': `198.51.100.${i}` } }).then((r) => r.status)),
+    );
     expect(spoofed.sort()).toEqual([200, 200, 200, 429]);
 
     const proxied = await serve(createRateLimiters(settings), 1);
@@ -136,7 +142,9 @@ describe('rate limit per client', () => {
     on.close();
     expect(rateLimitFromConfig(loadConfig({})).rateLimit?.limiters.settings).toEqual({ anonymous: 600, key: 6000, windowSeconds: 60 });
     expect(rateLimitFromConfig(loadConfig({ RATE_LIMIT: 'off' })).rateLimit).toBeUndefined();
-    expect(() => loadConfig({ RATE_LIMIT: '0' })).toThrow(/RATE_LIMIT: must be off or the number of requests one client may send per window without a key, e\.g\. RATE_LIMIT=600/);
+    expect(() => loadConfig({ RATE_LIMIT: '0' })).toThrow(
+      /RATE_LIMIT: must be off or the number of requests one client may send per window without a key, e\.g\. RATE_LIMIT=600/,
+    );
     expect(() => loadConfig({ RATE_LIMIT_WINDOW: 'a minute' })).toThrow(/RATE_LIMIT_WINDOW: must be a number of seconds/);
   });
 

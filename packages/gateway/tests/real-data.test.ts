@@ -174,7 +174,13 @@ describe.each(databaseKinds)('real figures for the 63 provinces (%s)', (kind) =>
       entries { rank value region { code } observation { id } sources { title } }
     } }`);
     expect(res.errors).toBeUndefined();
-    const entries = res.data.ranking.entries as Array<{ rank: number; value: number; region: { code: string }; observation: null; sources: Array<{ title: string }> }>;
+    const entries = res.data.ranking.entries as Array<{
+      rank: number;
+      value: number;
+      region: { code: string };
+      observation: null;
+      sources: Array<{ title: string }>;
+    }>;
     // The sources of the two counts a ratio was computed from: both come from the research panel.
     const catalogue = JSON.parse(fs.readFileSync(path.join(dir, 'catalogue.json'), 'utf8')) as { sources: Array<{ key: string; title: string }> };
     const panel = catalogue.sources.find((x) => x.key === 'ueh-celg-2024-provincial-panel')!.title;
@@ -215,7 +221,10 @@ describe.each(databaseKinds)('real figures for the 63 provinces (%s)', (kind) =>
       const u: any = byCode.get(code);
       expect(u.complete, code).toBe(true);
       expect(u.composedOf.map((r: any) => r.code).sort(), code).toEqual([...predecessors].sort());
-      expect(u.composedOf.every((r: any) => r.validTo === '2025-06-30'), code).toBe(true);
+      expect(
+        u.composedOf.every((r: any) => r.validTo === '2025-06-30'),
+        code,
+      ).toBe(true);
       expectRelativelyClose(u.value, ratioOf(predecessors), code);
     }
     // The 34 together are the same country as the 63.

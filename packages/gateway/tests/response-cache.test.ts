@@ -18,8 +18,11 @@ describe('cache tags of an operation (what a publish must drop)', () => {
 
   it('names the indicators a query reads, from literals and variables', () => {
     expect(tags(SERIES, { indicator: 'ddi_capital_registered', region: '49' })).toEqual(['IndicatorData:ddi_capital_registered']);
-    expect(tags(`{ ranking(indicator: "enterprises_new", period: "2021") { period { code } } compare(indicator: "population", period: "2021", regions: ["48"]) { period { code } } }`))
-      .toEqual(['IndicatorData:enterprises_new', 'IndicatorData:population']);
+    expect(
+      tags(
+        `{ ranking(indicator: "enterprises_new", period: "2021") { period { code } } compare(indicator: "population", period: "2021", regions: ["48"]) { period { code } } }`,
+      ),
+    ).toEqual(['IndicatorData:enterprises_new', 'IndicatorData:population']);
   });
 
   it('marks reads of indicators it does not name, which every publish drops', () => {
@@ -47,7 +50,13 @@ describe.each(databaseKinds)('response cache (%s)', (kind) => {
   const series = (indicator: string, region: string, headers: Record<string, string> = {}) =>
     get(`/graphql?query=${encodeURIComponent(SERIES)}&variables=${encodeURIComponent(JSON.stringify({ indicator, region }))}`, headers);
   const post = async (query: string, variables?: object) =>
-    (await (await app.fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) })).json()) as any;
+    (await (
+      await app.fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json()) as any;
   /** Publishes one row through the importData mutation (multipart), as the publish page does. */
   const publish = async (row: string) => {
     const form = new FormData();
@@ -118,7 +127,9 @@ describe.each(databaseKinds)('response cache (%s)', (kind) => {
   });
 
   it('serves embed images, pages, CSV and oEmbed from the cache: a cached PNG is not drawn again', async () => {
-    const created = await post(`mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn" }) { id } }`);
+    const created = await post(
+      `mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn" }) { id } }`,
+    );
     expect(created.errors).toBeUndefined();
     const id = created.data.createChart.id as string;
     const first = await get(`/embed/${id}.png`);
@@ -134,7 +145,13 @@ describe.each(databaseKinds)('response cache (%s)', (kind) => {
     expect(db.statements).toEqual([]);
 
     // oEmbed answers for the gateway's own public origin only (here the default, http://localhost:4000).
-    for (const path of [`/embed/${id}`, `/embed/${id}.svg`, `/embed/${id}.csv`, `/embed/${id}/v/1`, `/oembed?url=${encodeURIComponent(`http://localhost:4000/embed/${id}`)}`]) {
+    for (const path of [
+      `/embed/${id}`,
+      `/embed/${id}.svg`,
+      `/embed/${id}.csv`,
+      `/embed/${id}/v/1`,
+      `/oembed?url=${encodeURIComponent(`http://localhost:4000/embed/${id}`)}`,
+    ]) {
       const miss = await get(path);
       const hit = await get(path);
       expect([miss.headers.get('x-cache'), hit.headers.get('x-cache')], path).toEqual(['MISS', 'HIT']);
@@ -170,10 +187,13 @@ describe.each(databaseKinds)('response cache (%s)', (kind) => {
     expect(await state()).toEqual(['MISS', 'MISS']);
     expect(await state()).toEqual(['HIT', 'HIT']);
 
-    const updated = await post(`mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đăng ký" }) { version } }`, { id: money });
+    const updated = await post(
+      `mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["ddi_capital_registered"], regions: ["49"], title: "Vốn đăng ký" }) { version } }`,
+      { id: money },
+    );
     expect(updated.data.updateChart.version).toBe(2);
     expect(await state()).toEqual(['MISS', 'HIT']);
-    expect((await (await get(`/embed/${money}.svg`)).text())).toContain('Vốn đăng ký');
+    expect(await (await get(`/embed/${money}.svg`)).text()).toContain('Vốn đăng ký');
 
     // A ratio computed from dossiers_received (its share received online) changes with it.
     await series('dossiers_online_share', '49');

@@ -12,7 +12,10 @@ describe('the committed schema.graphql', () => {
   it('keeps the contract other parts rely on', () => {
     const signature = (typeName: string, field: string) => {
       const f = (schema.getType(typeName) as GraphQLObjectType).getFields()[field]!;
-      return `${f.args.map((a) => `${a.name}: ${a.type}`).sort().join(', ')} -> ${f.type}`;
+      return `${f.args
+        .map((a) => `${a.name}: ${a.type}`)
+        .sort()
+        .join(', ')} -> ${f.type}`;
     };
     expect(signature('Query', 'indicators')).toBe(
       'after: String, before: String, category: IndicatorCategory, first: Int, last: Int, search: String -> IndicatorConnection!',
@@ -22,7 +25,9 @@ describe('the committed schema.graphql', () => {
     expect(signature('Query', 'region')).toBe('at: Date, code: String! -> Region');
     expect(signature('Indicator', 'series')).toBe('asOf: DateTime, from: Date, region: String!, to: Date -> [Observation!]!');
     expect(signature('Query', 'ranking')).toBe('asOf: DateTime, at: Date, indicator: String!, level: RegionLevel, period: String! -> Ranking');
-    expect(signature('Query', 'aggregate')).toBe('asOf: DateTime, at: Date, indicator: String!, level: RegionLevel, parent: String, period: String!, regions: [String!] -> Aggregate');
+    expect(signature('Query', 'aggregate')).toBe(
+      'asOf: DateTime, at: Date, indicator: String!, level: RegionLevel, parent: String, period: String!, regions: [String!] -> Aggregate',
+    );
     expect(signature('Observation', 'change')).toBe('against: ChangeReference, asOf: DateTime -> Change');
     expect(signature('Indicator', 'name')).toBe('lang: Lang -> String!');
     expect(signature('Observation', 'reportedChange')).toBe(' -> ReportedChange');

@@ -34,7 +34,9 @@ describe.runIf(browserAvailable)('a page on another origin against the gateway, 
       await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...auth },
-        body: JSON.stringify({ query: `mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "Tỷ lệ đúng hạn" }) { id } }` }),
+        body: JSON.stringify({
+          query: `mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "Tỷ lệ đúng hạn" }) { id } }`,
+        }),
       })
     ).json()) as any;
     chartId = made.data.createChart.id;
@@ -50,7 +52,8 @@ describe.runIf(browserAvailable)('a page on another origin against the gateway, 
     await gateway?.stop();
   });
 
-  const update = () => `mutation { updateChart(id: "${chartId}", input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "defaced" }) { id version } }`;
+  const update = () =>
+    `mutation { updateChart(id: "${chartId}", input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "defaced" }) { id version } }`;
   const create = `mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "spam" }) { id } }`;
 
   it('cannot save or rewrite a chart with a form post (urlencoded, text/plain, multipart): refused before parsing, nothing written', async () => {
@@ -68,14 +71,32 @@ describe.runIf(browserAvailable)('a page on another origin against the gateway, 
     page.on('response', (r) => void (r.url() === `${base}/graphql` && answers.push(r.status())));
     await page.goto(`${hostileOrigin}/`);
     for (const id of ['a', 'b', 'c']) {
-      await Promise.all([page.waitForResponse((r) => r.url() === `${base}/graphql` && r.request().method() === 'POST'), page.evaluate((f) => (document.getElementById(f) as HTMLFormElement).submit(), id)]);
+      await Promise.all([
+        page.waitForResponse((r) => r.url() === `${base}/graphql` && r.request().method() === 'POST'),
+        page.evaluate((f) => (document.getElementById(f) as HTMLFormElement).submit(), id),
+      ]);
     }
     // Each post reached the gateway and was refused before parsing: the form and text/plain ones as
     // possible cross-site requests (403), the multipart one as an upload without its key (401).
     expect(answers).toEqual([403, 403, 401]);
     // The answers may not even be shown in a frame (frame-ancestors 'none'), and the page cannot read them.
-    await expect.poll(() => page.frames().slice(1).map((f) => f.url())).toEqual(['chrome-error://chromewebdata/', 'chrome-error://chromewebdata/', 'chrome-error://chromewebdata/']);
-    const read = await page.evaluate(() => [...document.querySelectorAll('iframe')].map((f) => { try { return f.contentDocument?.body?.textContent ?? null; } catch { return 'blocked'; } }));
+    await expect
+      .poll(() =>
+        page
+          .frames()
+          .slice(1)
+          .map((f) => f.url()),
+      )
+      .toEqual(['chrome-error://chromewebdata/', 'chrome-error://chromewebdata/', 'chrome-error://chromewebdata/']);
+    const read = await page.evaluate(() =>
+      [...document.querySelectorAll('iframe')].map((f) => {
+        try {
+          return f.contentDocument?.body?.textContent ?? null;
+        } catch {
+          return 'blocked';
+        }
+      }),
+    );
     expect(read).toEqual([null, null, null]);
     expect(await state()).toEqual(before);
     await page.close();
@@ -147,7 +168,9 @@ describe.runIf(browserAvailable)('a page on another origin against the gateway, 
         if (path.startsWith('/graphql')) {
           // The editor works: the query runs against the gateway and its answer shows.
           await page.click('.graphiql-execute-button');
-          await page.waitForFunction(() => /"__typename":\s+"Query"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), null, { timeout: 30_000 });
+          await page.waitForFunction(() => /"__typename":\s+"Query"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), null, {
+            timeout: 30_000,
+          });
         }
         if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/security-${path.split(/[/?]/)[1]}-${width}.png`, fullPage: false });
         expect(await problems(), `${path} at ${width}px`).toEqual([]);

@@ -18,7 +18,9 @@ describe('cross-origin rules and security headers', () => {
     gateway = await startGateway(loadConfig({ PORT: '0', HOST: '127.0.0.1', CHISO_DATA_DIR: 'memory://' }), { logger: pino({ level: 'silent' }) });
     base = gateway.url.replace(/\/graphql$/, '');
     ({ auth } = await testKey(gateway.db.prisma, { name: 'security headers test' }));
-    const made = (await (await fetch(`${base}/graphql`, { method: 'POST', headers: { ...json, ...auth }, body: JSON.stringify({ query: CREATE }) })).json()) as any;
+    const made = (await (
+      await fetch(`${base}/graphql`, { method: 'POST', headers: { ...json, ...auth }, body: JSON.stringify({ query: CREATE }) })
+    ).json()) as any;
     chartId = made.data.createChart.id;
   });
   afterAll(() => gateway?.stop());
@@ -67,7 +69,10 @@ describe('cross-origin rules and security headers', () => {
     form.append('map', '{}');
     const keyless = await fetch(`${base}/graphql`, { method: 'POST', body: form });
     expect(keyless.status).toBe(401);
-    expect(((await keyless.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/^this needs a publishing key/) });
+    expect(((await keyless.json()) as any).errors[0]).toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+      message: expect.stringMatching(/^this needs a publishing key/),
+    });
     // …and with the CSRF header it reaches the resolver, which wants a key.
     const withHeader = await fetch(`${base}/graphql`, { method: 'POST', body: form, headers: { 'x-graphql-yoga-csrf': '1' } });
     expect(((await withHeader.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -89,7 +94,19 @@ describe('cross-origin rules and security headers', () => {
   });
 
   it('sends security headers on every answer; only the embed pages may be framed', async () => {
-    const routes = ['/graphql', '/graphql?query=%7B__typename%7D', '/builder/', '/publish/', '/examples/news-article/', '/widgets/', '/widgets/chiso-widgets.js', `/embed/${chartId}.png`, `/oembed?url=${encodeURIComponent(`${base}/embed/${chartId}`)}`, '/no-such-page', '/graphiql/start.js'];
+    const routes = [
+      '/graphql',
+      '/graphql?query=%7B__typename%7D',
+      '/builder/',
+      '/publish/',
+      '/examples/news-article/',
+      '/widgets/',
+      '/widgets/chiso-widgets.js',
+      `/embed/${chartId}.png`,
+      `/oembed?url=${encodeURIComponent(`${base}/embed/${chartId}`)}`,
+      '/no-such-page',
+      '/graphiql/start.js',
+    ];
     for (const path of routes) {
       const res = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
       const h = (name: string) => res.headers.get(name);
@@ -108,11 +125,15 @@ describe('cross-origin rules and security headers', () => {
     for (const path of [`/embed/${chartId}`, `/embed/${chartId}/v/1`]) {
       const embed = await fetch(`${base}${path}`);
       expect(embed.headers.get('x-frame-options'), path).toBeNull();
-      expect(embed.headers.get('content-security-policy'), path).toMatch(/^default-src 'self'; script-src 'self' http:\/\/127\.0\.0\.1:\d+; .*; frame-ancestors \*$/);
+      expect(embed.headers.get('content-security-policy'), path).toMatch(
+        /^default-src 'self'; script-src 'self' http:\/\/127\.0\.0\.1:\d+; .*; frame-ancestors \*$/,
+      );
     }
     // The example pages are copied into sites with their inline script: only they allow it.
     expect((await fetch(`${base}/examples/news-article/`)).headers.get('content-security-policy')).toContain(`script-src 'self' ${base} 'unsafe-inline'`);
-    expect((await fetch(`${base}/graphql?query=%7B__typename%7D`)).headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    expect((await fetch(`${base}/graphql?query=%7B__typename%7D`)).headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    );
   });
 
   it("serves every page's scripts and styles itself: no CDN, each answers 200, no inline script where the policy forbids it", async () => {
@@ -137,7 +158,8 @@ describe('cross-origin rules and security headers', () => {
       const text = await res.text();
       if (!isModule) return;
       // Static imports and dynamic imports of a literal: what a module loads from elsewhere.
-      for (const m of text.matchAll(/(?:\bimport\s*(?:[\w*{}\s,]+from\s*)?|\bimport\s*\(\s*)["']((?:https?:)?\/[^"']+|\.{1,2}\/[^"']+)["']/g)) await follow(new URL(m[1]!, url), url.pathname, true);
+      for (const m of text.matchAll(/(?:\bimport\s*(?:[\w*{}\s,]+from\s*)?|\bimport\s*\(\s*)["']((?:https?:)?\/[^"']+|\.{1,2}\/[^"']+)["']/g))
+        await follow(new URL(m[1]!, url), url.pathname, true);
     };
     for (const [path, strict] of pages) {
       const res = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
@@ -154,9 +176,18 @@ describe('cross-origin rules and security headers', () => {
       expect(refs.length, path).toBeGreaterThan(0);
       for (const ref of refs) await follow(new URL(ref.replace(/&amp;/g, '&'), `${base}${path}`), path, modules.includes(ref));
       const inline = [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\bsrc=/.test(m[1]!) && !/type="application\/(ld\+)?json"/.test(m[1]!));
-      if (strict) expect(inline.map((m) => m[0]), path).toEqual([]);
+      if (strict)
+        expect(
+          inline.map((m) => m[0]),
+          path,
+        ).toEqual([]);
     }
     // GraphiQL is the gateway's own files, not a CDN's.
-    expect([...checked].filter((u) => u.includes('/graphiql/')).map((u) => new URL(u).pathname).sort()).toEqual(['/graphiql/favicon.ico', '/graphiql/graphiql.css', '/graphiql/graphiql.js', '/graphiql/start.js']);
+    expect(
+      [...checked]
+        .filter((u) => u.includes('/graphiql/'))
+        .map((u) => new URL(u).pathname)
+        .sort(),
+    ).toEqual(['/graphiql/favicon.ico', '/graphiql/graphiql.css', '/graphiql/graphiql.js', '/graphiql/start.js']);
   });
 });

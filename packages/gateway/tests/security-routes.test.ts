@@ -20,14 +20,26 @@ describe.each(databaseKinds)('saved charts and oEmbed under hostile use (%s)', (
   const origin = 'https://charts.example.vn';
   const get = (p: string) => app.fetch(`http://127.0.0.1${p}`, {});
   const gql = async (query: string, variables?: object) =>
-    (await (await app.fetch('http://127.0.0.1/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) })).json()) as any;
+    (await (
+      await app.fetch('http://127.0.0.1/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ query, variables }),
+      })
+    ).json()) as any;
   let chartId: string;
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-    app = createApp({ prisma: db.prisma, logger: pino({ level: 'silent' }), publicOrigin: publicOriginResolver(loadConfig({ PUBLIC_URL: origin }), () => 'http://127.0.0.1:1') });
+    app = createApp({
+      prisma: db.prisma,
+      logger: pino({ level: 'silent' }),
+      publicOrigin: publicOriginResolver(loadConfig({ PUBLIC_URL: origin }), () => 'http://127.0.0.1:1'),
+    });
     ({ auth } = await testKey(db.prisma, { name: 'security test' }));
-    const made = await gql(`mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "Tỷ lệ <b>đúng</b> \\"hạn\\" & 'x'" }) { id } }`);
+    const made = await gql(
+      `mutation { createChart(input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "Tỷ lệ <b>đúng</b> \\"hạn\\" & 'x'" }) { id } }`,
+    );
     chartId = made.data.createChart.id;
   });
   afterAll(() => db?.dispose());
@@ -57,7 +69,10 @@ describe.each(databaseKinds)('saved charts and oEmbed under hostile use (%s)', (
       await holder.query('select id from "SavedChart" where id = $1 for update', [chartId]);
       const before = await db.prisma.savedChartVersion.count({ where: { chartId } });
       try {
-        const res = await gql(`mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "late" }) { version } }`, { id: chartId });
+        const res = await gql(
+          `mutation($id: String!) { updateChart(id: $id, input: { element: KPI, indicators: ["dossiers_on_time_rate"], regions: ["49"], title: "late" }) { version } }`,
+          { id: chartId },
+        );
         expect(res.errors?.[0]).toMatchObject({
           message: `chart ${chartId} is being changed by other requests right now and this save was not made: send it again`,
           extensions: { code: 'CONFLICT', retryable: true },
@@ -76,19 +91,34 @@ describe.each(databaseKinds)('saved charts and oEmbed under hostile use (%s)', (
     expect(ok.status).toBe(200);
     // Served at an https public origin: browsers are told to keep to https.
     expect(ok.headers.get('strict-transport-security')).toBe('max-age=31536000');
-    for (const foreign of [`https://evil.example/embed/${chartId}`, `http://charts.example.vn/embed/${chartId}`, `https://charts.example.vn:8443/embed/${chartId}`]) {
+    for (const foreign of [
+      `https://evil.example/embed/${chartId}`,
+      `http://charts.example.vn/embed/${chartId}`,
+      `https://charts.example.vn:8443/embed/${chartId}`,
+    ]) {
       const res = await get(`/oembed?url=${encodeURIComponent(foreign)}`);
       expect(res.status, foreign).toBe(404);
-      expect(((await res.json()) as { error: string }).error).toBe(`${new URL(foreign).origin} is not this gateway: oEmbed answers for charts at ${origin}/embed/<id> only`);
+      expect(((await res.json()) as { error: string }).error).toBe(
+        `${new URL(foreign).origin} is not this gateway: oEmbed answers for charts at ${origin}/embed/<id> only`,
+      );
     }
     const missing = await get(`/oembed?url=${encodeURIComponent(`${origin}/graphql`)}`);
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: string }).error).toMatch(/^no chart at https:\/\/charts\.example\.vn\/graphql: give the url of a chart's embed page/);
+    expect(((await missing.json()) as { error: string }).error).toMatch(
+      /^no chart at https:\/\/charts\.example\.vn\/graphql: give the url of a chart's embed page/,
+    );
   });
 
   it('validates maxwidth and maxheight and honours them', async () => {
     const own = encodeURIComponent(`${origin}/embed/${chartId}`);
-    for (const [name, value] of [['maxwidth', '-5'], ['maxwidth', '0'], ['maxheight', '1.5'], ['maxwidth', '10001'], ['maxheight', 'abc'], ['maxwidth', '']]) {
+    for (const [name, value] of [
+      ['maxwidth', '-5'],
+      ['maxwidth', '0'],
+      ['maxheight', '1.5'],
+      ['maxwidth', '10001'],
+      ['maxheight', 'abc'],
+      ['maxwidth', ''],
+    ]) {
       const res = await get(`/oembed?url=${own}&${name}=${value}`);
       expect(res.status, `${name}=${value}`).toBe(400);
       expect(((await res.json()) as { error: string }).error).toBe(
@@ -122,7 +152,10 @@ describe('static folders and symbolic links', () => {
     await fs.symlink(path.join(base, 'secret.txt'), path.join(base, 'public', 'leak.html'));
     await fs.symlink(path.join(base), path.join(base, 'public', 'sub', 'up'));
     await fs.symlink(path.join(base, 'public', 'page.html'), path.join(base, 'public', 'alias.html'));
-    app = createYoga({ schema: createSchema({ typeDefs: 'type Query { a: Int }' }), plugins: [useStaticFolder({ prefix: '/files', dir: path.join(base, 'public') })] });
+    app = createYoga({
+      schema: createSchema({ typeDefs: 'type Query { a: Int }' }),
+      plugins: [useStaticFolder({ prefix: '/files', dir: path.join(base, 'public') })],
+    });
   });
   afterAll(() => fs.rm(base, { recursive: true, force: true }));
 

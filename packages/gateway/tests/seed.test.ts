@@ -9,7 +9,7 @@ import { importData } from '../src/import/import-data.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
 import { bundledCounts, bundledRows } from './helpers/bundled.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 /** A copy of the data folder with some files edited (paths under imports/, or `../name` beside it). */
 async function copyOfData(edits: Record<string, (text: string) => string>): Promise<string> {
@@ -87,7 +87,11 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
     copies.push(badLast);
     const late = await seedDatabase(db.prisma, { dataDir: badLast }).catch((e: unknown) => e);
     expect(late).toBeInstanceOf(DataFileError);
-    expect((late as Error).message).toMatch(new RegExp(`^${last}: 1 problem\\(s\\):\\n {2}row ${lastRow}, province_code: "\\d\\d": expected a region that existed for the whole period \\(2025-01-01 to 2025-12-31\\)`));
+    expect((late as Error).message).toMatch(
+      new RegExp(
+        `^${last}: 1 problem\\(s\\):\\n {2}row ${lastRow}, province_code: "\\d\\d": expected a region that existed for the whole period \\(2025-01-01 to 2025-12-31\\)`,
+      ),
+    );
     expect(await everything()).toEqual(empty);
 
     // A mapping that is not valid names the file and the field.
@@ -96,7 +100,9 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
     copies.push(badMapping);
     const unread = await seedDatabase(db.prisma, { dataDir: badMapping }).catch((e: unknown) => e);
     expect(unread).toBeInstanceOf(DataFileError);
-    expect((unread as Error).message).toMatch(/^provinces-63\/papi-2019\.csv: provinces-63\/papi-2019\.mapping\.yaml is not a valid mapping:\n {2}(at )?value: Unrecognized key: "times"/);
+    expect((unread as Error).message).toMatch(
+      /^provinces-63\/papi-2019\.csv: provinces-63\/papi-2019\.mapping\.yaml is not a valid mapping:\n {2}(at )?value: Unrecognized key: "times"/,
+    );
     expect(await everything()).toEqual(empty);
   }, 300_000);
 
@@ -111,24 +117,38 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
       observationsRevised: 0,
     });
     const loaded = await everything();
-    expect(loaded).toMatchObject({ regions: expected.regions, indicators: expected.indicatorSlugs.size, observations: expected.observations, imports: expected.files });
+    expect(loaded).toMatchObject({
+      regions: expected.regions,
+      indicators: expected.indicatorSlugs.size,
+      observations: expected.observations,
+      imports: expected.files,
+    });
     const batches = await db.prisma.importBatch.findMany({ orderBy: { id: 'asc' } });
     expect(batches.every((b) => b.actor === 'seed' && b.revised === 0 && b.unchanged === 0 && b.added === b.rows)).toBe(true);
 
     // The example pages' charts, version 1 each; a second run leaves them (and any later version) alone.
-    const charts = async () => (await db.prisma.savedChart.findMany({ orderBy: { id: 'asc' }, include: { versions: true } })).map((c) => [c.id, c.versions.length]);
-    expect(await charts()).toEqual([['example-pci-column', 1], ['example-pci-line', 1]]);
+    const charts = async () =>
+      (await db.prisma.savedChart.findMany({ orderBy: { id: 'asc' }, include: { versions: true } })).map((c) => [c.id, c.versions.length]);
+    expect(await charts()).toEqual([
+      ['example-pci-column', 1],
+      ['example-pci-line', 1],
+    ]);
 
     const second = await seedDatabase(db.prisma);
     expect(second).toEqual({ ...first, observationsCreated: 0 });
     expect(await everything()).toEqual(loaded);
-    expect(await charts()).toEqual([['example-pci-column', 1], ['example-pci-line', 1]]);
+    expect(await charts()).toEqual([
+      ['example-pci-column', 1],
+      ['example-pci-line', 1],
+    ]);
     expect(await db.prisma.regionSuccession.count()).toBe(expected.successions);
   });
 
   it('keeps the old value when a figure is revised, and serves the new one', async () => {
     const query = graphqlClient(db.prisma);
-    const current = await db.prisma.observation.findFirstOrThrow({ where: await observationWhere(db.prisma, { indicator: 'dossiers_resolved', supersededAt: null }) });
+    const current = await db.prisma.observation.findFirstOrThrow({
+      where: await observationWhere(db.prisma, { indicator: 'dossiers_resolved', supersededAt: null }),
+    });
     const revisedAt = new Date('2022-01-20T00:00:00Z');
     const file = (text: string) => ({ name: 'revision.csv', open: () => Readable.from([text]) });
     const row = (value: string, status: string) =>
@@ -136,17 +156,28 @@ describe.each(databaseKinds)('seeding and revisions on %s', (kind) => {
 
     const revised = await importData(db.prisma, { file: file(row('44700', 'FINAL')), recordedAt: revisedAt });
     expect(revised).toMatchObject({ ok: true, added: 0, revised: 1, unchanged: 0 });
-    expect(revised.revisions.map((r) => [String(r.before), String(r.after), r.beforeRecordedAt.toISOString()])).toEqual([['44657', '44700', current.recordedAt.toISOString()]]);
+    expect(revised.revisions.map((r) => [String(r.before), String(r.after), r.beforeRecordedAt.toISOString()])).toEqual([
+      ['44657', '44700', current.recordedAt.toISOString()],
+    ]);
     const again = await importData(db.prisma, { file: file(row('44700', 'FINAL')), recordedAt: new Date('2022-02-01T00:00:00Z') });
     expect(again).toMatchObject({ ok: true, revised: 0, unchanged: 1, importId: null });
     // A revision dated before the stored value is refused: vintages only move forward.
     const stale = await importData(db.prisma, { file: file(row('1', 'FINAL')), recordedAt: new Date('2021-01-01T00:00:00Z') });
     expect(stale.ok).toBe(false);
-    expect(stale.problems).toEqual([expect.objectContaining({ row: 2, expected: expect.stringMatching(/^a vintage later than the stored one \(recorded 2022-01-20T00:00:00\.000Z\)/) })]);
+    expect(stale.problems).toEqual([
+      expect.objectContaining({ row: 2, expected: expect.stringMatching(/^a vintage later than the stored one \(recorded 2022-01-20T00:00:00\.000Z\)/) }),
+    ]);
 
-    const res = await query(`{ indicator(slug: "dossiers_resolved") { series(region: "49") { value status recordedAt revisions { value recordedAt supersededAt } } } }`);
+    const res = await query(
+      `{ indicator(slug: "dossiers_resolved") { series(region: "49") { value status recordedAt revisions { value recordedAt supersededAt } } } }`,
+    );
     expect(res.data.indicator.series).toEqual([
-      { value: 44700, status: 'FINAL', recordedAt: '2022-01-20T00:00:00.000Z', revisions: [{ value: 44657, recordedAt: current.recordedAt.toISOString(), supersededAt: '2022-01-20T00:00:00.000Z' }] },
+      {
+        value: 44700,
+        status: 'FINAL',
+        recordedAt: '2022-01-20T00:00:00.000Z',
+        revisions: [{ value: 44657, recordedAt: current.recordedAt.toISOString(), supersededAt: '2022-01-20T00:00:00.000Z' }],
+      },
     ]);
     const vintages = await db.prisma.observation.findMany({ where: { indicatorId: current.indicatorId }, orderBy: { recordedAt: 'asc' } });
     expect(vintages.map((v) => [v.value.toString(), v.recordedAt.toISOString(), v.supersededAt?.toISOString() ?? null])).toEqual([

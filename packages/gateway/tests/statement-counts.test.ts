@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from './helpers/databases.ts';
 import { graphqlClient } from './helpers/graphql.ts';
 import { documentText } from './helpers/persisted.ts';
-import { observationWhere, } from './helpers/observations.ts';
+import { observationWhere } from './helpers/observations.ts';
 
 // The texts the gateway runs for the widgets' persisted documents.
 const SERIES_QUERY = documentText(widgets.SERIES_QUERY);
@@ -45,7 +45,9 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
         ),
       });
     await yearOfFigures(2015, 1000, source.id);
-    const earlier = await db.prisma.source.create({ data: { key: 'statement-count-fixture-2014', kind: 'SYNTHETIC', publisher: 'chiso tests', title: 'Fixture for changes' } });
+    const earlier = await db.prisma.source.create({
+      data: { key: 'statement-count-fixture-2014', kind: 'SYNTHETIC', publisher: 'chiso tests', title: 'Fixture for changes' },
+    });
     await yearOfFigures(2014, 900, earlier.id);
     codes = provinces.map((p) => p.code).sort();
     expect(provinces).toHaveLength(63);
@@ -72,7 +74,9 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
     const all = await countStatements(document(63));
     const rows = all.data.regions.edges.flatMap((e: any) => e.node.observations);
     // Every current figure of the 63 provinces: the 3 fixture figures of each, the report's and the bundled 63-province data.
-    const stored = await db.prisma.observation.count({ where: await observationWhere(db.prisma, { supersededAt: null, region: { level: 'PROVINCE', validTo: { not: null } } }) });
+    const stored = await db.prisma.observation.count({
+      where: await observationWhere(db.prisma, { supersededAt: null, region: { level: 'PROVINCE', validTo: { not: null } } }),
+    });
     expect(rows.length).toBe(stored);
     expect(rows.filter((o: any) => o.source.title === 'Fixture for statement counts')).toHaveLength(63 * 3);
     expect(all.count).toBe(one.count);
@@ -90,7 +94,11 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
     const edges = all.data.indicators.edges.map((e: any) => e.node);
     // Every indicator, each with all its current figures for Quảng Nam (the report's, the fixture's, the 63-province data's).
     expect(edges).toHaveLength(await db.prisma.indicator.count());
-    const stored = await db.prisma.observation.groupBy({ by: ['indicatorId'], where: await observationWhere(db.prisma, { supersededAt: null, region: '49' }), _count: true });
+    const stored = await db.prisma.observation.groupBy({
+      by: ['indicatorId'],
+      where: await observationWhere(db.prisma, { supersededAt: null, region: '49' }),
+      _count: true,
+    });
     const slugOf = new Map((await db.prisma.indicator.findMany()).map((i) => [i.id, i.slug]));
     const expected = Object.fromEntries(stored.map((s) => [slugOf.get(s.indicatorId)!, s._count]));
     expect(Object.fromEntries(edges.filter((e: any) => e.series.length).map((e: any) => [e.slug, e.series.length]))).toEqual(expected);
@@ -136,13 +144,29 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
   });
 
   it("answers a KPI's request with the latest value and its change only, in at most two statements", async () => {
-    const res = await countStatements(VALUES_QUERY, { indicators: ['dossiers_received'], region: codes[5], period: null, ...range, lang, asOf: null, change: true });
+    const res = await countStatements(VALUES_QUERY, {
+      indicators: ['dossiers_received'],
+      region: codes[5],
+      period: null,
+      ...range,
+      lang,
+      asOf: null,
+      change: true,
+    });
     expect(res.count).toBeLessThanOrEqual(2);
     const [value] = res.data.indicatorValues;
     expect(value.indicator.slug).toBe('dossiers_received');
     expect(value.observation.period.code).toBe('2015');
     expect(value.observation.change.previousValue).toBe(value.observation.value - 100);
-    const asked = await countStatements(VALUES_QUERY, { indicators: ['dossiers_received'], region: codes[5], period: '2014', ...range, lang, asOf: null, change: true });
+    const asked = await countStatements(VALUES_QUERY, {
+      indicators: ['dossiers_received'],
+      region: codes[5],
+      period: '2014',
+      ...range,
+      lang,
+      asOf: null,
+      change: true,
+    });
     expect(asked.count).toBe(res.count);
     expect(asked.data.indicatorValues[0].observation).toMatchObject({ value: value.observation.value - 100, period: { code: '2014' }, change: null });
   });

@@ -20,7 +20,12 @@ const DA_NANG = [3900, 4000, 4600, 4700, 5000, 4800];
 
 function month(m: number, lang: 'vi' | 'en') {
   const mm = String(m).padStart(2, '0');
-  return { code: `2021-${mm}`, start: `2021-${mm}-01`, end: `2021-${mm}-${m === 2 ? 28 : 30}`, label: lang === 'vi' ? `Tháng ${m}/2021` : `${MONTHS_EN[m - 1]} 2021` };
+  return {
+    code: `2021-${mm}`,
+    start: `2021-${mm}-01`,
+    end: `2021-${mm}-${m === 2 ? 28 : 30}`,
+    label: lang === 'vi' ? `Tháng ${m}/2021` : `${MONTHS_EN[m - 1]} 2021`,
+  };
 }
 
 /** Dossiers received in Quảng Nam and Đà Nẵng, January to June 2021, as the widgets get them. */
@@ -34,7 +39,11 @@ function dossiers(lang: 'vi' | 'en', values: number[][] = [QUANG_NAM, DA_NANG]):
       format: { unit: { code: 'dossier', symbol: null, nameVi: 'hồ sơ', nameEn: 'dossiers' }, scaleExponent: 0, decimals: 0 },
       direction: 'NEUTRAL',
     },
-    series: values.map((vs, si) => ({ key: ['49', '48'][si]!, name: names[si]!, points: vs.map((value, i) => ({ period: month((i % 12) + 1, lang), value })) })),
+    series: values.map((vs, si) => ({
+      key: ['49', '48'][si]!,
+      name: names[si]!,
+      points: vs.map((value, i) => ({ period: month((i % 12) + 1, lang), value })),
+    })),
     sources: [{ publisher: 'Người Lao Động', title: 'Quảng Nam tiếp nhận hơn 30 nghìn hồ sơ', url: null, publishedAt: '2021-10-10' }],
   };
 }
@@ -105,10 +114,15 @@ describe('renderChartSvg', () => {
     const data = dossiers('vi', [long(4000), long(3000)]);
     // Fourteen months: the last two fall in 2022's January and February codes.
     data.series.forEach((s) => {
-s.points.forEach((p, i) => {
-p.period = { ...p.period, code: `m${i}`, start: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, end: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28` };
-});
-});
+      s.points.forEach((p, i) => {
+        p.period = {
+          ...p.period,
+          code: `m${i}`,
+          start: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+          end: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28`,
+        };
+      });
+    });
     const svg = await renderChartSvg({ data, type: 'line', lang: 'vi', theme: 'light' });
     expect(valueLabels(svg)).toEqual(['4.130', '3.130']);
   });
@@ -130,7 +144,11 @@ p.period = { ...p.period, code: `m${i}`, start: `${2021 + Math.floor(i / 12)}-${
     ['vi', /Không có số liệu/i],
     ['en', /No data/i],
   ] as const)('says there is no data (%s) instead of throwing', async (lang, words) => {
-    for (const series of [[], [{ key: '49', name: 'Quảng Nam', points: [] }], [{ key: '49', name: 'Quảng Nam', points: [{ period: month(1, lang), value: null }] }]]) {
+    for (const series of [
+      [],
+      [{ key: '49', name: 'Quảng Nam', points: [] }],
+      [{ key: '49', name: 'Quảng Nam', points: [{ period: month(1, lang), value: null }] }],
+    ]) {
       const svg = await renderChartSvg({ data: { ...dossiers(lang), series }, type: 'column', lang, theme: 'light' });
       expect(svg).toMatch(words);
       expect(valueLabels(svg)).toEqual([]);
@@ -185,8 +203,8 @@ describe('renderTableSvg', () => {
   it('widens the image rather than let the columns of many regions overlap', () => {
     const data = dossiers('vi', [QUANG_NAM, DA_NANG, QUANG_NAM, DA_NANG, QUANG_NAM, DA_NANG]);
     data.series.forEach((s, i) => {
-Object.assign(s, { key: String(i), name: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế', 'Quảng Ngãi', 'Bình Định', 'Kon Tum'][i] });
-});
+      Object.assign(s, { key: String(i), name: ['Quảng Nam', 'Đà Nẵng', 'Thừa Thiên Huế', 'Quảng Ngãi', 'Bình Định', 'Kon Tum'][i] });
+    });
     const svg = renderTableSvg({ data, lang: 'vi', theme: 'light' });
     expect(Number(attrOf(svg, 'width'))).toBeGreaterThan(640);
     const edges = [...svg.matchAll(/<text class="header" x="([\d.]+)"[^>]*text-anchor="end">/g)].map((m) => Number(m[1]));
@@ -306,22 +324,34 @@ describe('one drawing for the element and the image', () => {
   const width = 640;
   const body = width - 32;
   const cases = [
-    ['chart (column)', { element: 'chart', data: fixtures.series, type: 'column' }, drawChart({ data: fixtures.series, type: 'column', width: body, lang: 'vi', title: 'Hồ sơ tiếp nhận' })],
-    ['chart (line)', { element: 'chart', data: fixtures.series, type: 'line' }, drawChart({ data: fixtures.series, type: 'line', width: body, lang: 'vi', title: 'Hồ sơ tiếp nhận' })],
+    [
+      'chart (column)',
+      { element: 'chart', data: fixtures.series, type: 'column' },
+      drawChart({ data: fixtures.series, type: 'column', width: body, lang: 'vi', title: 'Hồ sơ tiếp nhận' }),
+    ],
+    [
+      'chart (line)',
+      { element: 'chart', data: fixtures.series, type: 'line' },
+      drawChart({ data: fixtures.series, type: 'line', width: body, lang: 'vi', title: 'Hồ sơ tiếp nhận' }),
+    ],
     ['kpi', { element: 'kpi', data: fixtures.kpi }, drawKpi({ data: fixtures.kpi, width: body, lang: 'vi' })],
-    ['ranking', { element: 'ranking', data: fixtures.ranking, highlight: '49' }, drawRanking({ data: fixtures.ranking, width: body, lang: 'vi', highlight: '49' })],
+    [
+      'ranking',
+      { element: 'ranking', data: fixtures.ranking, highlight: '49' },
+      drawRanking({ data: fixtures.ranking, width: body, lang: 'vi', highlight: '49' }),
+    ],
     ['share (donut)', { element: 'share', data: fixtures.share, type: 'donut' }, drawShare({ data: fixtures.share, width: body, lang: 'vi', type: 'donut' })],
     ['table', { element: 'table', data: fixtures.series }, drawTable({ data: fixtures.series, width: body, lang: 'vi' })],
   ] as const;
 
-  it.each(cases)('the %s image holds exactly the marks of the element\'s drawing', (_, options, scene) => {
+  it.each(cases)("the %s image holds exactly the marks of the element's drawing", (_, options, scene) => {
     const image = renderImageSvg({ lang: 'vi', theme: 'light', title: 'Hồ sơ tiếp nhận', ...options } as StaticImageOptions);
     const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([\s\S]*)<\/g>\n/.exec(image)![1]!;
     expect(marks).toBe(marksToSvg(scene.marks, 'light'));
     expect(() => parse(image)).not.toThrow();
   });
 
-  it('the map image holds exactly the marks of the element\'s drawing, on the boundaries of its day', async () => {
+  it("the map image holds exactly the marks of the element's drawing, on the boundaries of its day", async () => {
     const topology = await mapBoundaries(fixtures.map);
     const image = renderImageSvg({ element: 'map', data: fixtures.map, lang: 'vi', theme: 'light', highlight: '01', topology });
     const marks = /<g class="body" transform="translate\(16,[\d.]+\)">([\s\S]*)<\/g>\n/.exec(image)![1]!;
@@ -332,12 +362,14 @@ describe('one drawing for the element and the image', () => {
   });
 
   it('says what a map image lacks without its boundaries', () => {
-    expect(() => renderImageSvg({ element: 'map', data: fixtures.map, lang: 'vi', theme: 'light' })).toThrow('a map image needs its boundaries: pass topology (mapBoundaries(data))');
+    expect(() => renderImageSvg({ element: 'map', data: fixtures.map, lang: 'vi', theme: 'light' })).toThrow(
+      'a map image needs its boundaries: pass topology (mapBoundaries(data))',
+    );
   });
 });
 
 describe('images read as a newsroom expects', () => {
-  it('writes the chart\'s notes under the drawing, wrapped, escaped', () => {
+  it("writes the chart's notes under the drawing, wrapped, escaped", () => {
     const notes = 'Số liệu 9 tháng năm 2021 do Sở Nội vụ công bố; <tạm tính> & chưa kiểm toán.\nQuảng Ngãi chưa công bố.';
     const svg = renderImageSvg({ element: 'chart', data: fixtures.series, type: 'column', lang: 'vi', theme: 'light', notes, width: 400 });
     const lines = [...svg.matchAll(/<text class="notes"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);

@@ -19,7 +19,9 @@ describe.each(databaseKinds)('map images (%s)', (kind) => {
   const get = (path: string) => app.fetch(`${origin}${path}`, {});
   let auth: { authorization: string };
   const gql = async (query: string) =>
-    (await (await app.fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query }) })).json()) as any;
+    (await (
+      await app.fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query }) })
+    ).json()) as any;
   const create = async (input: string) => {
     const res = await gql(`mutation { createChart(input: ${input}) { id element embed { script } } }`);
     expect(res.errors).toBeUndefined();
@@ -27,7 +29,8 @@ describe.each(databaseKinds)('map images (%s)', (kind) => {
   };
   /** Every text of the image, lines joined by spaces: what a reader reads. */
   const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
-  const provinces = (svg: string) => [...svg.matchAll(/<path class="province" d="[^"]+" fill="([^"]+)"[^>]*><title>([^<]+)<\/title><\/path>/g)].map((m) => ({ fill: m[1]!, tip: m[2]! }));
+  const provinces = (svg: string) =>
+    [...svg.matchAll(/<path class="province" d="[^"]+" fill="([^"]+)"[^>]*><title>([^<]+)<\/title><\/path>/g)].map((m) => ({ fill: m[1]!, tip: m[2]! }));
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
@@ -40,7 +43,9 @@ describe.each(databaseKinds)('map images (%s)', (kind) => {
   it('saves a map and embeds it as <chiso-map>', async () => {
     const chart = await create(`{ element: MAP, indicators: ["pci_score"], regions: ["49"], period: "2021" }`);
     expect(chart.element).toBe('MAP');
-    expect(chart.embed.script).toContain(`<chiso-map indicator="pci_score" region="49" period="2021" lang="vi" theme="light" api="${origin}/graphql"></chiso-map>`);
+    expect(chart.embed.script).toContain(
+      `<chiso-map indicator="pci_score" region="49" period="2021" lang="vi" theme="light" api="${origin}/graphql"></chiso-map>`,
+    );
     const bad = await gql(`mutation { createChart(input: { element: MAP, indicators: ["pci_score"], regions: [] }) { id } }`);
     expect(bad.errors[0].message).toMatch(/period: a map needs a period, e.g. 2021/);
   });
@@ -52,12 +57,16 @@ describe.each(databaseKinds)('map images (%s)', (kind) => {
     expect(response.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
     const svg = await response.text();
     expect(svg).toContain('<title>PCI 2021</title>');
-    expect(svg).toMatch(/<desc>Chỉ số năng lực cạnh tranh cấp tỉnh \(PCI\), năm 2021: Quảng Ninh cao nhất, 73,02; Cao Bằng thấp nhất, 56,29; 63\/63 tỉnh, thành phố có số liệu\.<\/desc>/);
+    expect(svg).toMatch(
+      /<desc>Chỉ số năng lực cạnh tranh cấp tỉnh \(PCI\), năm 2021: Quảng Ninh cao nhất, 73,02; Cao Bằng thấp nhất, 56,29; 63\/63 tỉnh, thành phố có số liệu\.<\/desc>/,
+    );
     const shown = provinces(svg);
     expect(shown).toHaveLength(63);
     expect(shown.find((p) => p.tip.startsWith('Quảng Ninh:'))!.tip).toBe('Quảng Ninh: 73,02 điểm');
     expect(svg).toContain('>68,6 – 73,02</text>');
-    expect(texts(svg)).toContain('Ranh giới tỉnh: Vietnamese Provinces Database v4.2.0 (Thang Le Quoc, MIT), theo Bản đồ đơn vị hành chính (sapnhap.bando.com.vn)');
+    expect(texts(svg)).toContain(
+      'Ranh giới tỉnh: Vietnamese Provinces Database v4.2.0 (Thang Le Quoc, MIT), theo Bản đồ đơn vị hành chính (sapnhap.bando.com.vn)',
+    );
     expect(texts(svg)).toContain('Nguồn: Toan N.T.P. và cộng sự, CELG 2024');
     expect(svg).not.toContain('var(--');
     expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();

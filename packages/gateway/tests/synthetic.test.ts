@@ -39,8 +39,13 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
       orderBy: [{ indicatorId: 'asc' }, { regionId: 'asc' }, { periodStart: 'asc' }],
     });
     return (await withReferences(db.prisma, rows)).map((r) => ({
-      indicator: { slug: r.indicator.slug }, region: { key: r.region.key },
-      periodKind: r.periodKind, periodStart: r.periodStart, periodEnd: r.periodEnd, value: r.value, recordedAt: r.recordedAt,
+      indicator: { slug: r.indicator.slug },
+      region: { key: r.region.key },
+      periodKind: r.periodKind,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      value: r.value,
+      recordedAt: r.recordedAt,
     }));
   };
   const series = async (seed: number, slug: string) => {
@@ -50,7 +55,10 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-    reportBefore = await db.prisma.observation.findMany({ where: await observationWhere(db.prisma, { source: 'nld-2021-10-10-quang-nam' }), orderBy: { id: 'asc' } });
+    reportBefore = await db.prisma.observation.findMany({
+      where: await observationWhere(db.prisma, { source: 'nld-2021-10-10-quang-nam' }),
+      orderBy: { id: 'asc' },
+    });
   });
   afterAll(() => db?.dispose());
 
@@ -58,9 +66,12 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
     const q = await generateSynthetic(db.prisma, quarterly);
     expect(q.observations).toBe(expectedRows(quarterly));
     expect(q.observations).toBe((40 + 40 + 34 + 34) * 2);
-    const firstQuarter = await withReferences(db.prisma, await db.prisma.observation.findMany({
-      where: await observationWhere(db.prisma, { sourceId: q.sourceId, indicator: 'syn_001', periodStart: new Date('2025-01-01T00:00:00Z') }),
-    }));
+    const firstQuarter = await withReferences(
+      db.prisma,
+      await db.prisma.observation.findMany({
+        where: await observationWhere(db.prisma, { sourceId: q.sourceId, indicator: 'syn_001', periodStart: new Date('2025-01-01T00:00:00Z') }),
+      }),
+    );
     const oldCodes = (await db.prisma.region.findMany({ where: { level: 'PROVINCE', validFrom: null }, orderBy: { code: 'asc' } })).map((r) => r.code);
     expect(firstQuarter.map((o) => o.region.code).sort()).toEqual(oldCodes.slice(0, 40));
     expect(firstQuarter[0]).toMatchObject({ periodKind: 'QUARTER', periodEnd: new Date('2025-03-31T00:00:00Z') });
@@ -71,7 +82,9 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
     expect(m.observations).toBe((18 * (63 + 4) + 6 * 34) * 6);
     expect(await db.prisma.observation.count({ where: { sourceId: m.sourceId } })).toBe(m.observations);
     // syn_001 and syn_002 hold one synthetic dataset at a time: the quarterly rows were replaced.
-    expect(await db.prisma.observation.count({ where: { sourceId: { in: (await db.prisma.source.findMany({ where: { kind: 'SYNTHETIC' } })).map((s) => s.id) } } })).toBe(m.observations);
+    expect(
+      await db.prisma.observation.count({ where: { sourceId: { in: (await db.prisma.source.findMany({ where: { kind: 'SYNTHETIC' } })).map((s) => s.id) } } }),
+    ).toBe(m.observations);
   });
 
   it('gives identical rows for the same options and seed, and adds nothing twice', async () => {
@@ -81,7 +94,9 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
     expect(await rowsOf(7)).toEqual(before);
     // The same figures on every database (PGlite and PostgreSQL): values depend only on seed,
     // indicator, region and period, through integer arithmetic on hashtextextended.
-    const hanoi = before.find((r) => r.indicator.slug === 'syn_001' && r.region.key === 'province:01:*' && r.periodStart.toISOString() === '2024-01-01T00:00:00.000Z');
+    const hanoi = before.find(
+      (r) => r.indicator.slug === 'syn_001' && r.region.key === 'province:01:*' && r.periodStart.toISOString() === '2024-01-01T00:00:00.000Z',
+    );
     expect(hanoi?.value.toString()).toBe('15166');
     expect(hanoi?.recordedAt.toISOString()).toBe('2024-02-20T00:00:00.000Z');
     const total = before.reduce((sum, r) => sum.add(r.value), before[0]!.value.mul(0));
@@ -89,7 +104,11 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
   });
 
   it('defines the five kinds of indicator, a ratio over the two counts before it', async () => {
-    const indicators = await db.prisma.indicator.findMany({ where: { slug: { startsWith: 'syn_' } }, orderBy: { slug: 'asc' }, include: { numerator: true, denominator: true } });
+    const indicators = await db.prisma.indicator.findMany({
+      where: { slug: { startsWith: 'syn_' } },
+      orderBy: { slug: 'asc' },
+      include: { numerator: true, denominator: true },
+    });
     expect(indicators.map((i) => [i.slug, i.aggregation, i.unitCode, i.direction, i.decimals, i.framework, i.category])).toEqual([
       ['syn_001', 'SUM', 'dossier', 'NEUTRAL', 0, null, 'ADMIN_REFORM_PUBLIC_SERVICES'],
       ['syn_002', 'SUM', 'dossier', 'HIGHER_IS_BETTER', 0, null, 'DIGITAL_GOVERNMENT'],
@@ -153,7 +172,10 @@ describe.each(databaseKinds)('synthetic data on %s', (kind) => {
     const source = await db.prisma.source.findUniqueOrThrow({ where: { key: 'synthetic-7' } });
     expect(source).toMatchObject({ kind: 'SYNTHETIC', publisher: 'chiso synthetic data', licence: 'CC0', note: 'generated; not real figures' });
     expect(source.title).toBe('Synthetic observations: 63 provinces, 4 districts, 6 indicators, 2 years 2024–2025, monthly, seed 7');
-    const report = await db.prisma.observation.findMany({ where: await observationWhere(db.prisma, { source: 'nld-2021-10-10-quang-nam' }), orderBy: { id: 'asc' } });
+    const report = await db.prisma.observation.findMany({
+      where: await observationWhere(db.prisma, { source: 'nld-2021-10-10-quang-nam' }),
+      orderBy: { id: 'asc' },
+    });
     expect(report).toHaveLength(24);
     expect(report).toEqual(reportBefore);
   });

@@ -65,7 +65,9 @@ const probe = (expected) => {
   const bench = (window.__bench = { drawn: {}, failed: null, done: null });
   const drawn = (root) =>
     !root.querySelector('[part="skeleton"]') &&
-    (root.querySelector('[part="chart"] path[data-code]') || root.querySelector('svg[part="chart"] :is(path, rect, circle, text)') || root.querySelector('table[part="table"] tbody tr'));
+    (root.querySelector('[part="chart"] path[data-code]') ||
+      root.querySelector('svg[part="chart"] :is(path, rect, circle, text)') ||
+      root.querySelector('table[part="table"] tbody tr'));
   const frame = () => {
     const all = [...document.querySelectorAll('[data-bench]')];
     for (const el of all) {
@@ -118,10 +120,16 @@ async function measure(context, url, bundleUrl) {
   const tab = await context.newPage();
   try {
     await tab.goto(url);
-    await tab.waitForFunction(() => window.__bench.done || window.__bench.failed, null, { timeout: 60_000, polling: 100 }).catch(async (error) => {
-      const waiting = await tab.evaluate(() => [...document.querySelectorAll('[data-bench]')].filter((el) => !window.__bench.drawn[el.dataset.bench]).map((el) => `${el.dataset.bench}: ${el.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 120)}`));
-      throw new Error(`${error.message}; not drawn:\n${waiting.join('\n')}`);
-    });
+    await tab
+      .waitForFunction(() => window.__bench.done || window.__bench.failed, null, { timeout: 60_000, polling: 100 })
+      .catch(async (error) => {
+        const waiting = await tab.evaluate(() =>
+          [...document.querySelectorAll('[data-bench]')]
+            .filter((el) => !window.__bench.drawn[el.dataset.bench])
+            .map((el) => `${el.dataset.bench}: ${el.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 120)}`),
+        );
+        throw new Error(`${error.message}; not drawn:\n${waiting.join('\n')}`);
+      });
     const result = await tab.evaluate((bundle) => {
       const script = performance.getEntriesByName(bundle)[0];
       return { ...window.__bench, scriptStart: script?.startTime ?? null, scriptEnd: script?.responseEnd ?? null };
@@ -143,20 +151,36 @@ const summary = (values) => {
 };
 const ms = (n) => `${Math.round(n).toLocaleString('en')} ms`.padStart(9);
 
-const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 const { url: gateway, child } = await startGateway();
-const pageServer = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(gateway)));
+const pageServer = http.createServer((_req, res) =>
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(gateway)),
+);
 await new Promise((r) => pageServer.listen(0, '127.0.0.1', r));
 const pageUrl = `http://127.0.0.1:${pageServer.address().port}/`;
 const bundleUrl = `${gateway}/widgets/chiso-widgets.js`;
 const browser = await chromium.launch({
   executablePath: browserPath,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const viewport = { width: 1280, height: 900 };
 try {
   const count = (tag) => elements.filter(([t]) => t === tag).length;
-  console.log(`paint benchmark: ${elements.length} elements (${['chart', 'kpi', 'share', 'ranking', 'table', 'map'].map((k) => `${count(`chiso-${k}`)} ${k}`).join(', ')}), Chromium ${browser.version()}, ${viewport.width}×${viewport.height}, gateway ${gateway} (built, embedded database in memory), page on another origin`);
+  console.log(
+    `paint benchmark: ${elements.length} elements (${['chart', 'kpi', 'share', 'ranking', 'table', 'map'].map((k) => `${count(`chiso-${k}`)} ${k}`).join(', ')}), Chromium ${browser.version()}, ${viewport.width}×${viewport.height}, gateway ${gateway} (built, embedded database in memory), page on another origin`,
+  );
   console.log(`load average before the runs: ${load} (${os.cpus().length} cores)`);
   const cases = { 'first load (gateway cache empty)': [], 'cold (new browser profile)': [], 'warm (same profile again)': [] };
   // The first load ever also fills the gateway's response cache; every later one finds it full.
@@ -173,14 +197,25 @@ try {
   for (let i = 0; i < runs; i++) cases['warm (same profile again)'].push(await measure(warm, pageUrl, bundleUrl));
   await warm.close();
 
-  console.log(`\nscript request -> last element drawn\n${'case'.padEnd(34)} runs    median       min       max   bundle download (median)   slowest element (last run)`);
+  console.log(
+    `\nscript request -> last element drawn\n${'case'.padEnd(34)} runs    median       min       max   bundle download (median)   slowest element (last run)`,
+  );
   for (const [name, results] of Object.entries(cases)) {
     const { median, min, max } = summary(results.map((r) => r.ms));
-    console.log(`${name.padEnd(34)} ${String(results.length).padStart(4)} ${ms(median)} ${ms(min)} ${ms(max)}   ${ms(summary(results.map((r) => r.download)).median).padStart(24)}   ${results.at(-1).slowest}`);
+    console.log(
+      `${name.padEnd(34)} ${String(results.length).padStart(4)} ${ms(median)} ${ms(min)} ${ms(max)}   ${ms(summary(results.map((r) => r.download)).median).padStart(24)}   ${results.at(-1).slowest}`,
+    );
   }
   const cold = summary(cases['cold (new browser profile)'].map((r) => r.ms)).median;
-  console.log(`\nbudget: ${BUDGET_MS.toLocaleString('en')} ms, cold median: ${Math.round(cold).toLocaleString('en')} ms: ${cold <= BUDGET_MS ? 'met' : 'NOT met'}`);
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nbudget: ${BUDGET_MS.toLocaleString('en')} ms, cold median: ${Math.round(cold).toLocaleString('en')} ms: ${cold <= BUDGET_MS ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   await browser.close();
   pageServer.close();

@@ -9,7 +9,9 @@ import { buildStamp } from '../../../scripts/build-stamp.mjs';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const pkg = 'packages/widgets';
 const inputs = [
-  ...['src', 'public', 'vite.config.ts', 'codegen.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`),
+  ...['src', 'public', 'vite.config.ts', 'codegen.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map(
+    (p) => `${pkg}/${p}`,
+  ),
   'packages/gateway/schema.graphql',
   'scripts/codegen-types.mjs',
   'packages/charts/src',

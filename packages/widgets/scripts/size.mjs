@@ -36,7 +36,9 @@ for (const file of files.sort()) {
 // same build with the map element left out (vite.config.ts, mode budget).
 execFileSync('pnpm', ['exec', 'vite', 'build', '--mode', 'budget', '--logLevel', 'error'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
 const budgeted = zlib.gzipSync(fs.readFileSync(new URL('../node_modules/.cache/chiso-budget/chiso-widgets.js', import.meta.url)), { level: 9 }).length;
-console.log(`\nbundle (every element, Lit included): ${kb(bundleGzip)} gzip; without the map element: ${kb(budgeted)} gzip; budget ${kb(BUDGET_GZIP)} (maps excluded)`);
+console.log(
+  `\nbundle (every element, Lit included): ${kb(bundleGzip)} gzip; without the map element: ${kb(budgeted)} gzip; budget ${kb(BUDGET_GZIP)} (maps excluded)`,
+);
 if (budgeted > BUDGET_GZIP) {
   console.error('error: dist/chiso-widgets.js without the map element is over its size budget');
   process.exit(1);

@@ -13,7 +13,8 @@ export function showEmbed(chart: SavedChart): void {
   pinned.textContent = `Phiên bản ${chart.version}, cố định (pinned version ${chart.version})`;
   byId<HTMLAnchorElement>('link-png').href = e.png;
   byId<HTMLAnchorElement>('link-csv').href = e.csv;
-  byId('embed-summary').textContent = `Biểu đồ ${chart.id}, phiên bản ${chart.version}. Trang nhúng "live" luôn theo phiên bản mới nhất; liên kết cố định giữ phiên bản này. (Chart ${chart.id}, version ${chart.version}.)`;
+  byId('embed-summary').textContent =
+    `Biểu đồ ${chart.id}, phiên bản ${chart.version}. Trang nhúng "live" luôn theo phiên bản mới nhất; liên kết cố định giữ phiên bản này. (Chart ${chart.id}, version ${chart.version}.)`;
   byId('embed').hidden = false;
 }
 

@@ -4,7 +4,13 @@ import { ALL_PROVINCES, MULTI_INDICATOR, MULTI_REGION, MAX_REGIONS, type Element
 import { matchesProvince } from '../model/fold.ts';
 import { h, showChecked } from './h.ts';
 
-export function renderResults(list: HTMLElement, nodes: readonly Indicator[], chosen: readonly Indicator[], element: ElementKind, onChange: (node: Indicator, checked: boolean) => void): void {
+export function renderResults(
+  list: HTMLElement,
+  nodes: readonly Indicator[],
+  chosen: readonly Indicator[],
+  element: ElementKind,
+  onChange: (node: Indicator, checked: boolean) => void,
+): void {
   if (nodes.length === 0) {
     list.replaceChildren(h('p', { class: 'hint' }, 'Không có chỉ số nào (no indicator matches).'));
     return;
@@ -39,11 +45,19 @@ export function renderChosen(list: HTMLElement, chosen: readonly Indicator[], on
 /** The legend over the province list: what choosing means for this element. */
 export function regionsLegend(element: ElementKind): string {
   if (MULTI_REGION.has(element)) return `Chọn một hoặc nhiều tỉnh, tối đa ${MAX_REGIONS} (choose one or more)`;
-  if (ALL_PROVINCES.has(element)) return 'Tỉnh được tô đậm trong bảng xếp hạng hoặc viền trên bản đồ (province highlighted in the ranking, outlined on the map)';
+  if (ALL_PROVINCES.has(element))
+    return 'Tỉnh được tô đậm trong bảng xếp hạng hoặc viền trên bản đồ (province highlighted in the ranking, outlined on the map)';
   return 'Chọn một tỉnh (choose one province)';
 }
 
-export function renderRegions(list: HTMLElement, provinces: readonly Province[], chosen: readonly string[], element: ElementKind, filter: string, onChange: (code: string, checked: boolean) => void): void {
+export function renderRegions(
+  list: HTMLElement,
+  provinces: readonly Province[],
+  chosen: readonly string[],
+  element: ElementKind,
+  filter: string,
+  onChange: (code: string, checked: boolean) => void,
+): void {
   const type = MULTI_REGION.has(element) ? 'checkbox' : 'radio';
   const ticked = new Set(chosen);
   const rows: HTMLElement[] = [];

@@ -44,8 +44,16 @@ export const MAX_REGIONS = 20;
 
 /** The chart types of the elements that have several, the first being the default. */
 export const TYPES: Partial<Record<ElementKind, ReadonlyArray<readonly [string, string]>>> = {
-  CHART: [['line', 'Đường (line)'], ['column', 'Cột (column)'], ['bar', 'Thanh ngang (bar)'], ['area', 'Vùng (area)']],
-  SHARE: [['bar', 'Thanh xếp chồng (stacked bar)'], ['donut', 'Vành khuyên (donut)']],
+  CHART: [
+    ['line', 'Đường (line)'],
+    ['column', 'Cột (column)'],
+    ['bar', 'Thanh ngang (bar)'],
+    ['area', 'Vùng (area)'],
+  ],
+  SHARE: [
+    ['bar', 'Thanh xếp chồng (stacked bar)'],
+    ['donut', 'Vành khuyên (donut)'],
+  ],
 };
 
 /** An element kind from a form value; anything else is a KPI, the simplest element. */

@@ -23,7 +23,10 @@ export function classBreaks(values: readonly number[], maxClasses = MAX_CLASSES)
   // Round to 1, 2 or 5 times a power of ten, about a fifth of the narrowest class: the limits move
   // by less than a tenth of any class, so the classes keep their counts.
   const edges = [min, ...quantiles, max];
-  const gaps = edges.slice(1).map((e, i) => e - edges[i]!).filter((g) => g > 0);
+  const gaps = edges
+    .slice(1)
+    .map((e, i) => e - edges[i]!)
+    .filter((g) => g > 0);
   const step = tickStep(0, Math.min(...gaps) / 5, 1);
   const breaks: number[] = [];
   for (const q of quantiles) {

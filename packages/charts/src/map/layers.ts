@@ -39,9 +39,7 @@ export function layerOn(day: string): ProvinceLayer {
  * (vitejs/vite#19095). Bundlers (Vite, esbuild) and tsx import these files as they are.
  */
 export async function loadLayer(id: ProvinceLayer['id']): Promise<Topology> {
-  const module = id === 'provinces-63'
-    ? await import('../../geo/provinces-63.topo.json')
-    : await import('../../geo/provinces-34.topo.json');
+  const module = id === 'provinces-63' ? await import('../../geo/provinces-63.topo.json') : await import('../../geo/provinces-34.topo.json');
   return module.default as unknown as Topology;
 }
 

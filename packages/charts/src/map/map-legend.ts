@@ -19,7 +19,10 @@ const TEXT = 12;
  * smallest value, the last ends at the largest), then hatched swatches naming the provinces
  * without data and those at a break, then the notes.
  */
-export function legendMarks(o: { input: MapInput; breaks: number[]; colours: string[]; x: number; y: number; width: number }): { marks: Mark[]; bottom: number } {
+export function legendMarks(o: { input: MapInput; breaks: number[]; colours: string[]; x: number; y: number; width: number }): {
+  marks: Mark[];
+  bottom: number;
+} {
   const { input } = o;
   const words = mapText[input.lang];
   const marks: Mark[] = [];
@@ -51,8 +54,17 @@ export function legendMarks(o: { input: MapInput; breaks: number[]; colours: str
     }
     y += ROW - 16;
   };
-  hatched('no-data', words.noData, input.provinces.filter((p) => p.value === null && !p.break).map((p) => p.name));
-  hatched('break', words.breakTitle, input.provinces.filter((p) => p.break).map((p) => p.name), words.breakNote);
+  hatched(
+    'no-data',
+    words.noData,
+    input.provinces.filter((p) => p.value === null && !p.break).map((p) => p.name),
+  );
+  hatched(
+    'break',
+    words.breakTitle,
+    input.provinces.filter((p) => p.break).map((p) => p.name),
+    words.breakNote,
+  );
   for (const note of input.notes ?? []) {
     y += 4;
     for (const line of wrapText(note, o.width, TEXT)) {

@@ -25,7 +25,10 @@ const SIDE_BY_SIDE = 600;
  * and width.
  */
 export function mapScene(input: MapInput, width: number): Scene {
-  const collection = feature(input.topology, input.topology.objects.provinces as GeometryCollection) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string }>;
+  const collection = feature(input.topology, input.topology.objects.provinces as GeometryCollection) as unknown as FeatureCollection<
+    Polygon | MultiPolygon,
+    { code: string; name: string }
+  >;
   const values = input.provinces.flatMap((p) => (p.value !== null && !p.break ? [p.value] : []));
   const breaks = classBreaks(values);
   const colours = classColours(values.length ? breaks.length + 1 : 0, input.direction);
@@ -40,14 +43,37 @@ export function mapScene(input: MapInput, width: number): Scene {
   const mapHeight = Math.ceil(y1 - y0);
   projection.translate([projection.translate()[0] + PAD, projection.translate()[1] - y0 + top]);
 
-  const marks: Mark[] = [{ type: 'group', key: 'provinces', className: 'provinces', marks: provinceMarks(collection.features as Province[], input, path, { breaks, colours }) }];
+  const marks: Mark[] = [
+    { type: 'group', key: 'provinces', className: 'provinces', marks: provinceMarks(collection.features as Province[], input, path, { breaks, colours }) },
+  ];
   const outlined = input.highlight ? (collection.features as Province[]).find((f) => String(f.id) === input.highlight) : undefined;
   // The mainland only: a thick line round every reef of an archipelago would blot it out.
-  if (outlined) marks.push({ type: 'path', key: `highlight-${input.highlight}`, d: path(mainland(outlined)) ?? '', fill: 'none', stroke: 'text', strokeWidth: 2.5, className: 'highlight' });
+  if (outlined)
+    marks.push({
+      type: 'path',
+      key: `highlight-${input.highlight}`,
+      d: path(mainland(outlined)) ?? '',
+      fill: 'none',
+      stroke: 'text',
+      strokeWidth: 2.5,
+      className: 'highlight',
+    });
   // The archipelagos are specks at this scale: named, as every Vietnamese map names them.
-  for (const [word, lonLat] of [['paracels', [111.9, 17.5]], ['spratlys', [114.5, 11.9]]] as const) {
+  for (const [word, lonLat] of [
+    ['paracels', [111.9, 17.5]],
+    ['spratlys', [114.5, 11.9]],
+  ] as const) {
     const [x, y] = projection([lonLat[0], lonLat[1]])!;
-    marks.push({ type: 'text', x: Math.round(x), y: Math.round(y), text: mapText[input.lang][word], size: 10, fill: 'muted', anchor: 'middle', className: 'place' });
+    marks.push({
+      type: 'text',
+      x: Math.round(x),
+      y: Math.round(y),
+      text: mapText[input.lang][word],
+      size: 10,
+      fill: 'muted',
+      anchor: 'middle',
+      className: 'place',
+    });
   }
 
   const legendX = side ? mapWidth + 8 : PAD;

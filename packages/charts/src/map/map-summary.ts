@@ -51,7 +51,11 @@ export function mapSummary(input: MapInput): string {
   if (shown.length === 0) return `${input.subject}: ${words.noDataValue}.`;
   const max = Math.max(...shown.map((p) => p.value!));
   const min = Math.min(...shown.map((p) => p.value!));
-  const named = (v: number) => joinNames(shown.filter((p) => p.value === v).map((p) => p.name), input.lang);
+  const named = (v: number) =>
+    joinNames(
+      shown.filter((p) => p.value === v).map((p) => p.name),
+      input.lang,
+    );
   const parts = [`${named(max)} ${words.highest}, ${shownNumber(max, input)}`];
   if (min !== max) parts.push(`${named(min)} ${words.lowest}, ${shownNumber(min, input)}`);
   parts.push(words.withData(shown.length, input.provinces.length));

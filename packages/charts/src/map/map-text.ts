@@ -50,6 +50,11 @@ export function joinNames(names: readonly string[], lang: Lang): string {
 
 /** When a layer's provinces start, as its notes write it: "1/7/2025", "July 1, 2025". */
 export function layerDay(iso: string, lang: Lang): string {
-  const format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { day: 'numeric', month: lang === 'vi' ? 'numeric' : 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
+    day: 'numeric',
+    month: lang === 'vi' ? 'numeric' : 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return format.format(new Date(`${iso}T00:00:00Z`));
 }

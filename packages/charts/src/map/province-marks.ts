@@ -40,6 +40,10 @@ export function provinceMarks(features: readonly Province[], input: MapInput, pa
 export function mainland(f: Province): Feature<Polygon> {
   if (f.geometry.type === 'Polygon') return f as Feature<Polygon>;
   const path = geoPath();
-  const polygons = f.geometry.coordinates.map((coordinates) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates } }));
+  const polygons = f.geometry.coordinates.map((coordinates) => ({
+    type: 'Feature' as const,
+    properties: {},
+    geometry: { type: 'Polygon' as const, coordinates },
+  }));
   return polygons.reduce((a, b) => (path.area(b) > path.area(a) ? b : a));
 }

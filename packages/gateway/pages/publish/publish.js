@@ -67,8 +67,11 @@ function updateButtons() {
   const hint = $('publish-hint');
   if (state.busy) return;
   if (canPublish()) hint.textContent = 'Đã kiểm tra, không có lỗi: có thể xuất bản. (Checked with no problem: ready to publish.)';
-  else if (state.published) hint.textContent = 'Đã xuất bản. Chọn tệp khác và kiểm tra để xuất bản tiếp. (Published; choose other files and check them to publish more.)';
-  else if (state.cleanCheck !== null) hint.textContent = 'Khoá, tệp hoặc cách viết số đã đổi sau lần kiểm tra: hãy kiểm tra lại. (The key, files or number convention changed since the check: check again.)';
+  else if (state.published)
+    hint.textContent = 'Đã xuất bản. Chọn tệp khác và kiểm tra để xuất bản tiếp. (Published; choose other files and check them to publish more.)';
+  else if (state.cleanCheck !== null)
+    hint.textContent =
+      'Khoá, tệp hoặc cách viết số đã đổi sau lần kiểm tra: hãy kiểm tra lại. (The key, files or number convention changed since the check: check again.)';
   else hint.textContent = 'Xuất bản được sau khi kiểm tra đúng các tệp này không có lỗi. (Publish is possible after a clean check of these same files.)';
 }
 
@@ -95,7 +98,9 @@ function showWorking(text) {
 /** The alert's words for each kind of refusal; the server's own message follows them. */
 const refusals = {
   UNAUTHENTICATED: () =>
-    key() ? 'Khoá không được chấp nhận (the key was not accepted):' : 'Thiếu khoá xuất bản: hãy dán khoá vào ô "Khoá xuất bản" (the publishing key is missing):',
+    key()
+      ? 'Khoá không được chấp nhận (the key was not accepted):'
+      : 'Thiếu khoá xuất bản: hãy dán khoá vào ô "Khoá xuất bản" (the publishing key is missing):',
   FORBIDDEN: () => 'Khoá này không được phép (this key is not allowed to):',
   BAD_USER_INPUT: () => 'Không đọc được tệp; sửa rồi gửi lại (a file cannot be read; fix it and send again):',
   NETWORK: () => 'Không gửi được (not sent):',

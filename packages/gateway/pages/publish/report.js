@@ -61,10 +61,20 @@ export function summarise(report) {
   const c = report.catalogue;
   if (changedCatalogue(c)) {
     lines.push(
-      h('p', {}, `Danh mục${report.dryRun ? ' (sẽ)' : ''}: ${n(c.units)} đơn vị, ${n(c.indicators)} chỉ số, ${n(c.sources)} nguồn được định nghĩa hoặc sửa. (Catalogue: units, indicators, sources defined or changed.)`),
+      h(
+        'p',
+        {},
+        `Danh mục${report.dryRun ? ' (sẽ)' : ''}: ${n(c.units)} đơn vị, ${n(c.indicators)} chỉ số, ${n(c.sources)} nguồn được định nghĩa hoặc sửa. (Catalogue: units, indicators, sources defined or changed.)`,
+      ),
     );
   }
-  const meta = [report.fileName, report.format, report.mappingName ? `ánh xạ (mapping) ${report.mappingName}` : null, `${n(report.rows)} dòng (rows)`, `${n(report.durationMs)} ms`];
+  const meta = [
+    report.fileName,
+    report.format,
+    report.mappingName ? `ánh xạ (mapping) ${report.mappingName}` : null,
+    `${n(report.rows)} dòng (rows)`,
+    `${n(report.durationMs)} ms`,
+  ];
   lines.push(h('p', { class: 'meta' }, meta.filter(Boolean).join(' · ')));
   return { lines, outcome };
 }
@@ -74,15 +84,29 @@ export function summarise(report) {
  * readers keep it a table when a phone's stylesheet draws each row as a card.
  */
 function table(id, caption, columns, rows) {
-  const head = h('tr', { role: 'row' }, columns.map(([label, , cls]) => h('th', { scope: 'col', role: 'columnheader', class: cls }, label)));
+  const head = h(
+    'tr',
+    { role: 'row' },
+    columns.map(([label, , cls]) => h('th', { scope: 'col', role: 'columnheader', class: cls }, label)),
+  );
   const body = rows.map((cells) =>
-    h('tr', { role: 'row' }, cells.map((cell, i) => h('td', { role: 'cell', class: columns[i][2], 'data-label': columns[i][1] }, cell))),
+    h(
+      'tr',
+      { role: 'row' },
+      cells.map((cell, i) => h('td', { role: 'cell', class: columns[i][2], 'data-label': columns[i][1] }, cell)),
+    ),
   );
   const captionId = `${id}-caption`;
   return h(
     'div',
     { class: 'table-scroll', role: 'region', tabindex: 0, 'aria-labelledby': captionId },
-    h('table', { id, class: 'stack', role: 'table' }, h('caption', { id: captionId }, caption), h('thead', { role: 'rowgroup' }, head), h('tbody', { role: 'rowgroup' }, body)),
+    h(
+      'table',
+      { id, class: 'stack', role: 'table' },
+      h('caption', { id: captionId }, caption),
+      h('thead', { role: 'rowgroup' }, head),
+      h('tbody', { role: 'rowgroup' }, body),
+    ),
   );
 }
 

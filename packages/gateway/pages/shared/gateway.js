@@ -102,8 +102,8 @@ export function upload({ query, variables, files, key = '', onUploadProgress = (
   body.append('operations', JSON.stringify(operations));
   body.append('map', JSON.stringify(map));
   parts.forEach((file, i) => {
-body.append(String(i), file, file.name);
-});
+    body.append(String(i), file, file.name);
+  });
 
   const xhr = new XMLHttpRequest();
   const promise = new Promise((resolve, reject) => {

@@ -23,7 +23,16 @@ export async function benchServed(options: { connections: number; seconds: numbe
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chiso-bench-png-'));
   const port = 4600 + Math.floor(Math.random() * 300);
   const child = spawn(process.execPath, [server], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHISO_DATA_DIR: path.join(dataDir, 'data'), RATE_LIMIT: 'off', LOG_LEVEL: 'warn', REDIS_URL: '', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CHISO_DATA_DIR: path.join(dataDir, 'data'),
+      RATE_LIMIT: 'off',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: '',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -33,7 +42,7 @@ export async function benchServed(options: { connections: number; seconds: numbe
       child.stdout!.on('data', (chunk: Buffer) => {
         out += chunk;
         found ||= /shown only now: (\S+)/.exec(out)?.[1] ?? '';
-        if (/ready in/.test(out)) (found ? resolve(found) : reject(new Error(`no publishing key in the gateway's output:\n${out}`)));
+        if (/ready in/.test(out)) found ? resolve(found) : reject(new Error(`no publishing key in the gateway's output:\n${out}`));
       });
       child.once('exit', (code) => reject(new Error(`the gateway stopped (exit code ${code}):\n${out}`)));
     });
@@ -41,10 +50,17 @@ export async function benchServed(options: { connections: number; seconds: numbe
     const created = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ query: 'mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"] }) { id } }' }),
+      body: JSON.stringify({
+        query: 'mutation { createChart(input: { element: CHART, type: "column", indicators: ["ddi_capital_registered"], regions: ["49"] }) { id } }',
+      }),
     });
     const id = ((await created.json()) as { data: { createChart: { id: string } } }).data.createChart.id;
-    console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; ${options.connections} connections, ${options.seconds} s a run`);
+    console.log(
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; ${options.connections} connections, ${options.seconds} s a run`,
+    );
     for (const ext of ['svg', 'png']) {
       const url = `${base}/embed/${id}.${ext}`;
       const first = await fetch(url);
@@ -56,7 +72,8 @@ export async function benchServed(options: { connections: number; seconds: numbe
       const cpuA = serverCpu(child.pid!);
       const n = await nodeClient(url, options.connections, options.seconds);
       const cpuN = serverCpu(child.pid!);
-      const perRequest = (from: number | null, to: number | null, requests: number) => (from === null || to === null ? 'n/a' : `${((to - from) / requests).toFixed(3)} ms`);
+      const perRequest = (from: number | null, to: number | null, requests: number) =>
+        from === null || to === null ? 'n/a' : `${((to - from) / requests).toFixed(3)} ms`;
       console.log(
         `cached .${ext} (${bytes} bytes): autocannon median ${a.p50} ms, ${Math.round(a.rps)} req/s${a.problems ? ` (${a.problems})` : ''}, server CPU ${perRequest(cpu, cpuA, a.rps * options.seconds)} a request; ` +
           `node:http median ${n.p50.toFixed(1)} ms, ${Math.round(n.rps)} req/s, server CPU ${perRequest(cpuA, cpuN, n.requests)} a request`,
@@ -76,11 +93,13 @@ async function nodeClient(url: string, connections: number, seconds: number): Pr
   const end = performance.now() + seconds * 1000;
   const one = () =>
     new Promise<void>((resolve, reject) => {
-      http.get(url, { agent }, (res) => {
-        res.on('data', () => {});
-        res.on('end', resolve);
-        res.on('error', reject);
-      }).on('error', reject);
+      http
+        .get(url, { agent }, (res) => {
+          res.on('data', () => {});
+          res.on('end', resolve);
+          res.on('error', reject);
+        })
+        .on('error', reject);
     });
   await Promise.all(
     Array.from({ length: connections }, async () => {

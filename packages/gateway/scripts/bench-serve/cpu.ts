@@ -39,9 +39,10 @@ export function postgresCpu(databaseUrl: string): { start(): { stop(): Promise<n
     start() {
       const first = read();
       const last = new Map<number, number>();
-      const record = (m: Map<number, number>) => m.forEach((v, pid) => {
-Number.isFinite(v) && last.set(pid, v);
-});
+      const record = (m: Map<number, number>) =>
+        m.forEach((v, pid) => {
+          Number.isFinite(v) && last.set(pid, v);
+        });
       let pending = first.then(record);
       const timer = setInterval(() => (pending = pending.then(() => read()).then(record, () => undefined)), 200);
       return {

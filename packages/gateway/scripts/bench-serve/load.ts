@@ -68,7 +68,14 @@ export async function run(target: Target, options: { connections: number; durati
   const other = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => code !== expected)
     .map(([code, s]) => `${s.count} × ${code}`);
-  const problems = [result.requests.total === 0 ? 'no answer within the run' : '', result.errors ? `${result.errors} errors` : '', result.timeouts ? `${result.timeouts} time-outs` : '', ...other].filter(Boolean).join(', ');
+  const problems = [
+    result.requests.total === 0 ? 'no answer within the run' : '',
+    result.errors ? `${result.errors} errors` : '',
+    result.timeouts ? `${result.timeouts} time-outs` : '',
+    ...other,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -87,7 +94,12 @@ export async function run(target: Target, options: { connections: number; durati
 async function settle(target: Target, n: number): Promise<void> {
   const request = target.vary ? target.vary({ path: target.path, body: target.body }, n) : { path: target.path, body: target.body };
   try {
-    const response = await fetch(`${target.url}${request.path}`, { method: target.method, headers: target.headers, body: request.body, signal: AbortSignal.timeout(120_000) });
+    const response = await fetch(`${target.url}${request.path}`, {
+      method: target.method,
+      headers: target.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(120_000),
+    });
     await response.arrayBuffer();
   } catch {
     // A server that does not answer within 2 minutes shows in the next run's figures.
@@ -108,6 +120,9 @@ export function summarize(rounds: Figures[]): Figures {
     p99: median(rounds.map((r) => r.p99)),
     serverCpu: median(rounds.map((r) => r.serverCpu)),
     databaseCpu: median(rounds.map((r) => r.databaseCpu)),
-    problems: rounds.map((r) => r.problems).filter(Boolean).join('; '),
+    problems: rounds
+      .map((r) => r.problems)
+      .filter(Boolean)
+      .join('; '),
   };
 }

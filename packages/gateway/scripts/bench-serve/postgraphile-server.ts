@@ -22,11 +22,7 @@ const ObservationReferences = graphileUtils.makeJSONPgSmartTagsPlugin({
     class: {
       Observation: {
         tags: {
-          foreignKey: [
-            '("indicatorId") references "Indicator" (id)',
-            '("regionId") references "Region" (id)',
-            '("sourceId") references "Source" (id)',
-          ],
+          foreignKey: ['("indicatorId") references "Indicator" (id)', '("regionId") references "Region" (id)', '("sourceId") references "Source" (id)'],
         },
       },
     },

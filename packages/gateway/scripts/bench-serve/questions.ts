@@ -98,21 +98,40 @@ export async function chartQuestion(prisma: PrismaClient, api: string, loadSerie
   const sent: Request[] = [];
   const recording: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
-    sent.push({ method: (init?.method ?? 'GET') as Target['method'], path: `${url.pathname}${url.search}`, headers: Object.fromEntries(new Headers(init?.headers).entries()), body: init?.body as string | undefined });
+    sent.push({
+      method: (init?.method ?? 'GET') as Target['method'],
+      path: `${url.pathname}${url.search}`,
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      body: init?.body as string | undefined,
+    });
     return fetch(input, init);
   };
   // As <chiso-chart indicator=… region=… from=… to=… lang=vi> asks.
-  const data = await loadSeries({ api, indicator: INDICATOR, regions: [REGION], from: CHART.from, to: CHART.to, lang: 'vi', asOf: null, fresh: true, fetch: recording });
+  const data = await loadSeries({
+    api,
+    indicator: INDICATOR,
+    regions: [REGION],
+    from: CHART.from,
+    to: CHART.to,
+    lang: 'vi',
+    asOf: null,
+    fresh: true,
+    fetch: recording,
+  });
   if (sent.length !== 1) throw new Error(`<chiso-chart> now sends ${sent.length} requests for one region: teach bench-serve to replay each`);
   const points = data?.series[0]?.points ?? [];
-  if (points.length !== 36) throw new Error(`the widget's request got ${points.length} points, not the 36 months ${CHART.from} … ${CHART.to}: is the synthetic data there?`);
+  if (points.length !== 36)
+    throw new Error(`the widget's request got ${points.length} points, not the 36 months ${CHART.from} … ${CHART.to}: is the synthetic data there?`);
   const request = sent[0]!;
   const origin = new URL(api).origin;
 
   const first = await send(origin, request);
   const firstBody = await first.text();
   let nonce = 0;
-  const cache = await cacheEvidence(() => send(origin, request), () => send(origin, { ...request, ...withNonce(request, --nonce) }));
+  const cache = await cacheEvidence(
+    () => send(origin, request),
+    () => send(origin, { ...request, ...withNonce(request, --nonce) }),
+  );
   const etag = first.headers.get('etag');
   // As a browser revalidates. Node's fetch, given If-None-Match, adds `Cache-Control: no-cache`
   // (the Fetch standard's rule for conditional requests) unless one is set, and a server may answer
@@ -120,7 +139,8 @@ export async function chartQuestion(prisma: PrismaClient, api: string, loadSerie
   const notModified = etag ? (await send(origin, request, { 'if-none-match': etag, 'cache-control': 'max-age=0' })).status === 304 : false;
   // The nonce must not change the answer.
   const varied = await send(origin, { ...request, ...withNonce(request, 1) });
-  if (JSON.stringify((await varied.json()).data) !== JSON.stringify(JSON.parse(firstBody).data)) throw new Error('the cache-busting variable changed the answer');
+  if (JSON.stringify((await varied.json()).data) !== JSON.stringify(JSON.parse(firstBody).data))
+    throw new Error('the cache-busting variable changed the answer');
 
   const region = await prisma.region.findFirstOrThrow({ where: { code: REGION, level: 'PROVINCE', validFrom: null }, select: { id: true } });
   const expected = values(points);
@@ -153,7 +173,8 @@ export async function chartQuestion(prisma: PrismaClient, api: string, loadSerie
           throw new Error(`${name} answered HTTP ${response.status}: ${text.slice(0, 500)}`);
         }
         const want = name.toLowerCase().includes('minimal') ? expected.slice(-24) : expected;
-        if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${name} answered other figures than the widget got: ${JSON.stringify(got.slice(0, 5))}… vs ${JSON.stringify(want.slice(0, 5))}…`);
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          throw new Error(`${name} answered other figures than the widget got: ${JSON.stringify(got.slice(0, 5))}… vs ${JSON.stringify(want.slice(0, 5))}…`);
       }
       // The change the widget shows comes back from PostGraphile as the year before's values.
       const pg = targets.postgraphileChart!;
@@ -170,7 +191,17 @@ export async function chartQuestion(prisma: PrismaClient, api: string, loadSerie
           headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
           body: JSON.stringify({
             query: `mutation($input: ChartInput!) { createChart(input: $input) { id } }`,
-            variables: { input: { element: 'CHART', type: 'line', indicators: [INDICATOR], regions: [REGION], from: CHART.from, to: CHART.to, title: `bench:serve ${i + 1}` } },
+            variables: {
+              input: {
+                element: 'CHART',
+                type: 'line',
+                indicators: [INDICATOR],
+                regions: [REGION],
+                from: CHART.from,
+                to: CHART.to,
+                title: `bench:serve ${i + 1}`,
+              },
+            },
           }),
         });
         const body = await response.json();
@@ -216,7 +247,12 @@ export function postgraphileSeries(q: ChartQuestion): Omit<Target, 'url'> {
     series: observationsByIndicatorId(${postgraphileRange}, filter: { periodStart: { greaterThanOrEqualTo: $from }, periodEnd: { lessThanOrEqualTo: $to } }) { nodes { value periodStart } }
   } }
 }`;
-  return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { slug: INDICATOR, region: q.regionId, ...MINIMAL } }) };
+  return {
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables: { slug: INDICATOR, region: q.regionId, ...MINIMAL } }),
+  };
 }
 
 /** One indicator, one province, 24 months, value and period start: the least a series can ask. */

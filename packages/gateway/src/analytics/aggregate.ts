@@ -97,8 +97,9 @@ export async function aggregate(
   const parts = ratio ? [indicator.numeratorId!, indicator.denominatorId!] : [indicator.id];
   const unitIds = [...new Set(territories.flatMap((t) => t.unitIds))];
 
-  const rows = periods.length && unitIds.length
-    ? await prisma.$queryRaw<Row[]>`
+  const rows =
+    periods.length && unitIds.length
+      ? await prisma.$queryRaw<Row[]>`
       SELECT p.idx::int AS p, o."indicatorId" AS i, o."regionId" AS r,
         CASE WHEN o."periodStart" = p.s AND o."periodEnd" = p.e THEN 'EXACT'
              WHEN o."periodKind" = 'MONTH' THEN 'MONTH'
@@ -116,7 +117,7 @@ export async function aggregate(
       JOIN "Observation" o ON o."periodStart" >= p.s AND o."periodEnd" <= p.e
       WHERE o."indicatorId" = ANY(${parts}::int[]) AND o."regionId" = ANY(${unitIds}::int[]) AND ${vintageSql(asOf)}
       GROUP BY 1, 2, 3, 4`
-    : [];
+      : [];
 
   return periods.map((period, index) => {
     const mine = rows.filter((row) => row.p === index + 1);
@@ -142,8 +143,8 @@ export async function aggregate(
         total = total.plus(lastValue ? row.last : row.total);
         if (lastValue ? row.lastEnd.getTime() !== period.end.getTime() : row.n !== expected) complete = false;
         row.starts.forEach((s, k) => {
-used.push(periodOf(row.kinds[k]!, s, row.ends[k]!));
-});
+          used.push(periodOf(row.kinds[k]!, s, row.ends[k]!));
+        });
       }
       return { value: any ? total : null, complete: complete && any, used };
     };
@@ -189,7 +190,10 @@ function chooseMethod(rows: Row[], period: Period, slug: string): TimeMethod {
     const stored = uniquePeriods(cumulative.flatMap((r) => r.starts.map((s, k) => periodOf(r.kinds[k]!, s, r.ends[k]!))));
     throw badUserInput(
       `"${slug}" for ${periodLabel(period, 'EN')} (${period.code}) cannot be built from the values stored inside it ` +
-        `(${stored.slice(0, 4).map((p) => p.code).join(', ')}${stored.length > 4 ? ', …' : ''}): they are cumulative or overlapping, ` +
+        `(${stored
+          .slice(0, 4)
+          .map((p) => p.code)
+          .join(', ')}${stored.length > 4 ? ', …' : ''}): they are cumulative or overlapping, ` +
         `and adding them would count the same days twice. Ask for one of those periods instead.`,
       { storedPeriods: stored.map((p) => p.code) },
     );

@@ -36,7 +36,12 @@ export interface ChangePlan {
  * of the unit, or, where the unit did not exist yet, of its predecessors (sums for SUM and
  * LAST_VALUE, numerator and denominator sums for RATIO, nothing for NONE).
  */
-export function planChange(observation: Pick<Observation, 'indicatorId' | 'regionId' | 'periodKind' | 'periodStart' | 'periodEnd'>, indicator: ChangeIndicator, against: ChangeReference, territoryOf: TerritoryOf): ChangePlan {
+export function planChange(
+  observation: Pick<Observation, 'indicatorId' | 'regionId' | 'periodKind' | 'periodStart' | 'periodEnd'>,
+  indicator: ChangeIndicator,
+  against: ChangeReference,
+  territoryOf: TerritoryOf,
+): ChangePlan {
   const o = observation;
   const period = shiftPeriod(periodOf(o.periodKind, o.periodStart, o.periodEnd), against);
   const territory = territoryOf(o.regionId, period.end);
@@ -100,12 +105,17 @@ export function createChangeLoader(prisma: PrismaClient) {
     async (requests) => {
       const indicatorIds = [...new Set(requests.map((r) => r.observation.indicatorId))];
       const indicators = new Map(
-        (await prisma.indicator.findMany({
-          where: { id: { in: indicatorIds } },
-          select: { id: true, aggregation: true, unitCode: true, numeratorId: true, denominatorId: true, ratioMultiplier: true },
-        })).map((i) => [i.id, i]),
+        (
+          await prisma.indicator.findMany({
+            where: { id: { in: indicatorIds } },
+            select: { id: true, aggregation: true, unitCode: true, numeratorId: true, denominatorId: true, ratioMultiplier: true },
+          })
+        ).map((i) => [i.id, i]),
       );
-      const territoryOf = await loadTerritories(prisma, requests.map((r) => r.observation.regionId));
+      const territoryOf = await loadTerritories(
+        prisma,
+        requests.map((r) => r.observation.regionId),
+      );
       const plans = requests.map((r) => planChange(r.observation, indicators.get(r.observation.indicatorId)!, r.against, territoryOf));
 
       // One lookup per vintage asked (normally one).

@@ -19,9 +19,23 @@ export const indicatorJsonSql = Prisma.sql`to_jsonb(i) || jsonb_build_object('un
  * reads them: one list, so that the two cannot disagree. Decimals as text, like everywhere here.
  */
 const OBSERVATION_COLUMNS = [
-  ['id'], ['indicatorId'], ['regionId'], ['periodStart', 'date'], ['periodEnd', 'date'], ['periodKind'], ['value', 'decimal'],
-  ['qualifier'], ['status'], ['reportedChangePercent', 'decimal'], ['reportedChangeAbsolute', 'decimal'], ['reportedChangeAgainst'],
-  ['sourceId'], ['recordedAt', 'date'], ['supersededAt', 'date'], ['note'], ['importId'],
+  ['id'],
+  ['indicatorId'],
+  ['regionId'],
+  ['periodStart', 'date'],
+  ['periodEnd', 'date'],
+  ['periodKind'],
+  ['value', 'decimal'],
+  ['qualifier'],
+  ['status'],
+  ['reportedChangePercent', 'decimal'],
+  ['reportedChangeAbsolute', 'decimal'],
+  ['reportedChangeAgainst'],
+  ['sourceId'],
+  ['recordedAt', 'date'],
+  ['supersededAt', 'date'],
+  ['note'],
+  ['importId'],
 ] as const satisfies ReadonlyArray<readonly [keyof Observation, ('date' | 'decimal')?]>;
 
 /**

@@ -1,4 +1,10 @@
-import { parseDay as parseDayOrThrow, parsePeriod as parsePeriodOrThrow, PeriodError, subPeriods as subPeriodsOrThrow, type Period } from '@chiso/charts/period';
+import {
+  parseDay as parseDayOrThrow,
+  parsePeriod as parsePeriodOrThrow,
+  PeriodError,
+  subPeriods as subPeriodsOrThrow,
+  type Period,
+} from '@chiso/charts/period';
 import { badUserInput } from '../errors.ts';
 
 // The period language lives in @chiso/charts (the builder in the browser reads periods with the same

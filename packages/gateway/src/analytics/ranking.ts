@@ -121,7 +121,11 @@ export async function rankUnits(prisma: PrismaClient, req: RankingRequest): Prom
  * The ranking of the indicator with `slug`, with the indicator and its unit, in one statement;
  * null when no indicator has that slug.
  */
-export async function rankIndicator(prisma: PrismaClient, slug: string, req: Omit<RankingRequest, 'indicatorIds' | 'slug'>): Promise<{ indicator: IndicatorWithUnit; entries: RankedUnit[] } | null> {
+export async function rankIndicator(
+  prisma: PrismaClient,
+  slug: string,
+  req: Omit<RankingRequest, 'indicatorIds' | 'slug'>,
+): Promise<{ indicator: IndicatorWithUnit; entries: RankedUnit[] } | null> {
   const [row] = await prisma.$queryRaw<Array<{ indicator: unknown; entries: RankRow[] }>>`
     SELECT (SELECT ${indicatorJsonSql} FROM "Indicator" i JOIN "Unit" u ON u.code = i."unitCode" WHERE i.slug = ${slug}) AS indicator,
       (SELECT coalesce(json_agg(to_jsonb(x) || jsonb_build_object('value', x.value::text) ORDER BY x.value IS NULL, x.rank, x."regionCode"), '[]')

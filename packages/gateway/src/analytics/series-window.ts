@@ -1,6 +1,15 @@
 import { Prisma, type Observation, type PrismaClient, type Region, type Source } from '../generated/prisma/client.ts';
 import { answerChange, planChange, type ChangeAnswer, type ChangeReference } from './change-loader.ts';
-import { indicatorFromJson, indicatorJsonSql, jsonDate as date, observationArraySql, observationFromArray, regionFromJson, sourceFromJson, type IndicatorWithUnit } from './json-rows.ts';
+import {
+  indicatorFromJson,
+  indicatorJsonSql,
+  jsonDate as date,
+  observationArraySql,
+  observationFromArray,
+  regionFromJson,
+  sourceFromJson,
+  type IndicatorWithUnit,
+} from './json-rows.ts';
 import { valueKey } from './lookup.ts';
 import { formatDay, periodOf, shiftPeriod } from './period.ts';
 import { territoriesFrom, territoryLinksSql, territoryUnitsCte, type UnitLinks } from './territory.ts';

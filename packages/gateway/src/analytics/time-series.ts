@@ -40,14 +40,17 @@ const EPOCH = new Date('1900-01-01T00:00:00Z');
 export async function timeSeries(prisma: PrismaClient, req: TimeSeriesRequest): Promise<SeriesPoint[]> {
   const { indicator, unit } = req;
   const territoryOf = await loadTerritories(prisma, [unit.id]);
-  const successors = req.followSuccessors && unit.validTo
-    ? (await prisma.regionSuccession.findMany({ where: { predecessorId: unit.id }, select: { successorId: true } })).map((s) => s.successorId)
-    : [];
+  const successors =
+    req.followSuccessors && unit.validTo
+      ? (await prisma.regionSuccession.findMany({ where: { predecessorId: unit.id }, select: { successorId: true } })).map((s) => s.successorId)
+      : [];
   const territoryFor = (period: Period): number[] =>
     successors.length && unit.validTo && period.start > unit.validTo ? successors : territoryOf(unit.id, period.end).unitIds;
   const candidates = [...new Set([...territoryOf(unit.id, EPOCH).unitIds, unit.id, ...successors])];
 
-  const stored = await prisma.$queryRaw<Array<{ id: number; regionId: number; periodStart: Date; periodEnd: Date; periodKind: Period['kind']; value: Prisma.Decimal }>>`
+  const stored = await prisma.$queryRaw<
+    Array<{ id: number; regionId: number; periodStart: Date; periodEnd: Date; periodKind: Period['kind']; value: Prisma.Decimal }>
+  >`
     SELECT DISTINCT ON (o."regionId", o."periodStart", o."periodEnd") o.id, o."regionId", o."periodStart", o."periodEnd", o."periodKind", o.value
     FROM "Observation" o
     WHERE o."indicatorId" = ${indicator.id} AND o."regionId" = ANY(${candidates}::int[])
@@ -83,7 +86,8 @@ export async function timeSeries(prisma: PrismaClient, req: TimeSeriesRequest): 
       points.set(period.code, { period, value: exact.value, basis, complete: true, unitIds, observationId: exact.id });
     } else if (indicator.aggregation === 'NONE') {
       // A composite index cannot be added up over predecessors or periods: the series breaks here.
-      if (!single || req.frequency !== 'AS_STORED') points.set(period.code, { period, value: null, basis: 'BREAK', complete: false, unitIds, observationId: null });
+      if (!single || req.frequency !== 'AS_STORED')
+        points.set(period.code, { period, value: null, basis: 'BREAK', complete: false, unitIds, observationId: null });
     } else {
       const key = unitIds.join(',');
       const group = toCompose.get(key) ?? { unitIds, periods: [] };

@@ -50,12 +50,16 @@ async function lookUp(prisma: PrismaClient, request: Request): Promise<Principal
   if (!match) throw unauthenticated('the Authorization header must be "Bearer <key>" with a chiso key (chiso_…)');
   const key = match[1]!;
   // Nothing of a malformed value is echoed: it may be some other secret pasted by mistake.
-  if (!KEY_PATTERN.test(key)) throw unauthenticated(`the Authorization header does not hold a chiso key (chiso_ and 43 characters): check that it was copied whole; ${HOW_TO_GET_A_KEY}`);
+  if (!KEY_PATTERN.test(key))
+    throw unauthenticated(`the Authorization header does not hold a chiso key (chiso_ and 43 characters): check that it was copied whole; ${HOW_TO_GET_A_KEY}`);
   // The hash is the lookup: the key itself is never stored, and comparing hashes in SQL leaks nothing about the key.
   const record = await prisma.apiKey.findUnique({ where: { hash: hashKey(key) } });
-  if (!record) throw unauthenticated(`the key ${key.slice(0, PREFIX_LENGTH)}… is not known to this gateway: check that it was copied whole; ${HOW_TO_GET_A_KEY}`);
+  if (!record)
+    throw unauthenticated(`the key ${key.slice(0, PREFIX_LENGTH)}… is not known to this gateway: check that it was copied whole; ${HOW_TO_GET_A_KEY}`);
   if (record.revokedAt) {
-    throw unauthenticated(`the key ${record.prefix}… was revoked on ${record.revokedAt.toISOString().slice(0, 10)}: ask an administrator for a new one (\`pnpm chiso keys create …\`)`);
+    throw unauthenticated(
+      `the key ${record.prefix}… was revoked on ${record.revokedAt.toISOString().slice(0, 10)}: ask an administrator for a new one (\`pnpm chiso keys create …\`)`,
+    );
   }
   const now = new Date();
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
@@ -76,9 +80,12 @@ export function requireScope(principal: Principal | null, scope: 'PUBLISH' | 'AD
     throw unauthenticated(`this needs ${what}, sent as "Authorization: Bearer <key>"; ${HOW_TO_GET_A_KEY.replace('publish', scope.toLowerCase())}`);
   }
   if (!hasScope(principal, scope)) {
-    throw forbidden(`the key ${principal.prefix}… ("${principal.name}") has scope ${principal.scopes.join(', ') || 'none'}; this needs ${scope}: ask an administrator for a key with --scope ${scope.toLowerCase()}`, {
-      requiredScope: scope,
-    });
+    throw forbidden(
+      `the key ${principal.prefix}… ("${principal.name}") has scope ${principal.scopes.join(', ') || 'none'}; this needs ${scope}: ask an administrator for a key with --scope ${scope.toLowerCase()}`,
+      {
+        requiredScope: scope,
+      },
+    );
   }
   return principal;
 }

@@ -12,7 +12,12 @@ import { createSharedCache, type SharedCache } from './shared-cache.ts';
  * Redis is caught up from the publication log in `prisma`'s database whenever it becomes usable,
  * so that what was published while no gateway listened is not served from it.
  */
-export async function openResponseCache(options: { redisUrl?: string | null; databaseUrl?: string | null; prisma: PrismaClient; logger: Logger }): Promise<{ cache: SharedCache; close(): Promise<void> }> {
+export async function openResponseCache(options: {
+  redisUrl?: string | null;
+  databaseUrl?: string | null;
+  prisma: PrismaClient;
+  logger: Logger;
+}): Promise<{ cache: SharedCache; close(): Promise<void> }> {
   const redis = options.redisUrl ? createRedisClient(options.redisUrl) : null;
   const cache = createSharedCache({ redis, logger: options.logger, publications: publicationLog(options.prisma) });
   const listener = options.databaseUrl ? listenForPublications(options.databaseUrl, cache, options.logger) : null;

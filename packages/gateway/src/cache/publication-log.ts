@@ -43,11 +43,20 @@ export async function catchUp(redis: Redis, store: Cache, log: PublicationLog, l
   const seen = kept === null ? null : Number(kept);
   if (seen === null || !(seen <= latest) || latest - seen >= KEPT_PUBLICATIONS) {
     const removed = await empty(redis);
-    if (removed) logger.info({ entries: removed }, `response cache: emptied the shared cache (it ${seen === null ? 'kept no record of the publishes it had seen' : `was ${seen > latest ? 'ahead of this database' : 'too far behind'}`})`);
+    if (removed)
+      logger.info(
+        { entries: removed },
+        `response cache: emptied the shared cache (it ${seen === null ? 'kept no record of the publishes it had seen' : `was ${seen > latest ? 'ahead of this database' : 'too far behind'}`})`,
+      );
   } else if (seen < latest) {
     const missed = await log.since(seen);
-    await store.invalidate(entitiesOf({ indicators: [...new Set(missed.flatMap((p) => p.indicators))], charts: [...new Set(missed.flatMap((p) => p.charts))] }));
-    logger.info({ from: seen + 1, to: latest }, `response cache: dropped from the shared cache what ${missed.length} publish(es) made while no gateway listened changed`);
+    await store.invalidate(
+      entitiesOf({ indicators: [...new Set(missed.flatMap((p) => p.indicators))], charts: [...new Set(missed.flatMap((p) => p.charts))] }),
+    );
+    logger.info(
+      { from: seen + 1, to: latest },
+      `response cache: dropped from the shared cache what ${missed.length} publish(es) made while no gateway listened changed`,
+    );
   }
   await markSeen(redis, latest);
 }

@@ -73,7 +73,10 @@ function* chunks(p: Publication): Generator<string> {
   const empty = (): Publication => ({ id: p.id!, indicators: [], charts: [] });
   let current = empty();
   let size = 60;
-  for (const [list, name] of [[p.indicators, 'indicators'], [p.charts, 'charts']] as const) {
+  for (const [list, name] of [
+    [p.indicators, 'indicators'],
+    [p.charts, 'charts'],
+  ] as const) {
     for (const item of list) {
       if (size + item.length + 4 > 7_900) {
         yield JSON.stringify(current);

@@ -40,7 +40,15 @@ export interface SharedCacheOptions {
 export function createSharedCache({ redis, logger, maxMemoryEntries = 2000, publications }: SharedCacheOptions): SharedCache {
   let memory = createInMemoryCache({ max: maxMemoryEntries });
   const forgetLocal = () => void (memory = createInMemoryCache({ max: maxMemoryEntries }));
-  if (!redis) return { store: 'memory', get: (id) => memory.get(id), set: (...a) => memory.set(...a), invalidate: (e) => memory.invalidate(e), resync: forgetLocal, seen: async () => {} } as SharedCache;
+  if (!redis)
+    return {
+      store: 'memory',
+      get: (id) => memory.get(id),
+      set: (...a) => memory.set(...a),
+      invalidate: (e) => memory.invalidate(e),
+      resync: forgetLocal,
+      seen: async () => {},
+    } as SharedCache;
 
   const shared = createRedisCache({ redis: redis as never });
   /** Whether "Redis is unavailable" has been said and not yet taken back: said once per outage. */

@@ -48,9 +48,13 @@ export async function importCommand(args: string[], db: Database, out: (line: st
   if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
   const size = fs.statSync(file).size;
 
-  const bar = process.stderr.isTTY && !values.json
-    ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {percentage}% | {rows} rows | {mb} of {total_mb} MB', hideCursor: true }, cliProgress.Presets.shades_classic)
-    : null;
+  const bar =
+    process.stderr.isTTY && !values.json
+      ? new cliProgress.SingleBar(
+          { format: '{phase} [{bar}] {percentage}% | {rows} rows | {mb} of {total_mb} MB', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
   const mb = (n: number) => (n / 1e6).toFixed(1);
   bar?.start(size, 0, { phase: 'reading ', rows: 0, mb: '0.0', total_mb: mb(size) });
   const report = await importData(db.prisma, {
@@ -88,9 +92,12 @@ export function describeReport(report: ImportReport, location: string): string[]
   const verb = report.dryRun ? 'would add' : 'added';
   lines.push(`${what}; ${verb} ${report.added}, ${report.dryRun ? 'would revise' : 'revised'} ${report.revised}, unchanged ${report.unchanged}`);
   const c = report.catalogue;
-  if (c.units + c.indicators + c.sources) lines.push(`catalogue: ${c.indicators} indicator(s), ${c.units} unit(s), ${c.sources} source(s) ${report.dryRun ? 'would be ' : ''}defined or updated`);
+  if (c.units + c.indicators + c.sources)
+    lines.push(`catalogue: ${c.indicators} indicator(s), ${c.units} unit(s), ${c.sources} source(s) ${report.dryRun ? 'would be ' : ''}defined or updated`);
   for (const r of report.revisions.slice(0, 20)) {
-    lines.push(`  row ${r.row}: ${r.indicator} ${r.region} ${formatDay(r.periodStart)}..${formatDay(r.periodEnd)}: ${r.before.toString()} → ${r.after.toString()}`);
+    lines.push(
+      `  row ${r.row}: ${r.indicator} ${r.region} ${formatDay(r.periodStart)}..${formatDay(r.periodEnd)}: ${r.before.toString()} → ${r.after.toString()}`,
+    );
   }
   if (report.revised > 20) lines.push(`  … and ${report.revised - 20} more revisions`);
   lines.push(

@@ -38,11 +38,7 @@ export async function keysCommand(args: string[], db: Database, out: (line: stri
 }
 
 async function create(args: string[], db: Database, out: (line: string) => void): Promise<void> {
-  const { values } = parse(
-    args,
-    { name: { type: 'string' }, scope: { type: 'string', multiple: true }, region: { type: 'string', multiple: true } },
-    0,
-  );
+  const { values } = parse(args, { name: { type: 'string' }, scope: { type: 'string', multiple: true }, region: { type: 'string', multiple: true } }, 0);
   const name = values.name as string | undefined;
   if (!name?.trim()) throw usageError('keys create needs --name NAME, saying who holds the key (e.g. --name "Sở Nội vụ Quảng Nam")');
   const scopes = ((values.scope as string[] | undefined) ?? ['publish']).map((s): KeyScope => {
@@ -51,7 +47,10 @@ async function create(args: string[], db: Database, out: (line: string) => void)
     return scope;
   });
   // --region 48 --region 49 and --region 48,49 both work.
-  const regions = ((values.region as string[] | undefined) ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+  const regions = ((values.region as string[] | undefined) ?? [])
+    .flatMap((r) => r.split(','))
+    .map((r) => r.trim())
+    .filter(Boolean);
   const { key, record } = await createApiKey(db.prisma, { name, scopes, regions });
   out(`created key ${record.prefix} for "${record.name}": scopes ${record.scopes.join(', ')}; regions ${record.regions.join(', ') || 'all'}`);
   out('');
@@ -72,11 +71,21 @@ function list(keys: KeyRecord[], out: (line: string) => void): void {
   ];
   const width = (s: string) => [...s.normalize('NFC')].length;
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))));
-  for (const row of rows) out(row.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd());
+  for (const row of rows)
+    out(
+      row
+        .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 /** parseArgs with our usage in every error; `positionals` is the exact number of positionals expected. */
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals: number): { values: Record<string, unknown>; positionals: string[] } {
+function parse(
+  args: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  positionals: number,
+): { values: Record<string, unknown>; positionals: string[] } {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -84,7 +93,9 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
     throw usageError((error as Error).message);
   }
   if (parsed.positionals.length !== positionals) {
-    throw usageError(positionals === 0 ? `unexpected ${parsed.positionals.map((p) => `"${p}"`).join(' ')}` : 'keys revoke needs the key\'s PREFIX (see keys list)');
+    throw usageError(
+      positionals === 0 ? `unexpected ${parsed.positionals.map((p) => `"${p}"`).join(' ')}` : "keys revoke needs the key's PREFIX (see keys list)",
+    );
   }
   return parsed;
 }

@@ -126,7 +126,9 @@ export async function openDatabase(
     kind: embedded ? 'embedded' : 'postgresql',
     location,
     pool,
-    ...(embedded ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage, state: embedded.state, restarts: embedded.restarts, kill: embedded.kill } } : {}),
+    ...(embedded
+      ? { embeddedStats: embedded.stats, embedded: { fromImage: embedded.fromImage, state: embedded.state, restarts: embedded.restarts, kill: embedded.kill } }
+      : {}),
     async close() {
       await prisma.$disconnect();
       await embedded?.stop();

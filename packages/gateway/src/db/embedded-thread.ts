@@ -31,7 +31,10 @@ type Request = EmbeddedRequest extends infer R ? (R extends unknown ? Omit<R, 'i
  */
 export async function superviseEmbeddedThread(
   data: Omit<EmbeddedWorkerData, 'port'>,
-  options: { beforeRestart?: () => Promise<void>; /** False for an in-memory database, which a new thread would bring back empty. @default true */ restart?: boolean } = {},
+  options: {
+    beforeRestart?: () => Promise<void> /** False for an in-memory database, which a new thread would bring back empty. @default true */;
+    restart?: boolean;
+  } = {},
 ): Promise<EmbeddedThread> {
   let worker: Worker;
   let port: number;
@@ -86,7 +89,8 @@ export async function superviseEmbeddedThread(
         return;
       } catch (error) {
         // Said once per outage; the attempts go on.
-        if (!said) console.error(`chiso: cannot restart the embedded database yet (${(error as Error).message}); retrying every ${RESTART_DELAYS.max / 1000} s at most`);
+        if (!said)
+          console.error(`chiso: cannot restart the embedded database yet (${(error as Error).message}); retrying every ${RESTART_DELAYS.max / 1000} s at most`);
         said = true;
         delay = Math.min(delay * 2, RESTART_DELAYS.max);
       }

@@ -17,8 +17,7 @@ export interface EmbeddedWorkerData {
   port: number;
 }
 
-export type EmbeddedRequest =
-  | { id: number; type: 'stop' };
+export type EmbeddedRequest = { id: number; type: 'stop' };
 
 export type EmbeddedMessage =
   | { type: 'ready'; port: number }

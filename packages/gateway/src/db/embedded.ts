@@ -52,7 +52,10 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
       // no PG_VERSION (copied last), so the next start copies again.
       if (image) {
         const source = image;
-        await fs.cp(source, dataDir, { recursive: true, filter: (file) => path.relative(source, file) !== 'chiso.pid' && path.relative(source, file) !== 'PG_VERSION' });
+        await fs.cp(source, dataDir, {
+          recursive: true,
+          filter: (file) => path.relative(source, file) !== 'chiso.pid' && path.relative(source, file) !== 'PG_VERSION',
+        });
         await fs.copyFile(path.join(source, 'PG_VERSION'), path.join(dataDir, 'PG_VERSION'));
       }
     }
@@ -108,7 +111,9 @@ async function lockFolder(dataDir: string): Promise<() => Promise<void>> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number((await fs.readFile(file, 'utf8').catch(() => '')).trim());
       if (owner && owner !== process.pid && alive(owner)) {
-        throw new Error(`the folder is in use by another chiso process (pid ${owner}): stop it first, or publish through the running gateway (/publish/ or the importData mutation)`);
+        throw new Error(
+          `the folder is in use by another chiso process (pid ${owner}): stop it first, or publish through the running gateway (/publish/ or the importData mutation)`,
+        );
       }
       // Ours (a restart within this process) or left by a process that is gone.
       await fs.rm(file, { force: true });

@@ -138,7 +138,11 @@ export async function prepareImage(dir = defaultImageDir): Promise<{ image: Imag
   return { image: { dir: folder, manifest }, created: true };
 }
 
-const exists = (file: string) => fs.access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
 
 async function pgliteVersion(): Promise<string> {
   // The package's exports do not include package.json: find it from its entry point.
@@ -156,7 +160,12 @@ async function hashFiles(roots: string[]): Promise<string> {
       .filter((e) => e.isFile())
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
-    for (const file of files) hash.update(path.relative(repoRoot, file)).update('\0').update(await fs.readFile(file)).update('\0');
+    for (const file of files)
+      hash
+        .update(path.relative(repoRoot, file))
+        .update('\0')
+        .update(await fs.readFile(file))
+        .update('\0');
   }
   return hash.digest('hex');
 }

@@ -13,7 +13,10 @@ export class MigrationError extends Error {
 /** Reads `prisma/migrations` in Prisma's layout: `<timestamp>_<name>/migration.sql` + `migration_lock.toml`. */
 export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(dir, 'migration_lock.toml');
   const lock = await fs.readFile(lockPath, 'utf8').catch(() => null);
   return {
@@ -45,9 +48,7 @@ export async function applyMigrations(url: string, dir = migrationsDir): Promise
   }
   if (await allRecorded(url, migrationsList)) return [];
   try {
-    const result = await withSchemaEngine({ url }, (engine) =>
-      engine.applyMigrations({ migrationsList, filters: noFilters }),
-    );
+    const result = await withSchemaEngine({ url }, (engine) => engine.applyMigrations({ migrationsList, filters: noFilters }));
     return result.appliedMigrationNames;
   } catch (error) {
     throw new MigrationError(`migrations could not be applied: ${describeEngineError(error)}`);
@@ -86,9 +87,7 @@ async function allRecorded(url: string, list: MigrationList): Promise<boolean> {
 export async function diffSchemaAgainstMigrations(url: string, shadowUrl: string): Promise<string> {
   const migrationsList = await readMigrations();
   const schema = await readSchema();
-  const from = migrationsList.migrationDirectories.length
-    ? ({ tag: 'migrations', ...migrationsList } as const)
-    : ({ tag: 'empty' } as const);
+  const from = migrationsList.migrationDirectories.length ? ({ tag: 'migrations', ...migrationsList } as const) : ({ tag: 'empty' } as const);
   const result = await withSchemaEngine({ url, shadowUrl }, (engine) =>
     engine.diff({
       from,

@@ -6,7 +6,10 @@ import type { Indicator, Observation, Prisma, PrismaClient, Region, Source } fro
  * triggers, see the migration observation_set_based_references), so filters name ids, not relations.
  * An empty `regions` list means every region.
  */
-export async function observationFilter(prisma: PrismaClient, { indicators, regions = [] }: { indicators: string[]; regions?: string[] }): Promise<Prisma.ObservationWhereInput> {
+export async function observationFilter(
+  prisma: PrismaClient,
+  { indicators, regions = [] }: { indicators: string[]; regions?: string[] },
+): Promise<Prisma.ObservationWhereInput> {
   const [indicatorRows, regionRows] = await Promise.all([
     prisma.indicator.findMany({ where: { slug: { in: indicators } }, select: { id: true } }),
     regions.length ? prisma.region.findMany({ where: { code: { in: regions } }, select: { id: true } }) : null,

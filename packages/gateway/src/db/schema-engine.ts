@@ -106,10 +106,7 @@ async function wholeScripts(connecting: Promise<SqlDriverAdapter>, pool: pg.Pool
  * Runs `run` with a schema engine connected to `url`; `shadowUrl` serves the engine's shadow
  * database when given. Connections are closed afterwards.
  */
-export async function withSchemaEngine<T>(
-  urls: { url: string; shadowUrl?: string },
-  run: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+export async function withSchemaEngine<T>(urls: { url: string; shadowUrl?: string }, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const pools = [catalogFriendlyPool(urls.url)];
   const main = new PrismaPg(pools[0]!);
   let adapter: SqlMigrationAwareDriverAdapterFactory = {
@@ -125,11 +122,7 @@ export async function withSchemaEngine<T>(
   }
   const wasm = await loadWasm();
   const schema = await readSchema();
-  const engine = await wasm.SchemaEngine.new(
-    { datamodels: [[schema.path, schema.content]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
+  const engine = await wasm.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapter));
   try {
     return await run(engine);
   } finally {

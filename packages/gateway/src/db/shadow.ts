@@ -7,8 +7,7 @@ import pg from 'pg';
  * local default server.
  */
 export async function withShadowDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const serverUrl =
-    process.env.SHADOW_DATABASE_URL || process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const serverUrl = process.env.SHADOW_DATABASE_URL || process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
   const name = `chiso_shadow_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   try {

@@ -113,7 +113,8 @@ function checkOptions(options: SyntheticOptions) {
   int('lastYear', lastYear, 1990, 2100);
   int('seed', seed, 0, 2 ** 31 - 1);
   int('concurrency', concurrency, 1, 64);
-  if (Number.isInteger(lastYear) && Number.isInteger(years) && lastYear - years + 1 < 1990) problems.push('the first year (lastYear - years + 1) must be 1990 or later');
+  if (Number.isInteger(lastYear) && Number.isInteger(years) && lastYear - years + 1 < 1990)
+    problems.push('the first year (lastYear - years + 1) must be 1990 or later');
   if (frequency !== 'MONTHLY' && frequency !== 'QUARTERLY') problems.push(`frequency must be MONTHLY or QUARTERLY (got ${String(frequency)})`);
   if (problems.length) throw new SyntheticDataError(`invalid synthetic data options: ${problems.join('; ')}`);
   return { provinces, districts, indicators, years, lastYear, firstYear: lastYear - years + 1, frequency, seed, concurrency };

@@ -11,11 +11,7 @@ const scaleWords: Record<number, { vi: string; en: string }> = {
  * @param unit the unit's words and symbol
  * @param scaleExponent the power of ten the value is shown in (0, 3, 6, 9 or 12)
  */
-export function displayUnit(
-  unit: { nameVi: string; nameEn: string; symbol: string | null },
-  scaleExponent: number,
-  lang: 'VI' | 'EN',
-): string {
+export function displayUnit(unit: { nameVi: string; nameEn: string; symbol: string | null }, scaleExponent: number, lang: 'VI' | 'EN'): string {
   const word = lang === 'EN' ? unit.nameEn : unit.nameVi;
   const base = unit.symbol === '%' ? '%' : word;
   const scale = scaleWords[scaleExponent];

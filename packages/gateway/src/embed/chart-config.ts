@@ -10,7 +10,10 @@ export const chartConfig = z
   .object({
     element: z.enum(['CHART', 'KPI', 'SHARE', 'RANKING', 'TABLE', 'MAP']),
     type: z.enum(['line', 'column', 'bar', 'area', 'donut']).nullish(),
-    indicators: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'an indicator slug, e.g. dossiers_received')).min(1).max(6),
+    indicators: z
+      .array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'an indicator slug, e.g. dossiers_received'))
+      .min(1)
+      .max(6),
     regions: z.array(z.string().regex(/^(\d{2,5}|VN)$/, 'a region code, e.g. 49')).max(20),
     period: z.string().max(40).nullish(),
     from: isoDate.nullish(),

@@ -10,11 +10,21 @@ export function shownCsv(data: WidgetData | null): string {
   const source = data?.sources.map((s) => `${s.publisher}${s.publishedAt ? ` (${s.publishedAt})` : ''}`).join('; ') ?? '';
   if (data?.ranking) {
     const period = data.series[0]?.points[0]?.period.code ?? '';
-    for (const r of data.ranking) rows.push([data.indicator.slug, r.code, r.name, period, r.rank ?? '', r.value ?? '', data.indicator.format.unit.code, source]);
+    for (const r of data.ranking)
+      rows.push([data.indicator.slug, r.code, r.name, period, r.rank ?? '', r.value ?? '', data.indicator.format.unit.code, source]);
     return stringify([['indicator', 'region_code', 'region', 'period', 'rank', 'value', 'unit', 'source'], ...rows]);
   }
   if (data?.parts) {
-    for (const p of data.parts) rows.push([p.indicator.slug, data.series[0]?.key ?? '', data.series[0]?.name ?? '', p.period?.code ?? '', p.value ?? '', p.indicator.format.unit.code, source]);
+    for (const p of data.parts)
+      rows.push([
+        p.indicator.slug,
+        data.series[0]?.key ?? '',
+        data.series[0]?.name ?? '',
+        p.period?.code ?? '',
+        p.value ?? '',
+        p.indicator.format.unit.code,
+        source,
+      ]);
   } else {
     for (const s of data?.series ?? []) {
       for (const p of s.points) rows.push([data!.indicator.slug, s.key, s.name, p.period.code, p.value ?? '', data!.indicator.format.unit.code, source]);
@@ -36,7 +46,25 @@ export async function fullCsv(prisma: PrismaClient, config: ChartConfig, chartUr
   const citation = (title: string, publisher: string, published: string) =>
     `${title ? `"${title}". ` : ''}chiso, ${chartUrl} (accessed ${today}). Data: ${publisher}${published ? `, ${published}` : ''}.`;
   return stringify([
-    ['indicator', 'region_code', 'region', 'period_kind', 'period_start', 'period_end', 'value', 'unit', 'qualifier', 'status', 'recorded_at', 'source_publisher', 'source_title', 'source_url', 'source_published', 'licence', 'citation'],
+    [
+      'indicator',
+      'region_code',
+      'region',
+      'period_kind',
+      'period_start',
+      'period_end',
+      'value',
+      'unit',
+      'qualifier',
+      'status',
+      'recorded_at',
+      'source_publisher',
+      'source_title',
+      'source_url',
+      'source_published',
+      'licence',
+      'citation',
+    ],
     ...rows.map((o) => {
       const published = o.source.publishedAt?.toISOString().slice(0, 10) ?? '';
       return [

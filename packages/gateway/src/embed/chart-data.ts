@@ -8,7 +8,15 @@ import type { ChartConfig } from './chart-config.ts';
  * mapping), through the gateway's own in-process fetch.
  */
 export function chartData(config: ChartConfig, fetchImpl: typeof fetch, asOf?: Date | null): Promise<WidgetData | null> {
-  const common = { api: 'http://chiso.internal/graphql', lang: config.lang, from: config.from, to: config.to, asOf: asOf?.toISOString() ?? null, fetch: fetchImpl, fresh: true };
+  const common = {
+    api: 'http://chiso.internal/graphql',
+    lang: config.lang,
+    from: config.from,
+    to: config.to,
+    asOf: asOf?.toISOString() ?? null,
+    fetch: fetchImpl,
+    fresh: true,
+  };
   switch (config.element) {
     case 'RANKING':
       return loadRanking({ ...common, indicator: config.indicators[0]!, period: config.period! });

@@ -21,7 +21,9 @@ function sizeParameter(url: URL, name: 'maxwidth' | 'maxheight'): number | undef
   const value = url.searchParams.get(name);
   if (value === null) return undefined;
   if (!/^\d{1,6}$/.test(value) || Number(value) < 1 || Number(value) > MAX_OEMBED_SIZE) {
-    return new Error(`${name} must be a whole number of pixels from 1 to ${MAX_OEMBED_SIZE}, e.g. ${name}=${name === 'maxwidth' ? WIDTH : HEIGHT} (got "${value.slice(0, 40)}")`);
+    return new Error(
+      `${name} must be a whole number of pixels from 1 to ${MAX_OEMBED_SIZE}, e.g. ${name}=${name === 'maxwidth' ? WIDTH : HEIGHT} (got "${value.slice(0, 40)}")`,
+    );
   }
   return Number(value);
 }

@@ -13,7 +13,10 @@ type FontOptions = NonNullable<ResvgRenderOptions['font']>;
  */
 const FAMILIES = [
   { family: 'DejaVu Sans', files: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'] },
-  { family: 'Arial', files: ['Arial.ttf', 'Arial Bold.ttf', 'Arial Italic.ttf', 'Arial Bold Italic.ttf', 'arial.ttf', 'arialbd.ttf', 'ariali.ttf', 'arialbi.ttf'] },
+  {
+    family: 'Arial',
+    files: ['Arial.ttf', 'Arial Bold.ttf', 'Arial Italic.ttf', 'Arial Bold Italic.ttf', 'arial.ttf', 'arialbd.ttf', 'ariali.ttf', 'arialbi.ttf'],
+  },
   { family: 'Liberation Sans', files: ['LiberationSans-Regular.ttf', 'LiberationSans-Bold.ttf', 'LiberationSans-Italic.ttf', 'LiberationSans-BoldItalic.ttf'] },
 ];
 
@@ -61,7 +64,12 @@ export function imageFonts(): FontOptions {
   }
   const family = FAMILIES.find((f) => f.files.some((file) => found.has(file)));
   fonts = family
-    ? { loadSystemFonts: false, fontFiles: family.files.flatMap((file) => found.get(file) ?? []), defaultFontFamily: family.family, sansSerifFamily: family.family }
+    ? {
+        loadSystemFonts: false,
+        fontFiles: family.files.flatMap((file) => found.get(file) ?? []),
+        defaultFontFamily: family.family,
+        sansSerifFamily: family.family,
+      }
     : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' };
   return fonts;
 }

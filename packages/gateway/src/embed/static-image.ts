@@ -75,7 +75,7 @@ export function imageScene(o: StaticImageOptions): Scene {
 
 /** The boundaries a map's data is drawn on: the provinces of its day (the 63 until 30/6/2025, then the 34). */
 export function mapBoundaries(data: WidgetData): Promise<Topology> {
-  if (!data.map) throw new TypeError('mapBoundaries needs data.map (a map\'s data)');
+  if (!data.map) throw new TypeError("mapBoundaries needs data.map (a map's data)");
   return loadLayer(layerOn(data.map.at).id);
 }
 

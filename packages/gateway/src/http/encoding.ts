@@ -24,7 +24,9 @@ export function negotiateEncoding(request: Request): Encoding | undefined {
   const header = request.headers.get('accept-encoding');
   if (!header) return undefined;
   // negotiator 1.x takes the server's preference; @types/negotiator still describes 0.6.
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': header } }) as unknown as { encoding(available: string[], options: { preferred: string[] }): string | undefined };
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': header } }) as unknown as {
+    encoding(available: string[], options: { preferred: string[] }): string | undefined;
+  };
   const chosen = negotiator.encoding([...offered, 'identity'], { preferred: offered });
   return offered.includes(chosen as Encoding) ? (chosen as Encoding) : undefined;
 }
@@ -44,20 +46,25 @@ const gzip = promisify(zlib.gzip);
  */
 export async function compress(body: Uint8Array, encoding: Encoding, effort: 'once' | 'each'): Promise<Uint8Array<ArrayBuffer>> {
   if (encoding === 'br') {
-    return new Uint8Array(await brotli(body, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: effort === 'once' ? zlib.constants.BROTLI_MAX_QUALITY : 5,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-      },
-    }));
+    return new Uint8Array(
+      await brotli(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: effort === 'once' ? zlib.constants.BROTLI_MAX_QUALITY : 5,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+          [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        },
+      }),
+    );
   }
   return new Uint8Array(await gzip(body, { level: effort === 'once' ? zlib.constants.Z_BEST_COMPRESSION : zlib.constants.Z_DEFAULT_COMPRESSION }));
 }
 
 /** Adds names to a response's `Vary` without repeating one. */
 export function appendVary(headers: Headers, ...names: string[]): void {
-  const current = (headers.get('vary') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const current = (headers.get('vary') ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (current.includes('*')) return;
   const lower = current.map((v) => v.toLowerCase());
   for (const name of names) {

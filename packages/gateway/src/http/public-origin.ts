@@ -19,10 +19,7 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{
  * setting its value); otherwise the gateway's own listening address. `listening` gives that
  * address once the server listens (PORT=0 picks a port at start).
  */
-export function publicOriginResolver(
-  config: Pick<Config, 'PUBLIC_URL' | 'TRUST_PROXY'>,
-  listening: () => string,
-): PublicOriginResolver {
+export function publicOriginResolver(config: Pick<Config, 'PUBLIC_URL' | 'TRUST_PROXY'>, listening: () => string): PublicOriginResolver {
   if (config.PUBLIC_URL) {
     const fixed = { origin: config.PUBLIC_URL, vary: [] };
     return () => fixed;

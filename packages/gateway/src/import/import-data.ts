@@ -13,8 +13,21 @@ import { ProblemList, type ImportProblem } from './problems.ts';
 import { formatOf, readRows, type FileFormat } from './read-rows.ts';
 import { createRowReader } from './row-reader.ts';
 import {
-  MERGE_CHUNK, STAGE_BATCH, analyzeStage, createStage, dropStage, findDuplicates, findStaleRevisions, insertStaged, listRevisions, mergePlan, planMerge,
-  type PlanCounts, type Revision, type RowRange, type StagedRow,
+  MERGE_CHUNK,
+  STAGE_BATCH,
+  analyzeStage,
+  createStage,
+  dropStage,
+  findDuplicates,
+  findStaleRevisions,
+  insertStaged,
+  listRevisions,
+  mergePlan,
+  planMerge,
+  type PlanCounts,
+  type Revision,
+  type RowRange,
+  type StagedRow,
 } from './stage.ts';
 
 type Tx = Prisma.TransactionClient;
@@ -81,7 +94,10 @@ export interface ImportReport {
 /** The key refused some regions: nothing was written. */
 export class ImportForbiddenError extends Error {
   override name = 'ImportForbiddenError';
-  constructor(readonly principal: Principal, readonly regions: string[]) {
+  constructor(
+    readonly principal: Principal,
+    readonly regions: string[],
+  ) {
     super(`the key may not write for ${regions.join(', ')}`);
   }
 }
@@ -108,7 +124,8 @@ export async function importData(prisma: PrismaClient, input: ImportInput): Prom
       timeout: 6 * 60 * 60_000,
       maxWait: 10 * 60_000,
     });
-    if (report.changedIndicators.length) await publishedWith(prisma, { indicators: report.changedIndicators, charts: [], ...(report.publicationId ? { id: report.publicationId } : {}) });
+    if (report.changedIndicators.length)
+      await publishedWith(prisma, { indicators: report.changedIndicators, charts: [], ...(report.publicationId ? { id: report.publicationId } : {}) });
     return report;
   } catch (error) {
     if (error instanceof Rollback) return error.report;
@@ -128,10 +145,12 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
   const mapping: Mapping = input.mapping ? parseMapping(input.mapping.name, input.mapping.text) : ownFormatMapping(input.numbers ?? 'plain');
   // A vintage stated by the caller or the mapping (figures known since a date); else this moment.
-  const statedVintage = input.recordedAt ?? (mapping.recordedAt ? new Date(mapping.recordedAt.length === 10 ? `${mapping.recordedAt}T00:00:00.000Z` : mapping.recordedAt) : null);
+  const statedVintage =
+    input.recordedAt ?? (mapping.recordedAt ? new Date(mapping.recordedAt.length === 10 ? `${mapping.recordedAt}T00:00:00.000Z` : mapping.recordedAt) : null);
   const recordedAt = statedVintage ?? now;
   const catalogue = input.catalogue ? parseCatalogue(input.catalogue.name, input.catalogue.text) : null;
-  const changes = catalogue && !isEmptyCatalogue(catalogue) ? await applyCatalogue(tx, input.catalogue!.name, catalogue) : { units: 0, indicators: 0, sources: 0 };
+  const changes =
+    catalogue && !isEmptyCatalogue(catalogue) ? await applyCatalogue(tx, input.catalogue!.name, catalogue) : { units: 0, indicators: 0, sources: 0 };
   const lookups = await loadLookups(tx);
   const writable = input.principal ? await writableRegionIds(tx, input.principal) : null;
 
@@ -189,8 +208,15 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
       data: {
         keyId: input.principal?.keyId ?? null,
         actor: input.principal ? 'key' : (input.actor ?? `cli (${os.userInfo().username})`),
-        fileName: input.file.name, fileSha256: '', format, mappingName: input.mapping?.name ?? null,
-        recordedAt, rows: 0, added: 0, revised: 0, unchanged: 0,
+        fileName: input.file.name,
+        fileSha256: '',
+        format,
+        mappingName: input.mapping?.name ?? null,
+        recordedAt,
+        rows: 0,
+        added: 0,
+        revised: 0,
+        unchanged: 0,
       },
       select: { id: true, actor: true },
     }));
@@ -200,7 +226,10 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
     if (statedVintage && counts.revised) {
       for (const stale of await findStaleRevisions(tx, recordedAt, 1000)) {
         report({
-          file: input.file.name, row: stale.row, column: null, value: null,
+          file: input.file.name,
+          row: stale.row,
+          column: null,
+          value: null,
           expected: `a vintage later than the stored one (recorded ${stale.recordedAt.toISOString()}): this import is dated ${recordedAt.toISOString()}`,
         });
       }
@@ -259,11 +288,18 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
     await analyzeStage(tx);
     for (const d of await findDuplicates(tx, 1000)) {
       for (const row of d.rows) {
-        report({ file: input.file.name, row, column: null, value: null, expected: `one row for each indicator, region and period: this row repeats row ${d.first}` });
+        report({
+          file: input.file.name,
+          row,
+          column: null,
+          value: null,
+          expected: `one row for each indicator, region and period: this row repeats row ${d.first}`,
+        });
       }
     }
   }
-  if (count === 0 && problems.count === 0) report({ file: input.file.name, row: mapping.headerRow + 1, column: null, value: null, expected: 'at least one row of data after the header' });
+  if (count === 0 && problems.count === 0)
+    report({ file: input.file.name, row: mapping.headerRow + 1, column: null, value: null, expected: 'at least one row of data after the header' });
   const counts = problems.count === 0 ? totals : { added: 0, revised: 0, unchanged: 0 };
 
   const result: ImportReport = {
@@ -332,7 +368,10 @@ function checkHeader(file: string, header: string[], mapping: Mapping, own: bool
     for (const column of header) {
       if (column && !(ownColumns as readonly string[]).includes(column)) {
         report({
-          file, row: headerRow, column, value: column,
+          file,
+          row: headerRow,
+          column,
+          value: column,
           expected: `one of chiso's columns (${ownColumns.join(', ')}); for a file with its own columns, give a mapping file`,
         });
       }

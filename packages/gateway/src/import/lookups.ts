@@ -37,7 +37,10 @@ export async function loadLookups(tx: Tx): Promise<Lookups> {
   const [indicators, sources, regions] = await Promise.all([
     tx.indicator.findMany({ select: { id: true, slug: true, unitCode: true, unit: { select: { minValue: true, maxValue: true, integer: true } } } }),
     tx.source.findMany({ select: { id: true, key: true } }),
-    tx.region.findMany({ select: { id: true, code: true, level: true, nameVi: true, validFrom: true, validTo: true }, orderBy: { validFrom: { sort: 'asc', nulls: 'first' } } }),
+    tx.region.findMany({
+      select: { id: true, code: true, level: true, nameVi: true, validFrom: true, validTo: true },
+      orderBy: { validFrom: { sort: 'asc', nulls: 'first' } },
+    }),
   ]);
   const byCode = new Map<string, RegionRow[]>();
   const byName = new Map<string, Set<string>>();
@@ -50,7 +53,17 @@ export async function loadLookups(tx: Tx): Promise<Lookups> {
   const cache = new Map<string, { id: number; code: string } | { problem: string }>();
   return {
     indicators: new Map(
-      indicators.map((i) => [i.slug, { id: i.id, slug: i.slug, unitCode: i.unitCode, min: i.unit.minValue?.toFixed() ?? null, max: i.unit.maxValue?.toFixed() ?? null, integer: i.unit.integer }]),
+      indicators.map((i) => [
+        i.slug,
+        {
+          id: i.id,
+          slug: i.slug,
+          unitCode: i.unitCode,
+          min: i.unit.minValue?.toFixed() ?? null,
+          max: i.unit.maxValue?.toFixed() ?? null,
+          integer: i.unit.integer,
+        },
+      ]),
     ),
     sources: new Map(sources.map((s) => [s.key, s.id])),
     region(code, start, end) {
@@ -73,7 +86,8 @@ export async function loadLookups(tx: Tx): Promise<Lookups> {
   };
 }
 
-const span = (r: RegionRow) => `${r.validFrom ? `from ${formatDay(r.validFrom)}` : ''}${r.validFrom && r.validTo ? ' ' : ''}${r.validTo ? `until ${formatDay(r.validTo)}` : ''}`;
+const span = (r: RegionRow) =>
+  `${r.validFrom ? `from ${formatDay(r.validFrom)}` : ''}${r.validFrom && r.validTo ? ' ' : ''}${r.validTo ? `until ${formatDay(r.validTo)}` : ''}`;
 
 function resolveRegion(candidates: RegionRow[], code: string, start: Date, end: Date): { id: number; code: string } | { problem: string } {
   const level = code === 'VN' ? 'COUNTRY' : code.length === 3 ? 'DISTRICT' : 'PROVINCE';

@@ -38,7 +38,9 @@ export const mappingSchema = z
     /** The vintage: when these values became known. @default the time of the import */
     recordedAt: z.union([z.iso.datetime(), z.iso.date()]).nullish(),
     region: z.union([
-      z.object({ constant: z.union([z.string(), z.number()]).transform(String), by: z.enum(['code', 'name']).default('code'), names: dictionary.optional() }).strict(),
+      z
+        .object({ constant: z.union([z.string(), z.number()]).transform(String), by: z.enum(['code', 'name']).default('code'), names: dictionary.optional() })
+        .strict(),
       z.object({ column: z.string().min(1), by: z.enum(['code', 'name']).default('code'), names: dictionary.optional() }).strict(),
     ]),
     period: field,
@@ -102,6 +104,18 @@ export function parseMapping(name: string, text: string): Mapping {
 
 /** Every column a mapping reads. */
 export function mappedColumns(mapping: Mapping): string[] {
-  const specs = [mapping.region, mapping.period, mapping.value, mapping.indicator, mapping.source, mapping.qualifier, mapping.status, mapping.note, mapping.changePercent, mapping.changeAbsolute, mapping.changeAgainst];
+  const specs = [
+    mapping.region,
+    mapping.period,
+    mapping.value,
+    mapping.indicator,
+    mapping.source,
+    mapping.qualifier,
+    mapping.status,
+    mapping.note,
+    mapping.changePercent,
+    mapping.changeAbsolute,
+    mapping.changeAgainst,
+  ];
   return [...new Set(specs.flatMap((s) => (s && 'column' in s ? [s.column] : [])))];
 }

@@ -9,11 +9,32 @@ import { cellText, type Cell, type RawRow } from './read-rows.ts';
 import type { StagedRow } from './stage.ts';
 
 const qualifiers: Record<string, string> = {
-  exact: 'EXACT', more_than: 'MORE_THAN', less_than: 'LESS_THAN', approximately: 'APPROXIMATELY',
-  '>': 'MORE_THAN', '<': 'LESS_THAN', '~': 'APPROXIMATELY', 'trên': 'MORE_THAN', 'hơn': 'MORE_THAN', 'dưới': 'LESS_THAN', 'khoảng': 'APPROXIMATELY', 'gần': 'APPROXIMATELY',
+  exact: 'EXACT',
+  more_than: 'MORE_THAN',
+  less_than: 'LESS_THAN',
+  approximately: 'APPROXIMATELY',
+  '>': 'MORE_THAN',
+  '<': 'LESS_THAN',
+  '~': 'APPROXIMATELY',
+  trên: 'MORE_THAN',
+  hơn: 'MORE_THAN',
+  dưới: 'LESS_THAN',
+  khoảng: 'APPROXIMATELY',
+  gần: 'APPROXIMATELY',
 };
-const statuses: Record<string, string> = { provisional: 'PROVISIONAL', final: 'FINAL', 'sơ bộ': 'PROVISIONAL', 'ước tính': 'PROVISIONAL', 'chính thức': 'FINAL' };
-const againsts: Record<string, string> = { same_period_last_year: 'SAME_PERIOD_LAST_YEAR', previous_period: 'PREVIOUS_PERIOD', 'cùng kỳ': 'SAME_PERIOD_LAST_YEAR', 'kỳ trước': 'PREVIOUS_PERIOD' };
+const statuses: Record<string, string> = {
+  provisional: 'PROVISIONAL',
+  final: 'FINAL',
+  'sơ bộ': 'PROVISIONAL',
+  'ước tính': 'PROVISIONAL',
+  'chính thức': 'FINAL',
+};
+const againsts: Record<string, string> = {
+  same_period_last_year: 'SAME_PERIOD_LAST_YEAR',
+  previous_period: 'PREVIOUS_PERIOD',
+  'cùng kỳ': 'SAME_PERIOD_LAST_YEAR',
+  'kỳ trước': 'PREVIOUS_PERIOD',
+};
 
 const MAX_DIGITS = 22;
 /** Numbers already in the form parseNumberText gives (no sign, grouping, padding or trailing zeros). */
@@ -122,7 +143,10 @@ export function createRowReader(options: RowReaderOptions) {
   const choice = (spec: FieldSpec | undefined, name: string, table: Record<string, string>, fallback: string | null): string | null => {
     const f = fieldText(spec);
     if (f.text === null || f.text === '') return fallback;
-    const hit = f.text === undefined ? undefined : (table[f.text.toLowerCase()] ?? (Object.values(table).includes(f.text.toUpperCase()) ? f.text.toUpperCase() : undefined));
+    const hit =
+      f.text === undefined
+        ? undefined
+        : (table[f.text.toLowerCase()] ?? (Object.values(table).includes(f.text.toUpperCase()) ? f.text.toUpperCase() : undefined));
     if (!hit) problem(f.column ?? name, f.cell, `one of ${[...new Set(Object.values(table))].join(', ')}`);
     return hit ?? null;
   };
@@ -175,11 +199,17 @@ export function createRowReader(options: RowReaderOptions) {
         const target = mapping.indicator.values[text];
         slug = typeof target === 'string' ? target : target?.slug;
         if (target && typeof target === 'object' && target.multiply) multiply = target.multiply;
-        if (!slug) problem(column, cell, `one of the indicator values the mapping lists (${Object.keys(mapping.indicator.values).slice(0, 6).join(', ')}${Object.keys(mapping.indicator.values).length > 6 ? ', …' : ''})`);
+        if (!slug)
+          problem(
+            column,
+            cell,
+            `one of the indicator values the mapping lists (${Object.keys(mapping.indicator.values).slice(0, 6).join(', ')}${Object.keys(mapping.indicator.values).length > 6 ? ', …' : ''})`,
+          );
       } else if (!text) problem(column, null, 'an indicator slug (required)');
       if (slug) {
         indicator = lookups.indicators.get(slug) ?? null;
-        if (!indicator) problem(column, cell, `an indicator slug from the catalogue; "${slug}" is not one (define it in a catalogue file, or correct the slug)`);
+        if (!indicator)
+          problem(column, cell, `an indicator slug from the catalogue; "${slug}" is not one (define it in a catalogue file, or correct the slug)`);
       }
     }
     if (mapping.value.multiply) multiply *= mapping.value.multiply;
@@ -187,7 +217,10 @@ export function createRowReader(options: RowReaderOptions) {
     // Period
     const pf = fieldText(mapping.period);
     let period: PeriodEntry | null = null;
-    const periodText = pf.cell instanceof Date ? formatDay(pf.cell) : required(pf, 'period', 'a period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15 or 2021-10-10');
+    const periodText =
+      pf.cell instanceof Date
+        ? formatDay(pf.cell)
+        : required(pf, 'period', 'a period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15 or 2021-10-10');
     if (periodText) {
       const entry = periodEntry(periodText);
       if (typeof entry === 'string') problem(pf.column ?? 'period', pf.cell, entry.replace(/^"[^"]*" is not a period: /, 'a period: '));
@@ -207,7 +240,8 @@ export function createRowReader(options: RowReaderOptions) {
         let codes: string[];
         if (rf.by === 'name') {
           codes = codesForName(rText, rf.names);
-          if (!codes.length) problem(rColumn, rCell, 'a province name from the reference list (add it under region.names in the mapping if the file spells it its own way)');
+          if (!codes.length)
+            problem(rColumn, rCell, 'a province name from the reference list (add it under region.names in the mapping if the file spells it its own way)');
         } else codes = [/^\d{1,2}$/.test(rText) ? rText.padStart(2, '0') : rText];
         if (period && codes.length) {
           found = regionIn(period, codes);
@@ -235,11 +269,16 @@ export function createRowReader(options: RowReaderOptions) {
       const point = value.indexOf('.');
       const intDigits = (point < 0 ? value.length : point) - (negative ? 1 : 0);
       const fracDigits = point < 0 ? 0 : value.length - point - 1;
-      if (intDigits > MAX_DIGITS || fracDigits > MAX_DECIMALS) problem(mapping.value.column, vCell, `a value with at most ${MAX_DIGITS} digits before and ${MAX_DECIMALS} after the decimal point`);
+      if (intDigits > MAX_DIGITS || fracDigits > MAX_DECIMALS)
+        problem(mapping.value.column, vCell, `a value with at most ${MAX_DIGITS} digits before and ${MAX_DECIMALS} after the decimal point`);
       else if (indicator.integer && fracDigits > 0) problem(mapping.value.column, vCell, `a whole number: ${indicator.slug} counts ${indicator.unitCode}`);
       else if ((indicator.min && compareDecimals(value, indicator.min) < 0) || (indicator.max && compareDecimals(value, indicator.max) > 0)) {
         const range = `${indicator.min ? `from ${indicator.min}` : ''}${indicator.min && indicator.max ? ' ' : ''}${indicator.max ? `to ${indicator.max}` : ''}`;
-        problem(mapping.value.column, vCell, `a value ${range} (${indicator.slug} is in ${indicator.unitCode})${multiply !== 1 ? ` after multiplying by ${multiply}` : ''}`);
+        problem(
+          mapping.value.column,
+          vCell,
+          `a value ${range} (${indicator.slug} is in ${indicator.unitCode})${multiply !== 1 ? ` after multiplying by ${multiply}` : ''}`,
+        );
       }
     }
 
@@ -247,7 +286,8 @@ export function createRowReader(options: RowReaderOptions) {
     const sf = fieldText(mapping.source);
     const sourceKey = required(sf, 'source', 'a source key defined in the catalogue (e.g. nld-2021-10-10-quang-nam)');
     const sourceId = sourceKey ? lookups.sources.get(sourceKey) : undefined;
-    if (sourceKey && sourceId === undefined) problem(sf.column ?? 'source', sf.cell, `a source key from the catalogue; "${sourceKey}" is not one (define it under "sources" in a catalogue file)`);
+    if (sourceKey && sourceId === undefined)
+      problem(sf.column ?? 'source', sf.cell, `a source key from the catalogue; "${sourceKey}" is not one (define it under "sources" in a catalogue file)`);
 
     // Optional fields
     const qualifier = choice(mapping.qualifier, 'qualifier', qualifiers, 'EXACT');
@@ -258,7 +298,11 @@ export function createRowReader(options: RowReaderOptions) {
     const changeAbsolute = ca.text ? number(ca.column, ca.cell, 'a change in the indicator unit') : null;
     const changeAgainst = choice(mapping.changeAgainst, 'change_against', againsts, null);
     if ((changePercent !== null || changeAbsolute !== null) && !changeAgainst) {
-      problem(mapping.changeAgainst && 'column' in mapping.changeAgainst ? mapping.changeAgainst.column : 'change_against', null, 'SAME_PERIOD_LAST_YEAR or PREVIOUS_PERIOD: what the reported change compares against');
+      problem(
+        mapping.changeAgainst && 'column' in mapping.changeAgainst ? mapping.changeAgainst.column : 'change_against',
+        null,
+        'SAME_PERIOD_LAST_YEAR or PREVIOUS_PERIOD: what the reported change compares against',
+      );
     }
     const nf = fieldText(mapping.note);
     const note = nf.text ? nf.text : null;

@@ -28,7 +28,9 @@ export function useBodyLimit({ bodyBytes, uploadBytes }: { bodyBytes: number; up
       const limit = multipart ? uploadBytes : bodyBytes;
       const declared = request.headers.get('content-length');
       if (declared != null && !CONTENT_LENGTH.test(declared)) {
-        throw createGraphQLError(`the Content-Length header "${declared}" is not a number of bytes`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        throw createGraphQLError(`the Content-Length header "${declared}" is not a number of bytes`, {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
       }
       if (declared != null && Number(declared) > limit) throw tooLarge(limit, multipart);
       if (!requestParser || !request.body || declared != null) return;
@@ -49,7 +51,13 @@ export function useBodyLimit({ bodyBytes, uploadBytes }: { bodyBytes: number; up
             },
           }),
         );
-        const limited = new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, signal: req.signal, body: counted, duplex: 'half' } as RequestInit);
+        const limited = new fetchAPI.Request(req.url, {
+          method: req.method,
+          headers: req.headers,
+          signal: req.signal,
+          body: counted,
+          duplex: 'half',
+        } as RequestInit);
         try {
           return await parse(limited);
         } catch (error) {

@@ -39,7 +39,11 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       const respond = (body: BodyInit | null, status: number, headers: Record<string, string>) => endResponse(new fetchAPI.Response(body, { status, headers }));
       if (url.pathname === '/embed/loader.js' || url.pathname === '/embed/frame.js') {
         const script = url.pathname === '/embed/loader.js' ? loaderScript : frameScript;
-        return respond(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': cacheControl.static, 'access-control-allow-origin': '*' });
+        return respond(script, 200, {
+          'content-type': 'text/javascript; charset=utf-8',
+          'cache-control': cacheControl.static,
+          'access-control-allow-origin': '*',
+        });
       }
       const { origin, vary } = options.publicOrigin(request);
       // Answers that hold absolute URLs depend on the forwarded host when it is trusted.
@@ -50,7 +54,8 @@ export function useEmbeds(options: { prisma: PrismaClient; fetch: typeof fetch; 
       }
       const route = parseEmbedPath(url.pathname);
       if (!route) return;
-      if (request.method !== 'GET' && request.method !== 'HEAD') throw routeError('METHOD_NOT_ALLOWED', 405, `${request.method} is not served here: embeds answer GET and HEAD`, { allow: 'GET, HEAD' });
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        throw routeError('METHOD_NOT_ALLOWED', 405, `${request.method} is not served here: embeds answer GET and HEAD`, { allow: 'GET, HEAD' });
       const { id, version: versionNumber, suffix } = route;
       const version = await findVersion(prisma, id, versionNumber);
       if (!version) throw routeError('NOT_FOUND', 404, `There is no chart ${id}${versionNumber ? ` version ${versionNumber}` : ''}: check the address.`);
@@ -107,7 +112,8 @@ function imageWidth(url: URL): number | undefined | string {
   const asked = url.searchParams.get('width');
   if (asked === null) return undefined;
   const width = Number(asked);
-  if (!/^\d+$/.test(asked) || width < IMAGE_WIDTH.min || width > IMAGE_WIDTH.max) return `width=${asked} is not an image width: write a whole number of pixels from ${IMAGE_WIDTH.min} to ${IMAGE_WIDTH.max}, e.g. width=400 for a phone`;
+  if (!/^\d+$/.test(asked) || width < IMAGE_WIDTH.min || width > IMAGE_WIDTH.max)
+    return `width=${asked} is not an image width: write a whole number of pixels from ${IMAGE_WIDTH.min} to ${IMAGE_WIDTH.max}, e.g. width=400 for a phone`;
   return width;
 }
 
@@ -135,7 +141,13 @@ async function staticSvg(config: ChartConfig, data: WidgetData | null, width: nu
 
 function emptyData(config: ChartConfig): WidgetData {
   return {
-    indicator: { slug: config.indicators[0]!, name: config.title ?? config.indicators[0]!, displayUnit: '', direction: 'NEUTRAL' as const, format: { unit: { code: '', symbol: null, nameVi: '', nameEn: '' }, scaleExponent: 0, decimals: 0 } },
+    indicator: {
+      slug: config.indicators[0]!,
+      name: config.title ?? config.indicators[0]!,
+      displayUnit: '',
+      direction: 'NEUTRAL' as const,
+      format: { unit: { code: '', symbol: null, nameVi: '', nameEn: '' }, scaleExponent: 0, decimals: 0 },
+    },
     series: [],
     sources: [],
   };

@@ -48,11 +48,19 @@ export function errorResponse(error: unknown, request: Request, fetchAPI: FetchA
   const id = requestRecord(request)?.id;
   // Headers the error asks for (e.g. `Allow` with a 405: errors.ts routeError).
   const asked = ((error as { extensions?: { http?: { headers?: Record<string, string> } } })?.extensions?.http?.headers ?? {}) as Record<string, string>;
-  const headers: Record<string, string> = { ...asked, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}) };
+  const headers: Record<string, string> = {
+    ...asked,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}),
+  };
   const accept = request.headers.get('accept') ?? '';
   const path = new URL(request.url).pathname;
   if (/json/.test(accept) || path === '/oembed') {
-    return new fetchAPI.Response(JSON.stringify({ error: { message, code, ...(id ? { requestId: id } : {}) } }), { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+    return new fetchAPI.Response(JSON.stringify({ error: { message, code, ...(id ? { requestId: id } : {}) } }), {
+      status,
+      headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+    });
   }
   if (/text\/html/.test(accept)) {
     const page = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${status} ${code}</title>
@@ -60,7 +68,10 @@ export function errorResponse(error: unknown, request: Request, fetchAPI: FetchA
 <p>${escapeHtml(message)}</p><p><small>${code}${id ? ` · request <code>${escapeHtml(id)}</code>` : ''}</small></p></html>`;
     return new fetchAPI.Response(page, { status, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
   }
-  return new fetchAPI.Response(`${message} (${code}${id ? `, request ${id}` : ''})\n`, { status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+  return new fetchAPI.Response(`${message} (${code}${id ? `, request ${id}` : ''})\n`, {
+    status,
+    headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+  });
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

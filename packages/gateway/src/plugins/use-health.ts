@@ -27,11 +27,16 @@ export function useHealth({ prisma, cache, redis, databaseState = () => 'up' }: 
     async onRequest({ url, endResponse, fetchAPI }) {
       if (url.pathname !== '/health' && url.pathname !== '/ready') return;
       const json = (body: unknown, status: number) =>
-        endResponse(new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } }));
+        endResponse(
+          new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } }),
+        );
       if (url.pathname === '/health') return json({ status: 'ok', uptime: Math.round(process.uptime()) }, 200);
       const thread = databaseState();
       const database = thread === 'up' && (await databaseAnswers(prisma));
-      const checks = { database: thread !== 'up' ? thread : database ? 'up' : 'down', redis: !redis ? 'not configured' : cache.store === 'redis' ? 'up' : 'down' };
+      const checks = {
+        database: thread !== 'up' ? thread : database ? 'up' : 'down',
+        redis: !redis ? 'not configured' : cache.store === 'redis' ? 'up' : 'down',
+      };
       const ready = database && checks.redis !== 'down';
       return json({ status: ready ? 'ready' : 'not ready', checks }, ready ? 200 : 503);
     },

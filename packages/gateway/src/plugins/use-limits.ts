@@ -44,7 +44,9 @@ export function useLimits(limits: Limits): Plugin {
         maxAliasesPlugin({
           n: limits.aliases,
           propagateOnRejection: false,
-          onReject: [report(() => queryTooComplex('aliases', limits.aliases, 'ask for each field once (lists take several regions or indicators), or split the query'))],
+          onReject: [
+            report(() => queryTooComplex('aliases', limits.aliases, 'ask for each field once (lists take several regions or indicators), or split the query')),
+          ],
         }),
       );
       addPlugin(

@@ -16,11 +16,37 @@ export function createMetrics() {
   const labelNames = ['route', 'operation'] as const;
   const metrics = {
     registry,
-    requests: new Counter({ name: 'chiso_http_requests_total', help: 'HTTP requests answered, by route, GraphQL operation and status', labelNames: [...labelNames, 'status'], registers: [registry] }),
-    errors: new Counter({ name: 'chiso_errors_total', help: 'Errors of requests, by route, operation and error code (client mistakes included)', labelNames: [...labelNames, 'code'], registers: [registry] }),
-    duration: new Histogram({ name: 'chiso_http_request_duration_seconds', help: 'Time from request to response head, by route and operation', labelNames, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
-    cache: new Counter({ name: 'chiso_cache_requests_total', help: 'Answers of the response caches (graphql: yoga response cache; route: embed routes), by result (HIT, MISS, BYPASS)', labelNames: ['cache', 'result'], registers: [registry] }),
-    sqlDuration: new Histogram({ name: 'chiso_sql_statement_duration_seconds', help: 'SQL statements Prisma sent, and their time', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5], registers: [registry] }),
+    requests: new Counter({
+      name: 'chiso_http_requests_total',
+      help: 'HTTP requests answered, by route, GraphQL operation and status',
+      labelNames: [...labelNames, 'status'],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'chiso_errors_total',
+      help: 'Errors of requests, by route, operation and error code (client mistakes included)',
+      labelNames: [...labelNames, 'code'],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'chiso_http_request_duration_seconds',
+      help: 'Time from request to response head, by route and operation',
+      labelNames,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    cache: new Counter({
+      name: 'chiso_cache_requests_total',
+      help: 'Answers of the response caches (graphql: yoga response cache; route: embed routes), by result (HIT, MISS, BYPASS)',
+      labelNames: ['cache', 'result'],
+      registers: [registry],
+    }),
+    sqlDuration: new Histogram({
+      name: 'chiso_sql_statement_duration_seconds',
+      help: 'SQL statements Prisma sent, and their time',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+      registers: [registry],
+    }),
     operations: new Set<string>(),
     /** The process's own metrics (event-loop lag, memory, CPU, GC), followed from the first scrape on: an app never scraped (tests) starts no monitors. */
     followProcess() {
@@ -35,7 +61,14 @@ export function createMetrics() {
     /** Follows a connection pool: connections open, idle, and requests waiting for one. */
     watchPool(pool: pg.Pool) {
       const gauge = (name: string, help: string, read: () => number) =>
-        new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+        new Gauge({
+          name,
+          help,
+          registers: [registry],
+          collect() {
+            this.set(read());
+          },
+        });
       gauge('chiso_db_pool_connections', 'Connections the pool holds to the database', () => pool.totalCount);
       gauge('chiso_db_pool_idle_connections', 'Connections of the pool not running a statement', () => pool.idleCount);
       gauge('chiso_db_pool_waiting_requests', 'Statements waiting for a connection of the pool', () => pool.waitingCount);
@@ -79,10 +112,17 @@ export function useMetrics(metrics: Metrics, endpoint: { token?: string } | fals
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/metrics' || !endpoint) return;
       if (!allowed(request)) {
-        return endResponse(new fetchAPI.Response('/metrics needs the METRICS_TOKEN: send Authorization: Bearer <token>\n', { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer', 'cache-control': 'no-store' } }));
+        return endResponse(
+          new fetchAPI.Response('/metrics needs the METRICS_TOKEN: send Authorization: Bearer <token>\n', {
+            status: 401,
+            headers: { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Bearer', 'cache-control': 'no-store' },
+          }),
+        );
       }
       metrics.followProcess();
-      endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' } }));
+      endResponse(
+        new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' } }),
+      );
     },
     onResponse({ request, response }) {
       const record = requestRecord(request);

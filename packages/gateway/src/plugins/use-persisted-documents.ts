@@ -54,7 +54,9 @@ export function usePersistedDocuments(options: PersistedDocumentsOptions): Plugi
     const level = options.persistedOnly ? 'error' : 'warn';
     logger[level](`no persisted documents at ${file}: the widgets' requests and the embeds' images will fail until you ${BUILD_HINT}`);
   } else {
-    logger.info(`${documents.size} persisted documents from ${file}; ${options.persistedOnly ? 'safelist on: anonymous clients may run only these' : 'safelist off: any client may run any query'}`);
+    logger.info(
+      `${documents.size} persisted documents from ${file}; ${options.persistedOnly ? 'safelist on: anonymous clients may run only these' : 'safelist off: any client may run any query'}`,
+    );
     for (const [id, text] of documents) {
       let problems: string[];
       try {
@@ -108,7 +110,8 @@ export function usePersistedDocuments(options: PersistedDocumentsOptions): Plugi
         extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
       },
       persistedQueryOnly: {
-        message: 'this gateway answers anonymous clients only with the widgets\' persisted documents (documentId); to run other queries, send a key: "Authorization: Bearer <key>"',
+        message:
+          'this gateway answers anonymous clients only with the widgets\' persisted documents (documentId); to run other queries, send a key: "Authorization: Bearer <key>"',
         extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
       },
     },

@@ -43,7 +43,8 @@ export function useResponseCache(cache: SharedCache, publicOrigin: PublicOriginR
   const hits = new WeakSet<Request>();
   const store: SharedCache = Object.assign(Object.create(cache) as SharedCache, {
     // envelop tags an answer with the entities it shows (Chart:<id>, Indicator:<id>…); ours add what it was computed from.
-    set: (id: string, data: ExecutionResult, entities: Iterable<CacheEntity>, ttl: number) => cache.set(id, data, [...entities, ...(tagsByKey.get(id) ?? [])], ttl),
+    set: (id: string, data: ExecutionResult, entities: Iterable<CacheEntity>, ttl: number) =>
+      cache.set(id, data, [...entities, ...(tagsByKey.get(id) ?? [])], ttl),
     get: (id: string) => cache.get(id),
     invalidate: (entities: Iterable<CacheEntity>) => cache.invalidate(entities),
   });
@@ -61,7 +62,11 @@ export function useResponseCache(cache: SharedCache, publicOrigin: PublicOriginR
           includeExtensionMetadata: false,
           buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, context }) => {
             // Without a document text (a persisted document not resolved yet) no two requests may share an entry.
-            const key = documentString ? createHash('sha256').update(`${sessionId ?? ''}|${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${documentString}`).digest('base64url') : randomUUID();
+            const key = documentString
+              ? createHash('sha256')
+                  .update(`${sessionId ?? ''}|${operationName ?? ''}|${JSON.stringify(variableValues ?? {})}|${documentString}`)
+                  .digest('base64url')
+              : randomUUID();
             keyByContext.set(context as object, key);
             return key;
           },

@@ -54,7 +54,9 @@ export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClien
         if (!target) return;
         // The page names the public origin, never the Host header: key on that origin and the path, so
         // that neither a forged Host nor a second proxy origin shares or splits an entry wrongly.
-        const key = `route:${createHash('sha256').update(`${publicOrigin(request).origin}${url.pathname}${url.search}`).digest('base64url')}`;
+        const key = `route:${createHash('sha256')
+          .update(`${publicOrigin(request).origin}${url.pathname}${url.search}`)
+          .digest('base64url')}`;
         const stored = (await cache.get(key)) as unknown as StoredResponse | null | undefined;
         if (stored) {
           hits.set(request, stored);
@@ -84,7 +86,11 @@ export function useRouteCache(options: { cache: SharedCache; prisma: PrismaClien
         // Hashed once here rather than on every hit (use-http-cache.ts keeps a tag a route set).
         if (!response.headers.has('etag')) response.headers.set('etag', bodyTag(bytes));
         const headers = [...response.headers].filter(([name]) => !NOT_STORED.has(name));
-        const stored: StoredResponse = { status: response.status, headers, body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
+        const stored: StoredResponse = {
+          status: response.status,
+          headers,
+          body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+        };
         await cache.set(miss.key, stored as unknown as ExecutionResult, await tagsOf(miss), miss.version ? routeTtls.pinned : routeTtls.live);
       },
     },

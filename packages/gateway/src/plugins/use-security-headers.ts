@@ -58,7 +58,9 @@ export function useSecurityHeaders({ publicOrigin }: { publicOrigin: PublicOrigi
         if (!headers.has(name)) headers.set(name, value);
       };
       const { origin } = publicOrigin(request);
-      const policy = !html ? RESOURCE_POLICY : (EXAMPLE_PATHS.some((p) => pathname.startsWith(p)) ? EXAMPLE_POLICY : PAGE_POLICY).map((d) => withOrigin(d, origin));
+      const policy = !html
+        ? RESOURCE_POLICY
+        : (EXAMPLE_PATHS.some((p) => pathname.startsWith(p)) ? EXAMPLE_POLICY : PAGE_POLICY).map((d) => withOrigin(d, origin));
       set('content-security-policy', [...policy, framable ? 'frame-ancestors *' : "frame-ancestors 'none'"].join('; '));
       if (!framable) set('x-frame-options', 'DENY');
       set('x-content-type-options', 'nosniff');

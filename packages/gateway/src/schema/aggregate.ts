@@ -84,7 +84,10 @@ builder.queryFields((t) => ({
         where = { parentId: parent.id };
       }
       const units = await ctx.prisma.region.findMany({ where: { ...where, ...validOn(at) }, select: { id: true }, orderBy: { code: 'asc' } });
-      const territoryOf = await loadTerritories(ctx.prisma, units.map((u) => u.id));
+      const territoryOf = await loadTerritories(
+        ctx.prisma,
+        units.map((u) => u.id),
+      );
       const territories = units.map((u) => ({ regionId: u.id, unitIds: territoryOf(u.id, period.end).unitIds }));
       const [result] = await aggregate(ctx.prisma, indicator, territories, [period], args.asOf);
       return { ...result!, indicatorId: indicator.id };

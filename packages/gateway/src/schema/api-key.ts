@@ -38,7 +38,8 @@ builder.queryFields((t) => ({
   viewer: t.field({
     type: Viewer,
     nullable: true,
-    description: 'The key sent in `Authorization: Bearer <key>`, null without one; UNAUTHENTICATED for an unknown or revoked key. Lets a page check a pasted key.',
+    description:
+      'The key sent in `Authorization: Bearer <key>`, null without one; UNAUTHENTICATED for an unknown or revoked key. Lets a page check a pasted key.',
     resolve: (_root, _args, ctx) => ctx.principal(),
   }),
 }));

@@ -22,8 +22,7 @@ const ValueBasisEnum = builder.enumType('ValueBasis', {
 });
 
 export const ChangeRef = builder.objectRef<ChangeAnswer>('Change').implement({
-  description:
-    'A value against an earlier period. Rates and shares change in percentage points (25 % to 27,6 % is +2,6 points), so their `percent` is null.',
+  description: 'A value against an earlier period. Rates and shares change in percentage points (25 % to 27,6 % is +2,6 points), so their `percent` is null.',
   fields: (t) => ({
     against: t.expose('against', { type: ChangeReferenceEnum }),
     period: t.field({ type: PeriodRef, description: 'The comparison period.', resolve: (c) => c.period }),

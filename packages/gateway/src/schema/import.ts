@@ -93,7 +93,10 @@ builder.mutationField('importData', (t) =>
       file: t.arg({ type: FileScalar, required: true }),
       mapping: t.arg({ type: FileScalar, description: 'How to read a file in its own shape.' }),
       catalogue: t.arg({ type: FileScalar, description: 'Units, indicators and sources to define or update (needs ADMIN).' }),
-      numbers: t.arg({ type: NumberConventionEnum, description: "How text numbers are written; overrides the mapping's. chiso's own format defaults to PLAIN." }),
+      numbers: t.arg({
+        type: NumberConventionEnum,
+        description: "How text numbers are written; overrides the mapping's. chiso's own format defaults to PLAIN.",
+      }),
       dryRun: t.arg.boolean({ defaultValue: false, description: 'Check and count what would change; write nothing.' }),
     },
     resolve: async (_root, args, ctx) => {

@@ -65,20 +65,24 @@ function catalogueFilter(args: { search?: string | null; category?: Prisma.Indic
 }
 
 builder.queryFields((t) => ({
-  indicators: t.prismaConnection({
-    type: 'Indicator',
-    cursor: 'slug',
-    validate: connectionCursors('string'),
-    description: 'The indicator catalogue, ordered by slug; `search` matches slug, names and descriptions in both languages.',
-    args: {
-      search: t.arg.string({ description: 'Words or part of a slug, up to 100 characters.', validate: inputText.search }),
-      category: t.arg({ type: IndicatorCategoryEnum }),
+  indicators: t.prismaConnection(
+    {
+      type: 'Indicator',
+      cursor: 'slug',
+      validate: connectionCursors('string'),
+      description: 'The indicator catalogue, ordered by slug; `search` matches slug, names and descriptions in both languages.',
+      args: {
+        search: t.arg.string({ description: 'Words or part of a slug, up to 100 characters.', validate: inputText.search }),
+        category: t.arg({ type: IndicatorCategoryEnum }),
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.indicator.count({ where: catalogueFilter(args) }),
+      resolve: (query, _root, args, ctx) => {
+        return ctx.prisma.indicator.findMany({ ...query, where: catalogueFilter(args), orderBy: { slug: 'asc' } });
+      },
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.indicator.count({ where: catalogueFilter(args) }),
-    resolve: (query, _root, args, ctx) => {
-      return ctx.prisma.indicator.findMany({ ...query, where: catalogueFilter(args), orderBy: { slug: 'asc' } });
-    },
-  }, { name: 'IndicatorConnection' }, { name: 'IndicatorEdge' }),
+    { name: 'IndicatorConnection' },
+    { name: 'IndicatorEdge' },
+  ),
   indicator: t.prismaField({
     type: 'Indicator',
     nullable: true,

@@ -9,12 +9,11 @@ import { badUserInput, MAX_PAGE_SIZE } from '../errors.ts';
  * that none is left without one (tests/limits.test.ts).
  */
 function text(max: number, example: string) {
-  return z
-    .string()
-    .superRefine((value, ctx) => {
-      if (value.includes('\u0000')) ctx.addIssue({ code: 'custom', message: 'contains a NUL character (\\u0000): remove it' });
-      else if (value.length > max) ctx.addIssue({ code: 'custom', message: `is ${value.length} characters long, over the limit of ${max}: ${example}`, params: { limit: max } });
-    });
+  return z.string().superRefine((value, ctx) => {
+    if (value.includes('\u0000')) ctx.addIssue({ code: 'custom', message: 'contains a NUL character (\\u0000): remove it' });
+    else if (value.length > max)
+      ctx.addIssue({ code: 'custom', message: `is ${value.length} characters long, over the limit of ${max}: ${example}`, params: { limit: max } });
+  });
 }
 
 export const inputText = {
@@ -34,33 +33,33 @@ export const textList = (item: z.ZodType<string>) => z.array(item);
 
 /** `first` / `last` of every connection (builder.ts). */
 export const pageSize = (name: 'first' | 'last') =>
-  z
-    .number()
-    .superRefine((size, ctx) => {
-      if (size < 0) ctx.addIssue({ code: 'custom', message: `must be 0 or more, got ${size}` });
-      else if (size > MAX_PAGE_SIZE) {
-        const message = `is ${size}, over the page size limit of ${MAX_PAGE_SIZE}: ask for ${MAX_PAGE_SIZE} or fewer and page with "${name === 'first' ? 'after' : 'before'}"`;
-        ctx.addIssue({ code: 'custom', message, params: { limit: MAX_PAGE_SIZE } });
-      }
-    });
+  z.number().superRefine((size, ctx) => {
+    if (size < 0) ctx.addIssue({ code: 'custom', message: `must be 0 or more, got ${size}` });
+    else if (size > MAX_PAGE_SIZE) {
+      const message = `is ${size}, over the page size limit of ${MAX_PAGE_SIZE}: ask for ${MAX_PAGE_SIZE} or fewer and page with "${name === 'first' ? 'after' : 'before'}"`;
+      ctx.addIssue({ code: 'custom', message, params: { limit: MAX_PAGE_SIZE } });
+    }
+  });
 
 /**
  * `after` / `before` of a connection whose cursor is a `kind` column: a cursor this connection
  * handed out (an edge's `cursor`, `pageInfo.endCursor`), not one of another list.
  */
 export function connectionCursors(kind: 'string' | 'number') {
-  const cursor = z
-    .string()
-    .superRefine((value, ctx) => {
-      let decoded: unknown;
-      try {
-        decoded = value.length <= 200 ? parsePrismaCursor(value) : undefined;
-      } catch {
-        decoded = undefined;
-      }
-      const fits = kind === 'string' ? typeof decoded === 'string' : Number.isSafeInteger(decoded);
-      if (!fits) ctx.addIssue({ code: 'custom', message: 'is not a cursor of this list: pass the "cursor" of an edge, or "pageInfo.endCursor", from an earlier page of the same list' });
-    });
+  const cursor = z.string().superRefine((value, ctx) => {
+    let decoded: unknown;
+    try {
+      decoded = value.length <= 200 ? parsePrismaCursor(value) : undefined;
+    } catch {
+      decoded = undefined;
+    }
+    const fits = kind === 'string' ? typeof decoded === 'string' : Number.isSafeInteger(decoded);
+    if (!fits)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'is not a cursor of this list: pass the "cursor" of an edge, or "pageInfo.endCursor", from an earlier page of the same list',
+      });
+  });
   return z.looseObject({ after: cursor.nullish(), before: cursor.nullish() });
 }
 

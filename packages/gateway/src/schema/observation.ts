@@ -42,8 +42,7 @@ interface ReportedChangeShape {
 }
 
 const ReportedChange = builder.objectRef<ReportedChangeShape>('ReportedChange').implement({
-  description:
-    'A change the source itself reported ("so với cùng kỳ"), as data: the earlier value is not reported and is not invented here.',
+  description: 'A change the source itself reported ("so với cùng kỳ"), as data: the earlier value is not reported and is not invented here.',
   fields: (t) => ({
     percent: t.exposeFloat('percent', { nullable: true, description: 'Change in percent: −56.8 means −56,8 %.' }),
     absolute: t.exposeFloat('absolute', { nullable: true, description: "Change in the indicator's unit: −1 means one fewer." }),
@@ -112,7 +111,8 @@ export const ObservationRef = builder.prismaNode('Observation', {
     note: t.exposeString('note', { nullable: true }),
     recordedBy: t.string({
       nullable: true,
-      description: "Who recorded this value: the name of the key its import was sent with, else the import's actor (`cli`, `seed`); null for values loaded before imports were recorded.",
+      description:
+        "Who recorded this value: the name of the key its import was sent with, else the import's actor (`cli`, `seed`); null for values loaded before imports were recorded.",
       resolve: async (o, _args, ctx) => {
         const batch = o.importId === null ? null : await ctx.loaders.recordedBy.load(o.importId);
         return batch ? (batch.key?.name ?? batch.actor) : null;

@@ -5,7 +5,7 @@ import { Lang } from './scalars.ts';
 
 export const PeriodRef = builder.objectRef<Period>('Period').implement({
   description:
-    'A period in chiso\'s period language: a year `2021`, a quarter `2021-Q3`, a month `2021-09`, a year to date `2021-YTD-09`, a range `2020-12-15/2021-09-15` or a date `2021-10-10`.',
+    "A period in chiso's period language: a year `2021`, a quarter `2021-Q3`, a month `2021-09`, a year to date `2021-YTD-09`, a range `2020-12-15/2021-09-15` or a date `2021-10-10`.",
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Canonical text form, accepted wherever a period is asked for.' }),
     kind: t.expose('kind', { type: PeriodKindEnum }),

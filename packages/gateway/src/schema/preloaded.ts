@@ -19,12 +19,25 @@ export async function asPrismaRows<T extends { id: number }>(
   const query = queryFromInfo({ context: ctx, info }) as { include?: Record<string, unknown>; select?: Record<string, unknown> };
   const asked = Object.keys(query.include ?? {});
   if (rows.length === 0 || query.select || asked.every((name) => loaded.includes(name))) return rows;
-  const again = new Map((await reload(rows.map((r) => r.id), query)).map((r) => [r.id, r]));
+  const again = new Map(
+    (
+      await reload(
+        rows.map((r) => r.id),
+        query,
+      )
+    ).map((r) => [r.id, r]),
+  );
   return rows.map((r) => again.get(r.id) ?? r);
 }
 
 /** An indicator row loaded with its unit by a hand-written statement, as the prisma plugin's `Indicator`. */
 export async function asPrismaIndicator<T extends { id: number }>(ctx: Context, info: GraphQLResolveInfo, indicator: T): Promise<T> {
-  const [row] = await asPrismaRows(ctx, info, [indicator], ['unit'], (ids, query) => ctx.prisma.indicator.findMany({ ...query, where: { id: { in: ids } } }) as unknown as Promise<T[]>);
+  const [row] = await asPrismaRows(
+    ctx,
+    info,
+    [indicator],
+    ['unit'],
+    (ids, query) => ctx.prisma.indicator.findMany({ ...query, where: { id: { in: ids } } }) as unknown as Promise<T[]>,
+  );
   return row!;
 }

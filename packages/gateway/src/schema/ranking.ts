@@ -71,7 +71,9 @@ const Ranking = builder.objectRef<RankingShape>('Ranking').implement({
     indicator: t.field({
       type: IndicatorRef,
       resolve: (r, _a, ctx, info) =>
-        r.indicator ? asPrismaIndicator(ctx, info, r.indicator) : ctx.prisma.indicator.findUniqueOrThrow({ ...queryFromInfo({ context: ctx, info }), where: { id: r.indicatorId } }),
+        r.indicator
+          ? asPrismaIndicator(ctx, info, r.indicator)
+          : ctx.prisma.indicator.findUniqueOrThrow({ ...queryFromInfo({ context: ctx, info }), where: { id: r.indicatorId } }),
     }),
     period: t.field({ type: PeriodRef, resolve: (r) => r.period }),
     level: t.field({ type: RegionLevelEnum, resolve: (r) => r.level }),
@@ -86,14 +88,24 @@ builder.prismaObjectFields('Indicator', (t) => ({
     type: [RankingEntry],
     description: 'Units of a level ordered by this indicator for one period (batched across indicators: one statement for a dashboard).',
     args: {
-      period: t.arg.string({ required: true, description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15.', validate: inputText.period }),
+      period: t.arg.string({
+        required: true,
+        description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15.',
+        validate: inputText.period,
+      }),
       level: t.arg({ type: RegionLevelEnum, defaultValue: 'PROVINCE' }),
       at: t.arg({ type: 'Date', description: 'The day whose units are ranked. Default: the last day of the period.' }),
       asOf: t.arg({ type: 'DateTime', description: 'Rank the values known at this instant.' }),
     },
     resolve: async (indicator, args, ctx) => {
       const period = parsePeriod(args.period);
-      const rows = await ctx.loaders.ranking.load({ indicatorId: indicator.id, level: args.level ?? 'PROVINCE', at: args.at ?? period.end, period, asOf: args.asOf });
+      const rows = await ctx.loaders.ranking.load({
+        indicatorId: indicator.id,
+        level: args.level ?? 'PROVINCE',
+        at: args.at ?? period.end,
+        period,
+        asOf: args.asOf,
+      });
       return rows.map((row) => ({ ...row, asOf: args.asOf }));
     },
   }),
@@ -107,7 +119,11 @@ builder.queryFields((t) => ({
       "Every unit of a level ordered by an indicator for a period. The indicator's direction decides what is better; ties share a rank; units without data are listed last with a null rank. Null for an unknown indicator.",
     args: {
       indicator: t.arg.string({ required: true, validate: inputText.slug }),
-      period: t.arg.string({ required: true, description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15.', validate: inputText.period }),
+      period: t.arg.string({
+        required: true,
+        description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15.',
+        validate: inputText.period,
+      }),
       level: t.arg({ type: RegionLevelEnum, defaultValue: 'PROVINCE' }),
       at: t.arg({ type: 'Date', description: 'The day whose units are ranked. Default: the last day of the period.' }),
       asOf: t.arg({ type: 'DateTime', description: 'Rank the values known at this instant.' }),
@@ -120,7 +136,16 @@ builder.queryFields((t) => ({
       const ranking = await rankIndicator(ctx.prisma, args.indicator, { level, at, period, asOf: args.asOf });
       if (!ranking) return null;
       const { indicator, entries } = ranking;
-      return { indicatorId: indicator.id, indicator, slug: indicator.slug, period, level, at, asOf: args.asOf, entries: entries.map((r) => ({ ...r, asOf: args.asOf })) };
+      return {
+        indicatorId: indicator.id,
+        indicator,
+        slug: indicator.slug,
+        period,
+        level,
+        at,
+        asOf: args.asOf,
+        entries: entries.map((r) => ({ ...r, asOf: args.asOf })),
+      };
     },
   }),
   compare: t.field({
@@ -142,7 +167,8 @@ builder.queryFields((t) => ({
       const at = args.at ?? period.end;
       const units = await ctx.prisma.region.findMany({ where: { code: { in: args.regions }, ...validOn(at) } });
       const levels = new Set(units.map((u) => u.level));
-      if (levels.size > 1) throw badUserInput(`the regions ${args.regions.join(', ')} are of different levels on ${at.toISOString().slice(0, 10)}: compare units of one level`);
+      if (levels.size > 1)
+        throw badUserInput(`the regions ${args.regions.join(', ')} are of different levels on ${at.toISOString().slice(0, 10)}: compare units of one level`);
       const level = units[0]?.level ?? 'PROVINCE';
       const rows = units.length ? await ctx.loaders.ranking.load({ indicatorId: indicator.id, level, at, period, asOf: args.asOf }) : [];
       const byCode = new Map(rows.map((r) => [r.regionCode, r]));

@@ -43,18 +43,18 @@ export const Region = builder.prismaNode('Region', {
 });
 
 builder.prismaObjectFields(Region, (t) => ({
-    predecessors: t.field({
-      type: [Region],
-      description: 'Units whose territory went into this one when it was created.',
-      select: { predecessorLinks: { select: { predecessor: true } } },
-      resolve: (region) => region.predecessorLinks.map((link) => link.predecessor),
-    }),
-    successors: t.field({
-      type: [Region],
-      description: 'Units this one went into when it ceased to exist.',
-      select: { successorLinks: { select: { successor: true } } },
-      resolve: (region) => region.successorLinks.map((link) => link.successor),
-    }),
+  predecessors: t.field({
+    type: [Region],
+    description: 'Units whose territory went into this one when it was created.',
+    select: { predecessorLinks: { select: { predecessor: true } } },
+    resolve: (region) => region.predecessorLinks.map((link) => link.predecessor),
+  }),
+  successors: t.field({
+    type: [Region],
+    description: 'Units this one went into when it ceased to exist.',
+    select: { successorLinks: { select: { successor: true } } },
+    resolve: (region) => region.successorLinks.map((link) => link.successor),
+  }),
 }));
 
 builder.prismaObject('RegionSuccession', {
@@ -77,20 +77,24 @@ const regionFilter = (args: { level?: RegionLevel | null; at?: Date | null }): P
 const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
 
 builder.queryFields((t) => ({
-  regions: t.prismaConnection({
-    type: 'Region',
-    cursor: 'id',
-    validate: connectionCursors('number'),
-    description: 'Units valid on a date (default: today), ordered by code. `regions(level: PROVINCE, at: "2021-01-01")` lists the 63 provinces of 2021.',
-    args: {
-      level: t.arg({ type: RegionLevelEnum }),
-      at: t.arg({ type: 'Date', description: 'The date the units must be valid on. Default: today.' }),
+  regions: t.prismaConnection(
+    {
+      type: 'Region',
+      cursor: 'id',
+      validate: connectionCursors('number'),
+      description: 'Units valid on a date (default: today), ordered by code. `regions(level: PROVINCE, at: "2021-01-01")` lists the 63 provinces of 2021.',
+      args: {
+        level: t.arg({ type: RegionLevelEnum }),
+        at: t.arg({ type: 'Date', description: 'The date the units must be valid on. Default: today.' }),
+      },
+      totalCount: (_connection, args, ctx) => ctx.prisma.region.count({ where: regionFilter(args) }),
+      resolve: (query, _root, args, ctx) => {
+        return ctx.prisma.region.findMany({ ...query, where: regionFilter(args), orderBy: [{ code: 'asc' }, { id: 'asc' }] });
+      },
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.region.count({ where: regionFilter(args) }),
-    resolve: (query, _root, args, ctx) => {
-      return ctx.prisma.region.findMany({ ...query, where: regionFilter(args), orderBy: [{ code: 'asc' }, { id: 'asc' }] });
-    },
-  }, { name: 'RegionConnection' }, { name: 'RegionEdge' }),
+    { name: 'RegionConnection' },
+    { name: 'RegionEdge' },
+  ),
   region: t.prismaField({
     type: 'Region',
     nullable: true,

@@ -26,7 +26,10 @@ const ChartInput = builder.inputType('ChartInput', {
     period: t.string({ description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, a range.', validate: inputText.period }),
     from: t.field({ type: 'Date' }),
     to: t.field({ type: 'Date' }),
-    at: t.field({ type: 'Date', description: "MAP: the day whose provinces are drawn (default: the period's last day); a flow of an earlier period is composed onto them." }),
+    at: t.field({
+      type: 'Date',
+      description: "MAP: the day whose provinces are drawn (default: the period's last day); a flow of an earlier period is composed onto them.",
+    }),
     title: t.string({ description: 'Up to 200 characters.', validate: inputText.title }),
     notes: t.string({ description: 'Up to 2,000 characters.', validate: inputText.notes }),
     lang: t.field({ type: Lang, defaultValue: 'VI' }),

@@ -44,7 +44,6 @@ interface IndicatorSeriesShape {
   series: RegionSeriesShape[];
 }
 
-
 const IndicatorSeries = builder.objectRef<IndicatorSeriesShape>('IndicatorSeries').implement({
   description: 'An indicator with its series for several region codes (a chart or table comparing regions).',
   fields: (t) => ({
@@ -96,7 +95,11 @@ builder.queryFields((t) => ({
       'An indicator and its current values for several region codes, in one statement: what a chart or table comparing regions shows. Each code resolves to the unit valid in each period ("48" is old Đà Nẵng before 2025-07-01 and the merged city after); `change` on any observation is answered from the same statement. Null for an unknown indicator.',
     args: {
       indicator: t.arg.string({ required: true, description: 'Indicator slug.', validate: inputText.slug }),
-      regions: t.arg.stringList({ required: true, description: `Region codes, 1 to ${MAX_CODES}, e.g. ["48", "49"].`, validate: textList(inputText.regionCode) }),
+      regions: t.arg.stringList({
+        required: true,
+        description: `Region codes, 1 to ${MAX_CODES}, e.g. ["48", "49"].`,
+        validate: textList(inputText.regionCode),
+      }),
       from: t.arg({ type: 'Date', description: 'Only periods starting on or after this day.' }),
       to: t.arg({ type: 'Date', description: 'Only periods ending on or before this day.' }),
       asOf: t.arg({ type: 'DateTime', description: 'The values known at this instant (earlier vintages), instead of the current ones.' }),
@@ -117,7 +120,10 @@ builder.queryFields((t) => ({
     args: {
       indicators: t.arg.stringList({ required: true, description: 'Indicator slugs, 1 to 50.', validate: textList(inputText.slug) }),
       region: t.arg.string({ required: true, description: 'Region code, e.g. "49".', validate: inputText.regionCode }),
-      period: t.arg.string({ description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15. Default: the latest.', validate: inputText.period }),
+      period: t.arg.string({
+        description: 'A period: 2021, 2021-Q3, 2021-09, 2021-YTD-09, 2020-12-15/2021-09-15. Default: the latest.',
+        validate: inputText.period,
+      }),
       from: t.arg({ type: 'Date', description: 'Only periods starting on or after this day.' }),
       to: t.arg({ type: 'Date', description: 'Only periods ending on or before this day.' }),
       asOf: t.arg({ type: 'DateTime', description: 'The values known at this instant.' }),

@@ -66,10 +66,7 @@ export interface TestDatabase extends Database {
 export async function openTestDatabase(kind: DatabaseKind, options: { seed?: boolean; migrate?: boolean } = {}): Promise<TestDatabase> {
   const server = kind === 'postgresql' ? await createServerDatabase() : undefined;
   const statements: string[] = [];
-  const db = await openDatabase(
-    { DATABASE_URL: server?.url, CHISO_DATA_DIR: 'memory://' },
-    { onQuery: (sql) => statements.push(sql) },
-  );
+  const db = await openDatabase({ DATABASE_URL: server?.url, CHISO_DATA_DIR: 'memory://' }, { onQuery: (sql) => statements.push(sql) });
   if (options.migrate !== false) await applyMigrations(db.url);
   if (options.seed !== false && options.migrate !== false) await seedDatabase(db.prisma);
   statements.length = 0;

@@ -14,7 +14,11 @@ export interface GraphQLResponse<T = any> {
 /** Runs operations in-process through the yoga app's fetch (no port); `headers` are added to the request (e.g. `authorization`). */
 export function graphqlClient(prisma: PrismaClient, logger = pino({ level: 'silent' })) {
   const app = createApp({ prisma, logger });
-  return async function query<T = any>(document: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  return async function query<T = any>(
+    document: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await app.fetch('http://chiso.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },

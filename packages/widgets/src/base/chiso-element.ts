@@ -92,14 +92,14 @@ export abstract class ChisoElement extends LitElement {
   /** Data given inline (no gateway): see WidgetData. A `<script type="application/json">` child does the same. */
   declare data: WidgetData | undefined;
 
-  protected declare loadState: LoadState;
-  protected declare current: WidgetData | null;
-  protected declare stale: boolean;
-  protected declare failure: string | null;
+  declare protected loadState: LoadState;
+  declare protected current: WidgetData | null;
+  declare protected stale: boolean;
+  declare protected failure: string | null;
   /** Whether the error state offers Retry: only where asking again can help (no answer, 429, 5xx), not for a mistake in the request. */
-  protected declare retryable: boolean;
+  declare protected retryable: boolean;
   /** Width of the element in CSS pixels, followed with a ResizeObserver. */
-  protected declare width: number;
+  declare protected width: number;
 
   private resizeObserver?: ResizeObserver;
   private loadToken = 0;

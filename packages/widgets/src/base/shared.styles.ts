@@ -10,7 +10,8 @@ import { resolvePaint, TOKENS, type ThemeName } from '@chiso/charts/paint';
  * A theme's tokens as custom properties, written from the one palette the images use too
  * (@chiso/charts/palette): `--chiso-series-1: #0b63c4` and so on; focus rings take series 1.
  */
-const tokens = (theme: ThemeName) => unsafeCSS(`${TOKENS.map((t) => `--chiso-${t}: ${resolvePaint(t, theme)};`).join(' ')} --chiso-focus: ${resolvePaint('series-1', theme)};`);
+const tokens = (theme: ThemeName) =>
+  unsafeCSS(`${TOKENS.map((t) => `--chiso-${t}: ${resolvePaint(t, theme)};`).join(' ')} --chiso-focus: ${resolvePaint('series-1', theme)};`);
 /** The dark theme's tokens, for `theme="dark"` and for `auto` under prefers-color-scheme: dark. */
 const darkTokens = tokens('dark');
 

@@ -49,7 +49,8 @@ export type PersistedDocument<TResult = unknown, TVariables = Record<string, unk
 /** The hash the gateway knows a document by. */
 export function documentId(document: PersistedDocument<unknown, never>): string {
   const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
-  if (typeof hash !== 'string') throw new TypeError('this GraphQL document has no persisted-document hash: regenerate the documents (pnpm --filter @chiso/widgets codegen)');
+  if (typeof hash !== 'string')
+    throw new TypeError('this GraphQL document has no persisted-document hash: regenerate the documents (pnpm --filter @chiso/widgets codegen)');
   return hash;
 }
 
@@ -76,7 +77,12 @@ export interface FetchOptions {
  * Runs a persisted query with GET. Rejects with a WidgetFetchError after `timeoutMs`, on a network
  * or HTTP failure, or when the response has errors and no data.
  */
-export function fetchOperation<TResult, TVariables>(api: string, document: PersistedDocument<TResult, TVariables>, variables: TVariables, options: FetchOptions = {}): Promise<TResult> {
+export function fetchOperation<TResult, TVariables>(
+  api: string,
+  document: PersistedDocument<TResult, TVariables>,
+  variables: TVariables,
+  options: FetchOptions = {},
+): Promise<TResult> {
   const url = operationUrl(api, document, variables);
   const hit = cache.get(url);
   if (hit && !options.fresh && Date.now() - hit.at < REUSE_MS) return hit.promise as Promise<TResult>;
@@ -105,15 +111,31 @@ export function postOperation<TResult>(api: string, query: string, variables: Re
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.key) headers.authorization = `Bearer ${options.key}`;
   const url = new URL(api, globalThis.location?.href).toString();
-  return request<TResult>(url, options.timeoutMs ?? 20_000, options.fetch ?? fetch, { method: 'POST', headers, body: JSON.stringify({ query, variables }) }, true);
+  return request<TResult>(
+    url,
+    options.timeoutMs ?? 20_000,
+    options.fetch ?? fetch,
+    { method: 'POST', headers, body: JSON.stringify({ query, variables }) },
+    true,
+  );
 }
 
-async function request<T>(url: string, timeoutMs: number, fetchImpl: typeof fetch, init: { method?: string; headers?: Record<string, string>; body?: string } = {}, strict = false): Promise<T> {
+async function request<T>(
+  url: string,
+  timeoutMs: number,
+  fetchImpl: typeof fetch,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  strict = false,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
   try {
-    response = await fetchImpl(url, { ...init, headers: { accept: 'application/graphql-response+json, application/json', ...init.headers }, signal: controller.signal });
+    response = await fetchImpl(url, {
+      ...init,
+      headers: { accept: 'application/graphql-response+json, application/json', ...init.headers },
+      signal: controller.signal,
+    });
   } catch (error) {
     if (controller.signal.aborted) throw new WidgetFetchError(`no answer within ${timeoutMs / 1000} s`, 'timeout');
     throw new WidgetFetchError((error as Error).message || 'network error', 'network');
@@ -126,7 +148,8 @@ async function request<T>(url: string, timeoutMs: number, fetchImpl: typeof fetc
   } catch {
     throw new WidgetFetchError(`HTTP ${response.status}`, 'http', response.status);
   }
-  if (body.errors?.length && (strict || !body.data)) throw new WidgetFetchError(body.errors.map((e) => e.message).join('; '), 'graphql', response.status, body.errors[0]!.extensions?.code);
+  if (body.errors?.length && (strict || !body.data))
+    throw new WidgetFetchError(body.errors.map((e) => e.message).join('; '), 'graphql', response.status, body.errors[0]!.extensions?.code);
   if (!response.ok) throw new WidgetFetchError(`HTTP ${response.status}`, 'http', response.status);
   return body.data as T;
 }

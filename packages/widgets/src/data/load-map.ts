@@ -48,13 +48,24 @@ export async function loadMap(req: MapRequest): Promise<WidgetData | null> {
       return { code: u.code, name: u.name, value: single ? (byCode.get(u.predecessors[0]!.code) ?? null) : null, break: !single, composedOf: names };
     });
   } else {
-    const composed = await fetchOperation(req.api, MAP_COMPOSED_QUERY, { indicator: req.indicator, period: req.period, at: req.at!, asOf: req.asOf ?? null }, common);
+    const composed = await fetchOperation(
+      req.api,
+      MAP_COMPOSED_QUERY,
+      { indicator: req.indicator, period: req.period, at: req.at!, asOf: req.asOf ?? null },
+      common,
+    );
     const byCode = new Map((composed.aggregate?.units ?? []).map((u) => [u.region.code, u.value]));
     provinces = layer.map((u) => ({ code: u.code, name: u.name, value: byCode.get(u.code) ?? null, composedOf: u.predecessors.map((p) => p.name) }));
   }
   return {
     indicator: meta(ranking.indicator),
-    series: [{ key: req.indicator, name: ranking.indicator.name, points: provinces.filter((p) => p.value !== null).map((p) => ({ period: ranking.period, value: p.value })) }],
+    series: [
+      {
+        key: req.indicator,
+        name: ranking.indicator.name,
+        points: provinces.filter((p) => p.value !== null).map((p) => ({ period: ranking.period, value: p.value })),
+      },
+    ],
     sources: uniqueSources(ranking.entries.flatMap((e) => e.sources)),
     ranking: provinces.map((p) => ({ rank: null, code: p.code, name: p.name, value: p.value })),
     map: { at: req.at ?? ranking.at, provinces, composed: !sameUnits, rule: ranking.indicator.aggregation },

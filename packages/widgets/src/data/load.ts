@@ -48,7 +48,15 @@ export async function loadSeries(req: SeriesRequest & { change?: boolean }): Pro
   const answer = await fetchOperation(
     req.api,
     SERIES_QUERY,
-    { indicator: req.indicator, regions: req.regions, from: req.from ?? null, to: req.to ?? null, lang: upper(req.lang), asOf: req.asOf ?? null, change: req.change ?? true },
+    {
+      indicator: req.indicator,
+      regions: req.regions,
+      from: req.from ?? null,
+      to: req.to ?? null,
+      lang: upper(req.lang),
+      asOf: req.asOf ?? null,
+      change: req.change ?? true,
+    },
     { fresh: req.fresh, fetch: req.fetch },
   );
   const found = answer.indicatorSeries;
@@ -72,7 +80,12 @@ export interface RankingRequest {
 
 /** Units of a level ordered by value; null when the indicator does not exist. */
 export async function loadRanking(req: RankingRequest): Promise<WidgetData | null> {
-  const answer = await fetchOperation(req.api, RANKING_QUERY, { indicator: req.indicator, period: req.period, level: (req.level ?? 'PROVINCE') as RegionLevel, lang: upper(req.lang), asOf: req.asOf ?? null }, { fresh: req.fresh, fetch: req.fetch });
+  const answer = await fetchOperation(
+    req.api,
+    RANKING_QUERY,
+    { indicator: req.indicator, period: req.period, level: (req.level ?? 'PROVINCE') as RegionLevel, lang: upper(req.lang), asOf: req.asOf ?? null },
+    { fresh: req.fresh, fetch: req.fetch },
+  );
   const ranking = answer.ranking;
   if (!ranking) return null;
   const entries = ranking.entries;
@@ -103,7 +116,16 @@ async function loadValues(req: ValuesRequest): Promise<GqlValue[]> {
   const answer = await fetchOperation(
     req.api,
     VALUES_QUERY,
-    { indicators: req.indicators, region: req.region, period: req.period ?? null, from: req.from ?? null, to: req.to ?? null, lang: upper(req.lang), asOf: req.asOf ?? null, change: req.change },
+    {
+      indicators: req.indicators,
+      region: req.region,
+      period: req.period ?? null,
+      from: req.from ?? null,
+      to: req.to ?? null,
+      lang: upper(req.lang),
+      asOf: req.asOf ?? null,
+      change: req.change,
+    },
     { fresh: req.fresh, fetch: req.fetch },
   );
   return answer.indicatorValues;

@@ -54,9 +54,11 @@ export function renderScene(scene: Scene, options: RenderSceneOptions = {}): Tem
     }
   };
   return html`<svg part="chart" role=${options.tabStop === undefined ? 'img' : 'group'} aria-label=${scene.title} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${scene.width} ${scene.height}" width=${scene.width} height=${scene.height}>
-    ${hatches.length
-      ? svg`<defs>${hatches.map((c) => svg`<pattern id=${hatchId(c)} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill=${paint(c)}></rect><line x1="0" y1="0" x2="0" y2="6" stroke="var(--chiso-background)" stroke-width="2"></line></pattern>`)}</defs>`
-      : nothing}
+    ${
+      hatches.length
+        ? svg`<defs>${hatches.map((c) => svg`<pattern id=${hatchId(c)} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill=${paint(c)}></rect><line x1="0" y1="0" x2="0" y2="6" stroke="var(--chiso-background)" stroke-width="2"></line></pattern>`)}</defs>`
+        : nothing
+    }
     ${scene.marks.map(draw)}
   </svg>`;
 }

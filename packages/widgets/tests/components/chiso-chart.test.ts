@@ -15,7 +15,10 @@ afterEach(() => {
 
 /** A chart of the fixture, drawn at the width of its 640 px container (once the ResizeObserver has reported it). */
 const chart = (type: string, lang = 'vi') =>
-  mount<ChisoChart>(`<chiso-chart type="${type}" lang="${lang}" theme="light">${inline(twoSeries)}</chiso-chart>`, (el) => ready(el) && $(el, 'svg[part="chart"]')?.getAttribute('width') === '608');
+  mount<ChisoChart>(
+    `<chiso-chart type="${type}" lang="${lang}" theme="light">${inline(twoSeries)}</chiso-chart>`,
+    (el) => ready(el) && $(el, 'svg[part="chart"]')?.getAttribute('width') === '608',
+  );
 
 describe('<chiso-chart>', () => {
   it('has a text summary as its accessible name, in its language', async () => {
@@ -85,11 +88,19 @@ describe('<chiso-chart>', () => {
 
   it('labels only as many columns as fit, so labels never overlap', async () => {
     const months = Array.from({ length: 24 }, (_, i) => ({
-      period: { code: `m${i}`, start: `20${20 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`, end: `20${20 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28`, label: `Tháng ${(i % 12) + 1}/20${20 + Math.floor(i / 12)}` },
+      period: {
+        code: `m${i}`,
+        start: `20${20 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+        end: `20${20 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-28`,
+        label: `Tháng ${(i % 12) + 1}/20${20 + Math.floor(i / 12)}`,
+      },
       value: 1000 + i * 10,
     }));
     const data = { ...twoSeries, series: [{ key: '49', name: 'Quảng Nam', points: months }] };
-    const el = await mount<ChisoChart>(`<chiso-chart type="column">${inline(data)}</chiso-chart>`, (e) => ready(e) && $(e, 'svg[part="chart"]')?.getAttribute('width') === '608');
+    const el = await mount<ChisoChart>(
+      `<chiso-chart type="column">${inline(data)}</chiso-chart>`,
+      (e) => ready(e) && $(e, 'svg[part="chart"]')?.getAttribute('width') === '608',
+    );
     const labels = [...el.shadowRoot!.querySelectorAll('text.category')].map((t) => t.getBoundingClientRect());
     expect(labels.length).toBeGreaterThan(3);
     expect(labels.length).toBeLessThan(24);

@@ -30,7 +30,9 @@ describe('<chiso-kpi> with the gateway', () => {
     expect(text(el, '[part="value"]')).toBe('14,7 triệu USD');
     // One sign: the arrow is a shape and the word says the direction; newsrooms write "giảm 56,8 %".
     expect(text(el, '[part="change"]')).toBe('giảm 56,8 % (theo nguồn)');
-    expect([...el.shadowRoot!.querySelectorAll('text.derived')].map((t) => t.textContent!.replace(/\s+/g, ' ')).join(' ')).toBe('Cùng kỳ năm trước (ước tính từ mức thay đổi): khoảng 34,0 triệu USD');
+    expect([...el.shadowRoot!.querySelectorAll('text.derived')].map((t) => t.textContent!.replace(/\s+/g, ' ')).join(' ')).toBe(
+      'Cùng kỳ năm trước (ước tính từ mức thay đổi): khoảng 34,0 triệu USD',
+    );
     expect($(el, 'path.arrow')!.getAttribute('fill')).toBe('var(--chiso-negative)'); // less FDI is bad news
     expect($(el, 'text.change-text')!.getAttribute('fill')).toBe('var(--chiso-negative)');
   });
@@ -74,7 +76,10 @@ describe('<chiso-kpi> with the gateway', () => {
     const before = performance.getEntriesByType('resource').length;
     const markup = `<chiso-kpi indicator="enterprises_new" region="49" api="${gatewayUrl()}"></chiso-kpi>`;
     await Promise.all([mount(markup, ready), mount(markup, ready)]);
-    const requests = performance.getEntriesByType('resource').slice(before).filter((e) => e.name.includes('enterprises_new'));
+    const requests = performance
+      .getEntriesByType('resource')
+      .slice(before)
+      .filter((e) => e.name.includes('enterprises_new'));
     expect(requests).toHaveLength(1);
     // A GET a CDN can cache, naming the persisted document by its hash rather than sending its text.
     expect(requests[0]!.name).toMatch(/\/graphql\?documentId=sha256%3A[0-9a-f]{64}&variables=/);

@@ -23,7 +23,9 @@ async function mountMap(attributes: string, width: number): Promise<ChisoMap> {
   const el = host.firstElementChild as ChisoMap;
   await waitFor(() => drawn(el), 20_000);
   // Drawn at the element's own width (observed after the first frame).
-  await waitFor(() => !el.shadowRoot!.querySelector('svg[part="chart"]') || el.shadowRoot!.querySelector('svg[part="chart"]')!.getAttribute('width') === String(width - 32));
+  await waitFor(
+    () => !el.shadowRoot!.querySelector('svg[part="chart"]') || el.shadowRoot!.querySelector('svg[part="chart"]')!.getAttribute('width') === String(width - 32),
+  );
   return el;
 }
 
@@ -37,7 +39,9 @@ describe('<chiso-map>', () => {
       const el = await mountMap('indicator="pci_score" period="2021" region="49"', width);
       expect(paths(el)).toHaveLength(63);
       const name = $(el, 'svg[part="chart"]')!.getAttribute('aria-label')!;
-      expect(name).toMatch(/^Chỉ số năng lực cạnh tranh cấp tỉnh \(PCI\), năm 2021: Quảng Ninh cao nhất, 73,02; .+ thấp nhất, \d\d,\d\d; 63\/63 tỉnh, thành phố có số liệu\.$/);
+      expect(name).toMatch(
+        /^Chỉ số năng lực cạnh tranh cấp tỉnh \(PCI\), năm 2021: Quảng Ninh cao nhất, 73,02; .+ thấp nhất, \d\d,\d\d; 63\/63 tỉnh, thành phố có số liệu\.$/,
+      );
       const classes = el.shadowRoot!.querySelectorAll('rect.swatch');
       expect(classes.length).toBeGreaterThanOrEqual(2);
       expect(classes.length).toBeLessThanOrEqual(7);
@@ -60,7 +64,9 @@ describe('<chiso-map>', () => {
     expect(hatched(el)).toHaveLength(62);
     const noData = legend(el).find((t) => t!.startsWith('No data (62)'));
     expect(noData).toMatch(/^No data \(62\): An Giang, Ba Ria - Vung Tau/);
-    expect($(el, 'svg[part="chart"]')!.getAttribute('aria-label')).toMatch(/^Newly established enterprises, 9 months of 2021: Quang Nam highest, 892; 1 of 63 provinces with data; no data: /);
+    expect($(el, 'svg[part="chart"]')!.getAttribute('aria-label')).toMatch(
+      /^Newly established enterprises, 9 months of 2021: Quang Nam highest, 892; 1 of 63 provinces with data; no data: /,
+    );
   });
 
   it('moves with the arrow keys to the nearest province that way, showing the text a pointer shows', async () => {
@@ -93,7 +99,9 @@ describe('<chiso-map>', () => {
       if (key === 'ArrowRight' && shots) await page.screenshot({ path: `${shots}/map-keyboard-1280.png`, element: el });
       // The pointer over the same province shows the same text.
       const box = el.shadowRoot!.activeElement!.getBoundingClientRect();
-      el.shadowRoot!.activeElement!.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: box.left + 2, clientY: box.top + 2 }));
+      el.shadowRoot!.activeElement!.dispatchEvent(
+        new PointerEvent('pointermove', { bubbles: true, composed: true, clientX: box.left + 2, clientY: box.top + 2 }),
+      );
       await tipShows(to);
     }
     await userEvent.keyboard('{Home}');
@@ -115,7 +123,7 @@ describe('<chiso-map>', () => {
     expect(await accessibilityViolations(el)).toEqual([]);
   });
 
-  it('draws a flow of 2022 on today\'s 34 provinces from composed values, and says so', async () => {
+  it("draws a flow of 2022 on today's 34 provinces from composed values, and says so", async () => {
     const el = await mountMap('indicator="enterprises_new" period="2022" at="2026-12-02" region="48"', 1280);
     expect(paths(el)).toHaveLength(34);
     const danang = paths(el).find((p) => p.dataset.key === '48')!;
@@ -133,7 +141,11 @@ describe('<chiso-map>', () => {
     expect(danang.getAttribute('fill')).toMatch(/^url\(#/);
     expect(danang.getAttribute('aria-label')).toBe('Đà Nẵng: không so sánh được: chỉ số tổng hợp của các tỉnh cũ không cộng gộp được (Đà Nẵng và Quảng Nam)');
     // Hà Nội kept its borders: it keeps its value.
-    expect(paths(el).find((p) => p.dataset.key === '01')!.getAttribute('aria-label')).toMatch(/^Hà Nội: \d\d,\d\d điểm$/);
+    expect(
+      paths(el)
+        .find((p) => p.dataset.key === '01')!
+        .getAttribute('aria-label'),
+    ).toMatch(/^Hà Nội: \d\d,\d\d điểm$/);
     expect(legend(el).some((t) => t!.startsWith('Không so sánh được (23)'))).toBe(true);
     expect(await accessibilityViolations(el)).toEqual([]);
     if (shots) await page.screenshot({ path: `${shots}/map-pci-2021-on-34-375.png`, element: el });

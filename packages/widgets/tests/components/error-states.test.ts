@@ -22,7 +22,7 @@ describe('error states', () => {
     expect(retry(en)).toBeNull();
   });
 
-  it('shows the gateway\'s own message for a mistake it refuses (BAD_USER_INPUT), without Retry', async () => {
+  it("shows the gateway's own message for a mistake it refuses (BAD_USER_INPUT), without Retry", async () => {
     const el = await mount(`<chiso-kpi lang="en" indicator="dossiers_on_time_rate" region="49" period="2021-Q5" api="${gatewayUrl()}"></chiso-kpi>`, ready);
     expect(alertText(el)).toMatch(/^The server refused the request: .*2021-Q5/);
     expect(retry(el)).toBeNull();

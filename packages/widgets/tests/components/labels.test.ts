@@ -67,11 +67,18 @@ describe.each([375, 1280])('labels at %i px', (page) => {
     }
     // The long range of a bar is written whole, on two lines where it needs them, never cut.
     const bar = await show(`<chiso-chart type="bar">${inline(fixtures.ranges)}</chiso-chart>`);
-    expect(all(bar, 'text.category').map((t) => t.textContent).join(' ')).toContain('15/12/2020 – 15/9/2021');
+    expect(
+      all(bar, 'text.category')
+        .map((t) => t.textContent)
+        .join(' '),
+    ).toContain('15/12/2020 – 15/9/2021');
   });
 
   it('a table wider than the card scrolls inside it, never past its edge', async () => {
-    const wide = { ...fixtures.series, series: [...fixtures.series.series, ...fixtures.series.series.map((s) => ({ ...s, key: `${s.key}x`, name: `${s.name} (2)` }))] };
+    const wide = {
+      ...fixtures.series,
+      series: [...fixtures.series.series, ...fixtures.series.series.map((s) => ({ ...s, key: `${s.key}x`, name: `${s.name} (2)` }))],
+    };
     const el = await show(`<chiso-chart type="column">${inline(wide)}</chiso-chart>`);
     $<HTMLButtonElement>(el, '[part="table-toggle"]')!.click();
     await waitFor(() => !!$(el, 'tbody td'));
@@ -110,7 +117,11 @@ describe.each([375, 1280])('labels at %i px', (page) => {
     expect(all(el, 'text.label')).toHaveLength(5);
     expect($(el, 'text.missing')!.textContent).toBe('58 tỉnh chưa có số liệu');
     // Type stays at 12 px or more on a phone: the drawing is made at the element's width, not scaled down.
-    const smallest = Math.min(...all(el, 'text').map((t) => Number.parseFloat(getComputedStyle(t).fontSize) * (t.getBoundingClientRect().width / (t as SVGTextElement).getBBox().width || 1)));
+    const smallest = Math.min(
+      ...all(el, 'text').map(
+        (t) => Number.parseFloat(getComputedStyle(t).fontSize) * (t.getBoundingClientRect().width / (t as SVGTextElement).getBBox().width || 1),
+      ),
+    );
     expect(smallest).toBeGreaterThanOrEqual(11);
   });
 });

@@ -11,7 +11,13 @@ const shares = 'dossiers_online_share,dossiers_onsite_4step_share,dossiers_posta
 describe('<chiso-share>', () => {
   it('shows the online, 4-step and postal shares of dossiers received', async () => {
     const el = await mount(`<chiso-share indicator="${shares}" region="49" api="${gatewayUrl()}"></chiso-share>`, ready);
-    const items = [...el.shadowRoot!.querySelectorAll('[part="legend"] g.legend-item')].map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' ').trim());
+    const items = [...el.shadowRoot!.querySelectorAll('[part="legend"] g.legend-item')].map((g) =>
+      [...g.querySelectorAll('text')]
+        .map((t) => t.textContent)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     expect(items.slice(0, 3).map((t) => t.split(': ')[1])).toEqual(['27,6 %', '35,0 %', '36,9 %']);
     expect(items[3]).toBe('Còn lại: 0,5 %');
     expect(el.shadowRoot!.querySelectorAll('rect.part')).toHaveLength(3);
@@ -27,7 +33,7 @@ describe('<chiso-share>', () => {
 });
 
 describe('<chiso-ranking>', () => {
-  it('ranks the provinces of 2021 with data, highlights the page\'s region and counts the others in one line', async () => {
+  it("ranks the provinces of 2021 with data, highlights the page's region and counts the others in one line", async () => {
     const el = await mount(`<chiso-ranking indicator="enterprises_new" period="2021-YTD-09" region="49" api="${gatewayUrl()}"></chiso-ranking>`, ready);
     const labels = [...el.shadowRoot!.querySelectorAll('text.label')];
     expect(labels[0]!.textContent).toBe('1. Quảng Nam');
@@ -61,7 +67,11 @@ describe('requests', () => {
       mount(`<chiso-share indicator="dossiers_online_share,dossiers_postal_return_share" region="49" api="${api}"></chiso-share>`, ready),
       mount(`<chiso-ranking indicator="pci_score" period="2019" region="49" api="${api}"></chiso-ranking>`, ready),
     ]);
-    const requests = performance.getEntriesByType('resource').slice(before).map((e) => decodeURIComponent(e.name)).filter((url) => url.includes('/graphql?'));
+    const requests = performance
+      .getEntriesByType('resource')
+      .slice(before)
+      .map((e) => decodeURIComponent(e.name))
+      .filter((url) => url.includes('/graphql?'));
     expect(requests).toHaveLength(5);
     for (const url of requests) {
       expect(url).toMatch(/\/graphql\?documentId=sha256:[0-9a-f]{64}&variables=\{/);

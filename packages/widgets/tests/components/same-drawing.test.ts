@@ -18,7 +18,28 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const GEOMETRY = ['x', 'y', 'width', 'height', 'd', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'transform', 'font-size', 'font-weight', 'text-anchor', 'fill', 'stroke', 'stroke-width', 'fill-opacity'];
+const GEOMETRY = [
+  'x',
+  'y',
+  'width',
+  'height',
+  'd',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'transform',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'fill',
+  'stroke',
+  'stroke-width',
+  'fill-opacity',
+];
 
 /**
  * What an SVG draws, as comparable lines: each element's name, geometry, text and colour, the
@@ -30,8 +51,17 @@ function describeMarks(root: Element): string[] {
   const walk = (node: Element) => {
     for (const child of node.children) {
       if (['defs', 'title', 'desc'].includes(child.localName) || child.getAttribute('class') === 'background') continue;
-      const attrs = GEOMETRY.filter((a) => child.hasAttribute(a)).map((a) => `${a}=${child.getAttribute(a)!.replace(/var\(--chiso-([\w-]+)\)/g, (_, t: string) => resolvePaint(t, 'light'))}`);
-      out.push(`${child.localName}.${child.getAttribute('class')?.replace(/\s*active/, '').trim() ?? ''} ${attrs.join(' ')}${child.localName === 'text' ? ` "${child.textContent}"` : ''}`);
+      const attrs = GEOMETRY.filter((a) => child.hasAttribute(a)).map(
+        (a) => `${a}=${child.getAttribute(a)!.replace(/var\(--chiso-([\w-]+)\)/g, (_, t: string) => resolvePaint(t, 'light'))}`,
+      );
+      out.push(
+        `${child.localName}.${
+          child
+            .getAttribute('class')
+            ?.replace(/\s*active/, '')
+            .trim() ?? ''
+        } ${attrs.join(' ')}${child.localName === 'text' ? ` "${child.textContent}"` : ''}`,
+      );
       if (child.localName === 'g') walk(child);
     }
   };
@@ -63,7 +93,10 @@ describe.each([375, 1280])('element and image draw the same marks at %i px', (pa
   };
 
   it.each(['line', 'column', 'bar', 'area'] as const)('chart: %s', async (type) => {
-    await compare(`<chiso-chart type="${type}" theme="light">${inline(fixtures.series)}</chiso-chart>`, drawChart({ data: fixtures.series, type, width, lang: 'vi', title: 'Hồ sơ tiếp nhận' }));
+    await compare(
+      `<chiso-chart type="${type}" theme="light">${inline(fixtures.series)}</chiso-chart>`,
+      drawChart({ data: fixtures.series, type, width, lang: 'vi', title: 'Hồ sơ tiếp nhận' }),
+    );
   });
 
   it('kpi', async () => {
@@ -71,11 +104,17 @@ describe.each([375, 1280])('element and image draw the same marks at %i px', (pa
   });
 
   it('ranking', async () => {
-    await compare(`<chiso-ranking region="49" theme="light">${inline(fixtures.ranking)}</chiso-ranking>`, drawRanking({ data: fixtures.ranking, width, lang: 'vi', highlight: '49' }));
+    await compare(
+      `<chiso-ranking region="49" theme="light">${inline(fixtures.ranking)}</chiso-ranking>`,
+      drawRanking({ data: fixtures.ranking, width, lang: 'vi', highlight: '49' }),
+    );
   });
 
   it.each(['bar', 'donut'])('share: %s', async (type) => {
-    await compare(`<chiso-share type="${type}" theme="light">${inline(fixtures.share)}</chiso-share>`, drawShare({ data: fixtures.share, width, lang: 'vi', type }));
+    await compare(
+      `<chiso-share type="${type}" theme="light">${inline(fixtures.share)}</chiso-share>`,
+      drawShare({ data: fixtures.share, width, lang: 'vi', type }),
+    );
   });
 
   it('map: the provinces, outline, legend, notes and attribution, and the same text at each province', async () => {
@@ -87,13 +126,17 @@ describe.each([375, 1280])('element and image draw the same marks at %i px', (pa
     const tips = (root: ParentNode, name: (p: Element) => string | null) => [...root.querySelectorAll('path.province')].map(name);
     // The element names each province by the text the image's <title> holds (and a pointer shows).
     expect(tips(el.shadowRoot!, (p) => p.getAttribute('aria-label'))).toEqual(tips(image, (p) => p.querySelector('title')!.textContent));
-    expect(tips(image, (p) => p.querySelector('title')!.textContent)).toContain('Đà Nẵng: không so sánh được: chỉ số tổng hợp của các tỉnh cũ không cộng gộp được (Đà Nẵng và Quảng Nam)');
+    expect(tips(image, (p) => p.querySelector('title')!.textContent)).toContain(
+      'Đà Nẵng: không so sánh được: chỉ số tổng hợp của các tỉnh cũ không cộng gộp được (Đà Nẵng và Quảng Nam)',
+    );
   });
 
   it('table: the cells of the table image', async () => {
     const el = await show(`<chiso-table theme="light">${inline(fixtures.series)}</chiso-table>`, () => true);
     const { header, rows } = tableCells(fixtures.series, 'vi');
     expect([...el.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(header);
-    expect([...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent))).toEqual(rows.map((r) => [r.label, ...r.cells]));
+    expect([...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent))).toEqual(
+      rows.map((r) => [r.label, ...r.cells]),
+    );
   });
 });

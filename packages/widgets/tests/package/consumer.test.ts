@@ -49,7 +49,13 @@ export { chart, kpi, wrong, data };
 /** tsc's output for the page compiled in the consumer's folder `name` with these options ('' when it compiles). */
 function compile(name: string, compilerOptions: Record<string, unknown>): string {
   write(`${name}/package.json`, JSON.stringify({ type: 'module' }));
-  write(`${name}/tsconfig.json`, JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, useDefineForClassFields: false, types: [], ...compilerOptions }, include: ['src'] }));
+  write(
+    `${name}/tsconfig.json`,
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, useDefineForClassFields: false, types: [], ...compilerOptions },
+      include: ['src'],
+    }),
+  );
   write(`${name}/src/page.ts`, page);
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   try {
@@ -63,11 +69,11 @@ function compile(name: string, compilerOptions: Record<string, unknown>): string
 // fails too. Neither consumer allows importing .ts files: @chiso/charts' exports give its
 // declarations (dist/*.d.ts), not its TypeScript source.
 describe('types', () => {
-  it('a consumer with a Vite app\'s usual settings (moduleResolution Bundler) gets each element by its tag, and a wrong property type is an error', () => {
+  it("a consumer with a Vite app's usual settings (moduleResolution Bundler) gets each element by its tag, and a wrong property type is an error", () => {
     expect(compile('bundler', { module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: true })).toBe('');
   });
 
-  it('a consumer with Node\'s settings (module and moduleResolution NodeNext) compiles with no error, its libraries\' declarations checked too', () => {
+  it("a consumer with Node's settings (module and moduleResolution NodeNext) compiles with no error, its libraries' declarations checked too", () => {
     expect(compile('nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext' })).toBe('');
   });
 });
@@ -76,7 +82,12 @@ describe('types', () => {
 async function bundle(name: string, entry: string): Promise<{ code: string; tags: string[] }> {
   write(`${name}.js`, entry);
   const outDir = path.join(consumer, 'dist', name);
-  await build({ root: consumer, configFile: false, logLevel: 'silent', build: { outDir, minify: false, lib: { entry: path.join(consumer, `${name}.js`), formats: ['es'], fileName: name } } });
+  await build({
+    root: consumer,
+    configFile: false,
+    logLevel: 'silent',
+    build: { outDir, minify: false, lib: { entry: path.join(consumer, `${name}.js`), formats: ['es'], fileName: name } },
+  });
   const code = fs
     .readdirSync(outDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.js'))

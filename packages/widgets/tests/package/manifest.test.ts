@@ -59,7 +59,11 @@ describe.each(elements)('<$tagName>', (e) => {
   });
 
   it('lists the attributes of its reactive properties', () => {
-    expect(doc().attributes?.map((a) => ({ name: a.name, fieldName: a.fieldName })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(e.attributes);
+    expect(
+      doc()
+        .attributes?.map((a) => ({ name: a.name, fieldName: a.fieldName }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual(e.attributes);
   });
 
   it('documents each reactive property a page may set as a public property', () => {

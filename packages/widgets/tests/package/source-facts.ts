@@ -62,7 +62,9 @@ function reactive(klass: ts.ClassDeclaration, files: Set<string>): Array<{ name:
   return init.properties.flatMap((p) => {
     if (ts.isSpreadAssignment(p)) return reactive(findClass(files, p.expression.getText().replace(/\.properties$/, '')), files);
     if (!ts.isPropertyAssignment(p) || !ts.isObjectLiteralExpression(p.initializer)) return [];
-    const options = Object.fromEntries(p.initializer.properties.filter(ts.isPropertyAssignment).map((o) => [o.name.getText(), o.initializer.getText().replace(/^'|'$/g, '')]));
+    const options = Object.fromEntries(
+      p.initializer.properties.filter(ts.isPropertyAssignment).map((o) => [o.name.getText(), o.initializer.getText().replace(/^'|'$/g, '')]),
+    );
     if (options.state === 'true') return [];
     const fieldName = p.name.getText();
     return [{ name: options.attribute === 'false' ? null : (options.attribute ?? fieldName.toLowerCase()), fieldName }];
@@ -74,7 +76,12 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /** Every element the source registers with defineElement(tag, Class) or customElements.define(tag, Class). */
 export function registeredElements(): ElementFacts[] {
-  const files = fs.readdirSync(componentsDir).flatMap((dir) => fs.readdirSync(path.join(componentsDir, dir)).filter((f) => !f.endsWith('.styles.ts')).map((f) => path.join(componentsDir, dir, f)));
+  const files = fs.readdirSync(componentsDir).flatMap((dir) =>
+    fs
+      .readdirSync(path.join(componentsDir, dir))
+      .filter((f) => !f.endsWith('.styles.ts'))
+      .map((f) => path.join(componentsDir, dir, f)),
+  );
   return files.flatMap((file) => {
     const own = code(file);
     return [...own.matchAll(/(?:defineElement|customElements\.define)\(\s*["']([a-z][\w-]*-[\w-]*)["'],\s*(\w+)\)/g)].map(([, tagName, className]) => {
@@ -84,7 +91,10 @@ export function registeredElements(): ElementFacts[] {
       const kind = /readonly kind = ["'](\w+)["']/.exec(own)?.[1];
       const fallbacks = (f: string) => Object.fromEntries([...code(f).matchAll(/var\((--chiso-[a-z0-9-]+),\s*([^)]+)\)/g)].map((m) => [m[1]!, m[2]!.trim()]));
       const ownDir = (f: string) => path.dirname(f) === path.dirname(file);
-      const cssDefaults = Object.assign({}, ...[...graph].filter((f) => !ownDir(f)).map(fallbacks), ...[...graph].filter(ownDir).map(fallbacks)) as Record<string, string>;
+      const cssDefaults = Object.assign({}, ...[...graph].filter((f) => !ownDir(f)).map(fallbacks), ...[...graph].filter(ownDir).map(fallbacks)) as Record<
+        string,
+        string
+      >;
       return {
         cssDefaults,
         tagName: tagName!,
@@ -92,7 +102,10 @@ export function registeredElements(): ElementFacts[] {
         module: path.relative(widgetsDir, file),
         attributes: props.filter((a): a is { name: string; fieldName: string } => a.name !== null).sort((a, b) => a.name.localeCompare(b.name)),
         properties: sorted(props.map((a) => a.fieldName)),
-        events: sorted([...all(text, /new CustomEvent\(\s*["']([\w-]+)["']/g), ...all(text, /new CustomEvent\(\s*`chiso-\$\{this\.kind\}-(\w+)`/g).map((e) => `chiso-${kind}-${e}`)]),
+        events: sorted([
+          ...all(text, /new CustomEvent\(\s*["']([\w-]+)["']/g),
+          ...all(text, /new CustomEvent\(\s*`chiso-\$\{this\.kind\}-(\w+)`/g).map((e) => `chiso-${kind}-${e}`),
+        ]),
         // Literal part="x" in templates, and the parts an element hands renderScene ({ parts: { className: 'part' } }).
         parts: sorted([...all(text, /\bpart="([\w-]+)"/g), ...all(own, /parts: \{([^}]*)\}/g).flatMap((o) => all(o, /:\s*["']([\w-]+)["']/g))]),
         // Custom properties named in styles and templates; `--chiso-${token}` stands for every theme token.

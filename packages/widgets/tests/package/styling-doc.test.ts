@@ -20,7 +20,9 @@ const rows = (heading: string) => {
 };
 
 it('lists every custom property of the manifest, and no other', () => {
-  const documented = rows('Custom properties').map((r) => r.name).sort();
+  const documented = rows('Custom properties')
+    .map((r) => r.name)
+    .sort();
   for (const e of elements) expect(documented, e.tagName).toEqual(e.cssProperties!.map((p) => p.name).sort());
 });
 

@@ -76,9 +76,19 @@ export default async function setup(project: TestProject) {
     }
     if (status) {
       // What the gateway answers with its database away (errors.ts), or a rate limiter in front of it.
-      const [code, message] = status === 503 ? ['DATABASE_UNAVAILABLE', 'The database is unavailable at the moment; try again in a few seconds.'] : ['RATE_LIMITED', 'Too many requests; try again in 5 s.'];
+      const [code, message] =
+        status === 503
+          ? ['DATABASE_UNAVAILABLE', 'The database is unavailable at the moment; try again in a few seconds.']
+          : ['RATE_LIMITED', 'Too many requests; try again in 5 s.'];
       const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-      res.writeHead(status, { 'access-control-allow-origin': '*', 'content-type': 'application/graphql-response+json; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' }).end(body);
+      res
+        .writeHead(status, {
+          'access-control-allow-origin': '*',
+          'content-type': 'application/graphql-response+json; charset=utf-8',
+          'retry-after': '5',
+          'cache-control': 'no-store',
+        })
+        .end(body);
       return;
     }
     const forward = http.request({ host: gateway.hostname, port: gateway.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {

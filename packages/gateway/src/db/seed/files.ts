@@ -22,9 +22,7 @@ const district = z.object({
 export const regionsFile = z
   .object({
     country: namedRegion,
-    provinceSets: z.array(
-      z.object({ validFrom: isoDate.nullable(), validTo: isoDate.nullable(), provinces: z.array(namedRegion).min(1) }),
-    ),
+    provinceSets: z.array(z.object({ validFrom: isoDate.nullable(), validTo: isoDate.nullable(), provinces: z.array(namedRegion).min(1) })),
     /** Districts (level abolished on 2025-07-01): valid from the data's horizon until this day. */
     districtsValidTo: isoDate,
     districts: z.array(district),
@@ -66,7 +64,9 @@ export const bundledImportsFile = z.object({
  * publishing key. Each configuration is checked as a saved chart's is (embed/chart-config.ts).
  */
 export const exampleChartsFile = z.object({
-  charts: z.array(z.object({ id: z.string().regex(/^example-[a-z0-9-]+$/, 'an example chart id starts with "example-"'), config: z.record(z.string(), z.unknown()) })),
+  charts: z.array(
+    z.object({ id: z.string().regex(/^example-[a-z0-9-]+$/, 'an example chart id starts with "example-"'), config: z.record(z.string(), z.unknown()) }),
+  ),
 });
 
 /** Thrown when a data file does not validate; the message names the file and each problem. */

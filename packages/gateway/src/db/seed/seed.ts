@@ -56,7 +56,12 @@ export async function seedDatabase(prisma: PrismaClient, options: { dataDir?: st
  * One bundled data file, through the import code a user runs (with the catalogue of its set
  * before the set's first file); any problem fails the seed with every problem listed.
  */
-async function importBundled(tx: Tx, dir: string, file: { file: string; mapping?: string | undefined; recordedAt?: string | undefined }, catalogue: string | null): Promise<ImportReport> {
+async function importBundled(
+  tx: Tx,
+  dir: string,
+  file: { file: string; mapping?: string | undefined; recordedAt?: string | undefined },
+  catalogue: string | null,
+): Promise<ImportReport> {
   const at = (relative: string) => path.join(dir, 'imports', relative);
   const text = (relative: string) => ({ name: relative, text: fs.readFileSync(at(relative), 'utf8') });
   const report = await importInTransaction(
@@ -71,7 +76,9 @@ async function importBundled(tx: Tx, dir: string, file: { file: string; mapping?
     { rollbackOnProblems: false },
   );
   if (!report.ok) {
-    const lines = report.problems.slice(0, 20).map((p) => `  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.value === null ? '' : `"${p.value}": `}expected ${p.expected}`);
+    const lines = report.problems
+      .slice(0, 20)
+      .map((p) => `  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.value === null ? '' : `"${p.value}": `}expected ${p.expected}`);
     throw new DataFileError(`${file.file}: ${report.problemCount} problem(s):\n${lines.join('\n')}`);
   }
   return report;
@@ -92,8 +99,7 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.indicator.count()) > 0;
 }
 
-const regionKey = (level: string, code: string, validFrom: string | null) =>
-  `${level.toLowerCase()}:${code}:${validFrom ?? '*'}`;
+const regionKey = (level: string, code: string, validFrom: string | null) => `${level.toLowerCase()}:${code}:${validFrom ?? '*'}`;
 
 async function upsertRegions(tx: Tx, file: ReturnType<typeof regionsFile.parse>): Promise<number> {
   const { country } = file;

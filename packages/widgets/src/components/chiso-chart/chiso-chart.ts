@@ -29,8 +29,8 @@ export class ChisoChart extends ChisoElement {
   static override styles = [sharedStyles, chartStyles];
   /** `line`, `column`, `bar` or `area`. @default "line" */
   declare type: string;
-  private declare active: { series: number; index: number } | null;
-  private declare showTable: boolean;
+  declare private active: { series: number; index: number } | null;
+  declare private showTable: boolean;
   protected readonly kind = 'chart' as const;
 
   constructor() {
@@ -52,7 +52,16 @@ export class ChisoChart extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadSeries({ api: this.api, indicator: this.indicator!, regions: [...list(this.region), ...list(this.compare)], from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh });
+    return loadSeries({
+      api: this.api,
+      indicator: this.indicator!,
+      regions: [...list(this.region), ...list(this.compare)],
+      from: this.from,
+      to: this.to,
+      lang: this.language,
+      asOf: this.asOf,
+      fresh,
+    });
   }
 
   /** The drawing at the element's width: the same scene the gateway's image of this chart holds. */
@@ -80,7 +89,10 @@ export class ChisoChart extends ChisoElement {
     this.active = { series, index };
     const s = data.series[series];
     const p = s?.points[index];
-    if (p) this.dispatchEvent(new CustomEvent('chiso-chart-point', { detail: { series: s.key, period: p.period.code, value: p.value }, bubbles: true, composed: true }));
+    if (p)
+      this.dispatchEvent(
+        new CustomEvent('chiso-chart-point', { detail: { series: s.key, period: p.period.code, value: p.value }, bubbles: true, composed: true }),
+      );
   }
 
   /** The active mark's text: the tooltip, and what the live region announces. */

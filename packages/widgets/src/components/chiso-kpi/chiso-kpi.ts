@@ -36,11 +36,23 @@ export class ChisoKpi extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadKpi({ api: this.api, indicator: this.indicator!, region: this.region!, period: this.period, from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh });
+    return loadKpi({
+      api: this.api,
+      indicator: this.indicator!,
+      region: this.region!,
+      period: this.period,
+      from: this.from,
+      to: this.to,
+      lang: this.language,
+      asOf: this.asOf,
+      fresh,
+    });
   }
 
   protected renderData(data: WidgetData): TemplateResult {
-    return renderScene(drawKpi({ data, width: Math.max(this.width || 480, 240) - 32, lang: this.language, period: this.period }), { parts: { value: 'value', change: 'change' } });
+    return renderScene(drawKpi({ data, width: Math.max(this.width || 480, 240) - 32, lang: this.language, period: this.period }), {
+      parts: { value: 'value', change: 'change' },
+    });
   }
 }
 

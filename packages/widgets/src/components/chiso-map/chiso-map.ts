@@ -47,10 +47,10 @@ export class ChisoMap extends ChisoElement {
   declare at: string | undefined;
   /** Show the data table under the map. @default false */
   declare table: boolean;
-  protected declare geometry: { code: Drawing; topology: Topology; at: string } | null;
+  declare protected geometry: { code: Drawing; topology: Topology; at: string } | null;
   /** The province that takes the focus when the map is entered (a roving tabindex): the one last focused. */
-  protected declare focused: string | null;
-  protected declare tip: { text: string; x: number; y: number } | null;
+  declare protected focused: string | null;
+  declare protected tip: { text: string; x: number; y: number } | null;
   protected readonly kind = 'map';
   private drawn: { scene: Scene; spots: Spot[] } | null = null;
   /** What the last drawing was drawn from: a pointer's move or a focus draws nothing anew. */

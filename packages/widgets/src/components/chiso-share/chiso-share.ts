@@ -32,11 +32,23 @@ export class ChisoShare extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadParts({ api: this.api, indicators: list(this.indicator), region: this.region!, period: this.period, from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh });
+    return loadParts({
+      api: this.api,
+      indicators: list(this.indicator),
+      region: this.region!,
+      period: this.period,
+      from: this.from,
+      to: this.to,
+      lang: this.language,
+      asOf: this.asOf,
+      fresh,
+    });
   }
 
   protected renderData(data: WidgetData): TemplateResult {
-    return renderScene(drawShare({ data, width: Math.max(this.width || 480, 240) - 32, lang: this.language, type: this.type }), { parts: { legend: 'legend' } });
+    return renderScene(drawShare({ data, width: Math.max(this.width || 480, 240) - 32, lang: this.language, type: this.type }), {
+      parts: { legend: 'legend' },
+    });
   }
 }
 

@@ -24,7 +24,17 @@ export class ChisoTable extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadSeries({ api: this.api, indicator: this.indicator!, regions: [...list(this.region), ...list(this.compare)], from: this.from, to: this.to, lang: this.language, asOf: this.asOf, fresh, change: false });
+    return loadSeries({
+      api: this.api,
+      indicator: this.indicator!,
+      regions: [...list(this.region), ...list(this.compare)],
+      from: this.from,
+      to: this.to,
+      lang: this.language,
+      asOf: this.asOf,
+      fresh,
+      change: false,
+    });
   }
 
   protected renderData(data: WidgetData): TemplateResult {
