@@ -71,9 +71,12 @@ export class ChisoChart extends ChisoElement {
 
   protected renderData(data: WidgetData): TemplateResult {
     const scene = this.scene(data);
-    const toggle = html`<div class="toolbar"><button type="button" part="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'} @click=${() => (this.showTable = !this.showTable)}>${this.showTable ? this.t.hideTable : this.t.showTable}</button></div>`;
+    const label = this.showTable ? this.t.hideTable : this.t.showTable;
+    const toggle = html`<div class="toolbar"><button type="button" part="table-toggle" aria-expanded=${this.showTable ? 'true' : 'false'}
+      @click=${() => (this.showTable = !this.showTable)}>${label}</button></div>`;
     return html`${toggle}
-      <div class="plot" tabindex="0" role="group" aria-roledescription=${this.language === 'vi' ? 'biểu đồ' : 'chart'} aria-label=${this.chartTitle(data)} @keydown=${(e: KeyboardEvent) => this.onKey(e, data)} @pointerleave=${() => (this.active = null)}>
+      <div class="plot" tabindex="0" role="group" aria-roledescription=${this.language === 'vi' ? 'biểu đồ' : 'chart'} aria-label=${this.chartTitle(data)}
+        @keydown=${(e: KeyboardEvent) => this.onKey(e, data)} @pointerleave=${() => (this.active = null)}>
         ${renderScene(scene, { active: this.activeKey, onEnter: (key) => this.activate(data, key) })} ${this.renderTooltip(scene)}
         <div class="visually-hidden" aria-live="polite">${this.activeText(scene)}</div>
       </div>
