@@ -37,10 +37,12 @@ export function sceneToSvg(scene: Scene, options: { theme: ThemeName; lang?: str
   const background = paint('background');
   const defs = [...hatchColours(scene.marks)].map(
     (c) =>
-      `<pattern id="${hatchId(c)}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${paint(c)}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${background}" stroke-width="2"/></pattern>`,
+      `<pattern id="${hatchId(c)}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+      `<rect width="6" height="6" fill="${paint(c)}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${background}" stroke-width="2"/></pattern>`,
   );
   const { width, height } = scene;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"${options.lang ? ` xml:lang="${options.lang}"` : ''} font-family="${IMAGE_FONTS}">
+  const lang = options.lang ? ` xml:lang="${options.lang}"` : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img"${lang} font-family="${IMAGE_FONTS}">
 <title>${escapeXml(scene.title)}</title>${scene.description ? `<desc>${escapeXml(scene.description)}</desc>` : ''}
 ${defs.length ? `<defs>${defs.join('')}</defs>\n` : ''}<rect class="background" width="${width}" height="${height}" fill="${background}"/>
 ${scene.marks.map((m) => marksToSvg([m], options.theme)).join('\n')}
@@ -64,7 +66,10 @@ export function marksToSvg(marks: readonly Mark[], theme: ThemeName): string {
   const draw = (m: Mark): string => {
     switch (m.type) {
       case 'rect':
-        return `<rect${cls(m)} x="${round(m.x)}" y="${round(m.y)}" width="${round(m.width)}" height="${round(m.height)}"${m.rx ? ` rx="${m.rx}"` : ''} fill="${fill(m)}"${opacity(m)}${stroke(m)}${end('rect', m)}`;
+        return (
+          `<rect${cls(m)} x="${round(m.x)}" y="${round(m.y)}" width="${round(m.width)}" height="${round(m.height)}"` +
+          `${m.rx ? ` rx="${m.rx}"` : ''} fill="${fill(m)}"${opacity(m)}${stroke(m)}${end('rect', m)}`
+        );
       case 'path':
         return `<path${cls(m)} d="${m.d}" fill="${fill(m)}"${opacity(m)}${stroke(m)}${end('path', m)}`;
       case 'line':
@@ -74,10 +79,16 @@ export function marksToSvg(marks: readonly Mark[], theme: ThemeName): string {
       case 'text': {
         const halo = m.halo ? ` stroke="${background}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"` : '';
         const baseline = m.baseline && m.baseline !== 'auto' ? ` dominant-baseline="${m.baseline}"` : '';
-        return `<text${cls(m)} x="${round(m.x)}" y="${round(m.y)}" font-size="${m.size}"${m.weight === 'bold' ? ' font-weight="bold"' : ''} fill="${paint(m.fill)}"${m.anchor && m.anchor !== 'start' ? ` text-anchor="${m.anchor}"` : ''}${baseline}${halo}>${escapeXml(m.text)}</text>`;
+        return (
+          `<text${cls(m)} x="${round(m.x)}" y="${round(m.y)}" font-size="${m.size}"${m.weight === 'bold' ? ' font-weight="bold"' : ''} fill="${paint(m.fill)}"` +
+          `${m.anchor && m.anchor !== 'start' ? ` text-anchor="${m.anchor}"` : ''}${baseline}${halo}>${escapeXml(m.text)}</text>`
+        );
       }
       case 'group':
-        return `<g${cls(m)}${m.dx || m.dy ? ` transform="translate(${round(m.dx ?? 0)},${round(m.dy ?? 0)})"` : ''}>${m.tip ? `<title>${escapeXml(m.tip)}</title>` : ''}${m.marks.map(draw).join('')}</g>`;
+        return (
+          `<g${cls(m)}${m.dx || m.dy ? ` transform="translate(${round(m.dx ?? 0)},${round(m.dy ?? 0)})"` : ''}>` +
+          `${m.tip ? `<title>${escapeXml(m.tip)}</title>` : ''}${m.marks.map(draw).join('')}</g>`
+        );
     }
   };
   return marks.map(draw).join('');
