@@ -77,7 +77,8 @@ describe.each(databaseKinds)('analytics on the 2021 Quảng Nam report (%s)', (k
     const res = await query(`{ aggregate(indicator: "enterprises_suspended", regions: ["49"], period: "2021") { value } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toBe(
-      '"enterprises_suspended" for 2021 (2021) cannot be built from the values stored inside it (2021-YTD-09): they are cumulative or overlapping, and adding them would count the same days twice. Ask for one of those periods instead.',
+      '"enterprises_suspended" for 2021 (2021) cannot be built from the values stored inside it (2021-YTD-09): they are cumulative or overlapping, and ' +
+        'adding them would count the same days twice. Ask for one of those periods instead.',
     );
   });
 

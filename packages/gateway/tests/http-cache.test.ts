@@ -355,7 +355,8 @@ describe('PUBLIC_URL and TRUST_PROXY settings', () => {
       'ConfigError: invalid configuration: PUBLIC_URL: must start with http:// or https:// (got "ftp://charts.example.vn"; e.g. PUBLIC_URL=https://charts.example.vn)',
     );
     expect(error({ PUBLIC_URL: 'https://example.vn/charts' })).toBe(
-      'ConfigError: invalid configuration: PUBLIC_URL: must be an origin without a path, query or fragment (got "https://example.vn/charts"; e.g. PUBLIC_URL=https://charts.example.vn): serve the gateway at the root of its host name',
+      'ConfigError: invalid configuration: PUBLIC_URL: must be an origin without a path, query or fragment (got "https://example.vn/charts"; e.g. ' +
+        'PUBLIC_URL=https://charts.example.vn): serve the gateway at the root of its host name',
     );
     expect(error({ PUBLIC_URL: 'https://user:secret@charts.example.vn' })).toBe(
       'ConfigError: invalid configuration: PUBLIC_URL: must not contain a user name or password (e.g. PUBLIC_URL=https://charts.example.vn)',

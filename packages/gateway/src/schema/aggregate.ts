@@ -58,7 +58,10 @@ builder.queryFields((t) => ({
     type: Aggregate,
     nullable: true,
     description:
-      'Rolls an indicator up over units (given codes, every unit of a level, or the children of a parent) and over time (months to quarters and years) by its aggregation rule: sums for counts and money, ratios recomputed from summed numerator and denominator, the latest value for stocks; indicators with rule NONE are refused (NOT_AGGREGATABLE). Units that did not exist in the period are composed from their predecessors. Null for an unknown indicator.',
+      'Rolls an indicator up over units (given codes, every unit of a level, or the children of a parent) and over time (months to quarters and years) by ' +
+      'its aggregation rule: sums for counts and money, ratios recomputed from summed numerator and denominator, the latest value for stocks; indicators ' +
+      'with rule NONE are refused (NOT_AGGREGATABLE). Units that did not exist in the period are composed from their predecessors. Null for an unknown ' +
+      'indicator.',
     args: {
       indicator: t.arg.string({ required: true, validate: inputText.slug }),
       period: t.arg.string({ required: true, validate: inputText.period }),

@@ -26,7 +26,8 @@ export const DirectionEnum = builder.enumType(Direction, {
 export const AggregationRuleEnum = builder.enumType(AggregationRule, {
   name: 'AggregationRule',
   description:
-    'What a rollup may do: SUM counts and money over disjoint periods and regions; RATIO recomputes a share from summed numerator and denominator; LAST_VALUE takes the latest value of a stock or target; NONE cannot be rolled up.',
+    'What a rollup may do: SUM counts and money over disjoint periods and regions; RATIO recomputes a share from summed numerator and denominator; ' +
+    'LAST_VALUE takes the latest value of a stock or target; NONE cannot be rolled up.',
 });
 export const FrameworkEnum = builder.enumType(Framework, { name: 'Framework' });
 export const SourceKindEnum = builder.enumType(SourceKind, { name: 'SourceKind' });

@@ -88,7 +88,9 @@ builder.mutationField('importData', (t) =>
   t.field({
     type: Report,
     description:
-      "Imports a CSV or XLSX file of observations: chiso's own format, or any shape with a mapping file (YAML or JSON); a catalogue file may define indicators, units and sources at the same time (ADMIN). Every row is checked; one problem and nothing is written (the report lists them all). Needs a PUBLISH key limited to the rows' regions, or an ADMIN key.",
+      "Imports a CSV or XLSX file of observations: chiso's own format, or any shape with a mapping file (YAML or JSON); a catalogue file may define " +
+      'indicators, units and sources at the same time (ADMIN). Every row is checked; one problem and nothing is written (the report lists them all). Needs ' +
+      "a PUBLISH key limited to the rows' regions, or an ADMIN key.",
     args: {
       file: t.arg({ type: FileScalar, required: true }),
       mapping: t.arg({ type: FileScalar, description: 'How to read a file in its own shape.' }),

@@ -39,7 +39,8 @@ export const IndicatorRef = builder.prismaNode('Indicator', {
     series: t.prismaField({
       type: ['Observation'],
       description:
-        'Current values for a region code, oldest period first. The code is resolved to the unit valid in each period: "48" is old Đà Nẵng before 2025-07-01 and the merged city after. Only periods within [from, to] are returned.',
+        'Current values for a region code, oldest period first. The code is resolved to the unit valid in each period: "48" is old Đà Nẵng before ' +
+        '2025-07-01 and the merged city after. Only periods within [from, to] are returned.',
       args: {
         region: t.arg.string({ required: true, description: 'Region code, e.g. "49".', validate: inputText.regionCode }),
         from: t.arg({ type: 'Date', description: 'Only periods starting on or after this day.' }),

@@ -89,7 +89,8 @@ export const ObservationRef = builder.prismaNode('Observation', {
       type: ChangeRef,
       nullable: true,
       description:
-        'The change against the same period a year earlier (default) or the previous period: COMPUTED from stored values (composed from predecessors across a merger), else REPORTED by the source with a DERIVED previous value; null when neither exists.',
+        'The change against the same period a year earlier (default) or the previous period: COMPUTED from stored values (composed from predecessors ' +
+        'across a merger), else REPORTED by the source with a DERIVED previous value; null when neither exists.',
       args: {
         against: t.arg({ type: ChangeReferenceEnum, defaultValue: 'SAME_PERIOD_LAST_YEAR' }),
         asOf: t.arg({ type: 'DateTime', description: 'Use the previous value known at this instant.' }),

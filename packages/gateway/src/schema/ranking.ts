@@ -116,7 +116,8 @@ builder.queryFields((t) => ({
     type: Ranking,
     nullable: true,
     description:
-      "Every unit of a level ordered by an indicator for a period. The indicator's direction decides what is better; ties share a rank; units without data are listed last with a null rank. Null for an unknown indicator.",
+      "Every unit of a level ordered by an indicator for a period. The indicator's direction decides what is better; ties share a rank; units without data " +
+      'are listed last with a null rank. Null for an unknown indicator.',
     args: {
       indicator: t.arg.string({ required: true, validate: inputText.slug }),
       period: t.arg.string({

@@ -198,7 +198,8 @@ builder.mutationFields((t) => ({
     type: Chart,
     nullable: true,
     description:
-      'Saves a changed configuration as the next version; an unchanged one keeps the version. Concurrent updates each become a version in order of arrival, or fail with CONFLICT (send again). Null for an unknown id. Needs the key that created the chart, or an ADMIN key.',
+      'Saves a changed configuration as the next version; an unchanged one keeps the version. Concurrent updates each become a version in order of ' +
+      'arrival, or fail with CONFLICT (send again). Null for an unknown id. Needs the key that created the chart, or an ADMIN key.',
     args: { id: t.arg.string({ required: true, validate: inputText.chartId }), input: t.arg({ type: ChartInput, required: true }) },
     resolve: async (_root, { id, input }, ctx) => {
       const principal = requireScope(await ctx.principal(), 'PUBLISH');

@@ -92,7 +92,9 @@ builder.queryFields((t) => ({
     type: IndicatorSeries,
     nullable: true,
     description:
-      'An indicator and its current values for several region codes, in one statement: what a chart or table comparing regions shows. Each code resolves to the unit valid in each period ("48" is old Đà Nẵng before 2025-07-01 and the merged city after); `change` on any observation is answered from the same statement. Null for an unknown indicator.',
+      'An indicator and its current values for several region codes, in one statement: what a chart or table comparing regions shows. Each code resolves ' +
+      'to the unit valid in each period ("48" is old Đà Nẵng before 2025-07-01 and the merged city after); `change` on any observation is answered from ' +
+      'the same statement. Null for an unknown indicator.',
     args: {
       indicator: t.arg.string({ required: true, description: 'Indicator slug.', validate: inputText.slug }),
       regions: t.arg.stringList({
@@ -116,7 +118,8 @@ builder.queryFields((t) => ({
   indicatorValues: t.field({
     type: [IndicatorValue],
     description:
-      "Several indicators' values for one region, in one statement: the value of `period` when given, else the latest within [from, to] (parts of a whole, key figures). Indicators in the order asked; unknown slugs are left out.",
+      "Several indicators' values for one region, in one statement: the value of `period` when given, else the latest within [from, to] (parts of a whole, " +
+      'key figures). Indicators in the order asked; unknown slugs are left out.',
     args: {
       indicators: t.arg.stringList({ required: true, description: 'Indicator slugs, 1 to 50.', validate: textList(inputText.slug) }),
       region: t.arg.string({ required: true, description: 'Region code, e.g. "49".', validate: inputText.regionCode }),

@@ -50,7 +50,9 @@ builder.prismaObjectFields('Indicator', (t) => ({
   timeSeries: t.field({
     type: [SeriesPointRef],
     description:
-      'A series for the territory of one unit, comparable across the 2025 reorganisation: the unit is the one with this code valid on `at`; before it existed its predecessors are combined by the rule (new Đà Nẵng 48 before 2025-07 is old Đà Nẵng + Quảng Nam), and composite indices break. With `followSuccessors`, an old unit continues with what it went into. With a frequency, months are rolled up to quarters or years.',
+      'A series for the territory of one unit, comparable across the 2025 reorganisation: the unit is the one with this code valid on `at`; before it ' +
+      'existed its predecessors are combined by the rule (new Đà Nẵng 48 before 2025-07 is old Đà Nẵng + Quảng Nam), and composite indices break. With ' +
+      '`followSuccessors`, an old unit continues with what it went into. With a frequency, months are rolled up to quarters or years.',
     args: {
       region: t.arg.string({ required: true, validate: inputText.regionCode }),
       at: t.arg({ type: 'Date', description: 'The day that identifies the unit. Default: `to`, else today.' }),
