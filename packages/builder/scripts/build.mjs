@@ -3,23 +3,10 @@
 // `--force` builds anyway. The package's build script runs codegen first (src/model/generated/, from
 // the documents in src/model/queries.ts and the gateway's schema), so its inputs are inputs here.
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { buildStamp } from '../../../scripts/build-stamp.mjs';
+import { buildState, root } from './build-state.mjs';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const pkg = 'packages/builder';
-const stamp = buildStamp(
-  root,
-  [
-    ...['src', 'index.html', 'vite.config.ts', 'codegen.ts', 'package.json', 'tsconfig.json', 'scripts/build.mjs'].map((p) => `${pkg}/${p}`),
-    'packages/gateway/schema.graphql',
-    'scripts/codegen-types.mjs',
-    'packages/charts/src',
-    'packages/charts/package.json',
-    'packages/widgets/src/data/client.ts',
-  ],
-  fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
-);
+const stamp = buildState();
 if (stamp.fresh && !process.argv.includes('--force')) {
   console.log('builder: up to date (dist/.build-stamp)');
 } else {

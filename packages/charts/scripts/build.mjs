@@ -7,19 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildStamp } from '../../../scripts/build-stamp.mjs';
+import { buildState } from './build-state.mjs';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = fileURLToPath(new URL('..', import.meta.url));
-const stamp = buildStamp(
-  root,
-  [
-    ...['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map((p) => `packages/charts/${p}`),
-    'tsconfig.json',
-    'scripts/build-stamp.mjs',
-  ],
-  fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
-);
+const stamp = buildState();
 if (stamp.fresh && !process.argv.includes('--force')) {
   console.log('charts: up to date (dist/.build-stamp)');
 } else {

@@ -8,32 +8,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildStamp } from '../../../scripts/build-stamp.mjs';
+import { buildState, imageRecord, upToDate } from './build-state.mjs';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const stamp = buildStamp(
-  root,
-  [
-    'packages/gateway/src',
-    'packages/gateway/scripts/build.mjs',
-    'packages/gateway/package.json',
-    'packages/gateway/tsconfig.json',
-    // Bundled in: the drawings (@chiso/charts) and the widgets' data code.
-    'packages/widgets/src',
-    'packages/widgets/package.json',
-    // Bundled in: the drawings and the map's boundaries.
-    'packages/charts/src',
-    'packages/charts/geo',
-    'packages/charts/package.json',
-    // The image: migrations and bundled data.
-    'prisma',
-    'scripts/build-stamp.mjs',
-  ],
-  fileURLToPath(new URL('../dist/.build-stamp', import.meta.url)),
-);
-const imageRecord = new URL('../dist/.image', import.meta.url);
-const recordedImage = fs.existsSync(imageRecord) ? fs.readFileSync(imageRecord, 'utf8').trim() : '';
-if (stamp.fresh && recordedImage && fs.existsSync(recordedImage) && !process.argv.includes('--force')) {
+const stamp = buildState();
+if (upToDate() && !process.argv.includes('--force')) {
   console.log('gateway: up to date (dist/.build-stamp)');
   process.exit(0);
 }

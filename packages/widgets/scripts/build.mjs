@@ -3,23 +3,10 @@
 // they are built from changed since the last build: `pnpm start` runs this on every start.
 // `--force` builds anyway.
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { buildStamp } from '../../../scripts/build-stamp.mjs';
+import { buildState, root } from './build-state.mjs';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
 const pkg = 'packages/widgets';
-const inputs = [
-  ...['src', 'public', 'vite.config.ts', 'codegen.ts', 'cem.config.mjs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'].map(
-    (p) => `${pkg}/${p}`,
-  ),
-  'packages/gateway/schema.graphql',
-  'scripts/codegen-types.mjs',
-  'packages/charts/src',
-  'packages/charts/geo',
-  'packages/charts/package.json',
-];
-const stampFile = fileURLToPath(new URL('../dist/.build-stamp', import.meta.url));
-const stamp = buildStamp(root, inputs, stampFile);
+const stamp = buildState();
 if (stamp.fresh && !process.argv.includes('--force')) {
   console.log('widgets: up to date (dist/.build-stamp)');
 } else {
@@ -28,7 +15,7 @@ if (stamp.fresh && !process.argv.includes('--force')) {
   // among the inputs: generated only when a build is due (the generator takes seconds to start),
   // and the hash recorded is the one of the sources as built, generated files included.
   run('pnpm', ['run', '--silent', 'codegen']);
-  const built = buildStamp(root, inputs, stampFile);
+  const built = buildState();
   run('pnpm', ['exec', 'vite', 'build']);
   run('pnpm', ['exec', 'vite', 'build', '--mode', 'elements']);
   run('pnpm', ['exec', 'vite', 'build', '--mode', 'library']);
