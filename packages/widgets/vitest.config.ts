@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 import { workspaceSource } from './vite.config.ts';
 
 /**
@@ -9,7 +10,7 @@ import { workspaceSource } from './vite.config.ts';
  */
 import fs from 'node:fs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = chromiumPath;
 const haveBrowser = fs.existsSync(chromium);
 const requireBrowser = process.env.CI === 'true' || process.env.CHISO_REQUIRE_BROWSER === '1';
 if (!haveBrowser) {
@@ -50,16 +51,7 @@ export default defineConfig({
                   provider: playwright({
                     launchOptions: {
                       executablePath: chromium,
-                      args: [
-                        '--headless',
-                        '--no-sandbox',
-                        '--disable-gpu',
-                        '--disable-quic',
-                        '--no-first-run',
-                        '--disable-background-networking',
-                        '--disable-component-update',
-                        '--disable-sync',
-                      ],
+                      args: chromiumArgs,
                     },
                   }),
                   instances: [{ browser: 'chromium' as const }],

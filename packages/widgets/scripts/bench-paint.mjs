@@ -11,6 +11,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../../../scripts/chromium.mjs';
 
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const runs = Number(option('--runs')) || 5;
@@ -25,7 +26,7 @@ const screenshot = option('--screenshot');
 const BUDGET_MS = 1500;
 const widgetsDir = fileURLToPath(new URL('..', import.meta.url));
 const server = fileURLToPath(new URL('../../gateway/dist/server.mjs', import.meta.url));
-const browserPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserPath = chromiumPath;
 if (!fs.existsSync(server)) throw new Error(`${server} is missing: build the gateway first (pnpm build)`);
 if (!fs.existsSync(browserPath)) throw new Error(`${browserPath} is missing: apt-get install chromium, or set CHROMIUM_PATH`);
 execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: widgetsDir, stdio: 'inherit' });
@@ -164,16 +165,7 @@ const pageUrl = `http://127.0.0.1:${pageServer.address().port}/`;
 const bundleUrl = `${gateway}/widgets/chiso-widgets.js`;
 const browser = await chromium.launch({
   executablePath: browserPath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: chromiumArgs,
 });
 const viewport = { width: 1280, height: 900 };
 try {

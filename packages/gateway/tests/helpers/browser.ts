@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../../../../scripts/chromium.mjs';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executablePath = chromiumPath;
 const required = process.env.CI === 'true' || process.env.CHISO_REQUIRE_BROWSER === '1';
 
 /** Debian's Chromium, if installed; in CI (or with CHISO_REQUIRE_BROWSER=1) a missing one is an error. */
@@ -15,15 +16,6 @@ export const browserAvailable = (() => {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
   });
 }

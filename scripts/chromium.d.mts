@@ -1,0 +1,3 @@
+/** Types of chromium.mjs (plain JavaScript: the widgets' scripts load it unbuilt). */
+export declare const chromiumPath: string;
+export declare const chromiumArgs: string[];
