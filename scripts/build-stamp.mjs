@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const skipped = new Set(['node_modules', 'dist', '.data', '.git', 'coverage']);
 
@@ -44,4 +45,16 @@ export function buildStamp(root, inputs, stampFile) {
       fs.writeFileSync(stampFile, `${digest}\n`);
     },
   };
+}
+
+/**
+ * A package's build: its inputs (paths from the repository's root) and its stamp beside its output
+ * (`<package>/dist/.build-stamp`). `scriptUrl` is the URL of a module in the package's `scripts/`
+ * (its `build-state.mjs`), which the package's build and the root's start.mjs both ask.
+ */
+export function packageBuild(scriptUrl, inputs) {
+  const root = fileURLToPath(new URL('../../..', scriptUrl));
+  const stampFile = fileURLToPath(new URL('../dist/.build-stamp', scriptUrl));
+  const buildState = () => buildStamp(root, inputs, stampFile);
+  return { root, buildState, upToDate: () => buildState().fresh };
 }

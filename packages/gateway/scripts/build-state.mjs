@@ -3,11 +3,9 @@
 // rather than starting a Node process per package to ask (about 50 ms each).
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildStamp } from '../../../scripts/build-stamp.mjs';
+import { packageBuild } from '../../../scripts/build-stamp.mjs';
 
-export const root = fileURLToPath(new URL('../../..', import.meta.url));
-export const stampFile = fileURLToPath(new URL('../dist/.build-stamp', import.meta.url));
-export const inputs = [
+const build = packageBuild(import.meta.url, [
   'packages/gateway/src',
   'packages/gateway/scripts/build.mjs',
   'packages/gateway/scripts/build-state.mjs',
@@ -23,9 +21,9 @@ export const inputs = [
   // The image: migrations and bundled data.
   'prisma',
   'scripts/build-stamp.mjs',
-];
-/** The stamp of the inputs as they are now (`fresh` when dist/ was built from them). */
-export const buildState = () => buildStamp(root, inputs, stampFile);
+]);
+/** The repository's root; the stamp of the inputs as they are now (`fresh` when dist/ was built from them). */
+export const { root, buildState } = build;
 const imageRecord = fileURLToPath(new URL('../dist/.image', import.meta.url));
 /** The prepared database image the last build recorded (dist/.image), or '' when none. */
 export const recordedImage = () => (fs.existsSync(imageRecord) ? fs.readFileSync(imageRecord, 'utf8').trim() : '');
@@ -34,5 +32,5 @@ export { imageRecord };
 /** True when nothing the build is made from changed and the image it made is still there. */
 export const upToDate = () => {
   const image = recordedImage();
-  return buildState().fresh && image !== '' && fs.existsSync(image);
+  return build.upToDate() && image !== '' && fs.existsSync(image);
 };
