@@ -3,7 +3,8 @@
  * ceiling on the same tables, on a synthetic PostgreSQL database (63 provinces × 100 indicators ×
  * 10 years monthly, written once and reused). Prints figures; it is not a test. See
  * docs/benchmarks.md for what each line means.
- *   pnpm bench:serve -- --database-url postgresql://postgres@127.0.0.1:5432/chiso_bench_serve [--duration 7] [--connections 50] [--rounds 3]
+ *   pnpm bench:serve -- --database-url postgresql://postgres@127.0.0.1:5432/chiso_bench_serve [--duration 7] [--connections 50] [--rounds 3] [--only uncached,postgraphileChart]
+ * `--only` times just the named runs (the names printed per round), for quick comparisons while working.
  * The database is named explicitly (never the default one); it is created when missing. The
  * gateway runs built (dist/, as `pnpm start` runs it) in a child process, and so do PostGraphile
  * and the ceiling, so that autocannon, here, shares no event loop with a server under test.
@@ -26,7 +27,7 @@ import { median, run, summarize, type CpuSampler, type Figures, type Target } fr
 import { cacheEvidence, chartQuestion, MINIMAL_SERIES, postgraphileChart, postgraphileSeries } from './bench-serve/questions.ts';
 import { wireBytes } from './bench-serve/wire.ts';
 
-const usage = 'usage: pnpm bench:serve -- --database-url postgresql://… [--duration 7] [--connections 50] [--rounds 3]';
+const usage = 'usage: pnpm bench:serve -- --database-url postgresql://… [--duration 7] [--connections 50] [--rounds 3] [--only name,name]';
 class UsageError extends Error {}
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
@@ -37,7 +38,7 @@ function readOptions(argv: string[]) {
   try {
     ({ values } = parseArgs({
       args: argv.filter((a) => a !== '--'),
-      options: Object.fromEntries(['database-url', 'duration', 'connections', 'rounds'].map((n) => [n, { type: 'string' }])) as Record<
+      options: Object.fromEntries(['database-url', 'duration', 'connections', 'rounds', 'only'].map((n) => [n, { type: 'string' }])) as Record<
         string,
         { type: 'string' }
       >,
@@ -56,7 +57,12 @@ function readOptions(argv: string[]) {
   if (!databaseUrl) throw new UsageError(`refusing to benchmark on the default database: name one with --database-url postgresql://…; ${usage}`);
   if (!/^postgres(ql)?:\/\//.test(databaseUrl))
     throw new UsageError(`--database-url must start with postgresql://, e.g. postgresql://postgres@127.0.0.1:5432/chiso_bench_serve (got "${databaseUrl}")`);
-  return { databaseUrl, duration: integer('duration', 7, 600), connections: integer('connections', 50, 1000), rounds: integer('rounds', 3, 20) };
+  const only =
+    values.only
+      ?.split(',')
+      .map((n) => n.trim())
+      .filter(Boolean) ?? null;
+  return { databaseUrl, duration: integer('duration', 7, 600), connections: integer('connections', 50, 1000), rounds: integer('rounds', 3, 20), only };
 }
 
 /** Creates the database when the server does not have it yet (connecting to its `postgres` database). */
@@ -218,7 +224,9 @@ async function main(): Promise<void> {
           : 'not available: an ETag, but If-None-Match is answered 200'
         : 'not available: the response has no ETag',
     };
-    const names = Object.keys(targets).filter((name) => !available[name]);
+    const unknown = options.only?.filter((name) => !targets[name]) ?? [];
+    if (unknown.length) throw new UsageError(`--only: no run named ${unknown.join(', ')}; the runs are ${Object.keys(targets).join(', ')}`);
+    const names = Object.keys(targets).filter((name) => !available[name] && (!options.only || options.only.includes(name)));
     const database = postgresCpu(options.databaseUrl);
     closers.push(() => database.close());
     const cpu: CpuSampler = { process: processCpuMs, database: () => database.start() };

@@ -67,6 +67,9 @@ export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest)
   // Observations are looked up per indicator and unit (the index on indicator, region and period)
   // rather than by indicator and period over every region: the recursive unit list misleads the
   // planner into the latter. Regions and sources travel once each, not once per observation.
+  // The six answers are selected from a subquery: PostgreSQL 15 runs the generic plan of the bare
+  // six-subselect SELECT in 2.0 ms and the same plan under `SELECT * FROM (…)` in 0.9 ms
+  // (auto_explain, same rows and bytes; custom plans take 1.8 ms either way).
   const [row] = await prisma.$queryRaw<WindowRow[]>`
     WITH RECURSIVE
     ind AS (SELECT * FROM "Indicator" WHERE slug = ANY(${req.slugs}::text[])),
@@ -89,7 +92,7 @@ export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest)
       SELECT o.* FROM obs o JOIN "Region" r ON r.id = o."regionId"
       WHERE o."indicatorId" IN (SELECT id FROM ind) AND r.code = ANY(${req.codes}::text[]) ${from}
     )
-    SELECT
+    SELECT * FROM (SELECT
       (SELECT coalesce(json_agg(${indicatorJsonSql}), '[]')
         FROM ind i JOIN "Unit" u ON u.code = i."unitCode") AS indicators,
       (SELECT coalesce(json_agg(l), '[]') FROM (${territoryLinksSql}) l) AS units,
@@ -97,7 +100,7 @@ export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest)
       (SELECT coalesce(json_agg(r), '[]') FROM "Region" r WHERE r.id IN (SELECT "regionId" FROM shown)) AS regions,
       (SELECT coalesce(json_agg(s), '[]') FROM "Source" s WHERE s.id IN (SELECT "sourceId" FROM shown)) AS sources,
       (SELECT coalesce(json_agg(json_build_array(o."indicatorId", o."regionId", o."periodStart", o."periodEnd", o.value::text) ORDER BY o."recordedAt" DESC, o.id DESC), '[]')
-        FROM obs o) AS "values"`;
+        FROM obs o) AS "values") answer`;
 
   const indicators = new Map<string, WindowIndicator>();
   for (const i of row!.indicators) indicators.set(i.slug as string, indicatorFromJson(i));
