@@ -133,6 +133,19 @@ describe.each(databaseKinds)('SQL statements per operation on %s', (kind) => {
     }
   });
 
+  it("takes a chart's change from the year before its first period, in the same statements", async () => {
+    // Only 2015 shown: the change of its latest value needs 2014's (each 100 less), which the chart does not show.
+    const variables = { indicator: 'enterprises_new', regions: codes.slice(0, 3), from: '2015-01-01', to: '2015-12-31', lang, asOf: null, change: true };
+    const { count, data } = await countStatements(SERIES_QUERY, variables);
+    expect(count).toBeLessThanOrEqual(2);
+    for (const s of data.indicatorSeries.series) {
+      expect(s.observations.map((o: any) => o.period.code)).toEqual(['2015']);
+      const value = s.observations[0].value;
+      expect(s.latest.change).toMatchObject({ basis: 'COMPUTED', previousValue: value - 100, absolute: 100, previousValueBasis: 'REPORTED' });
+      expect(s.latest.change.percent).toBeCloseTo((100 * 100) / (value - 100), 10);
+    }
+  });
+
   it("answers a table's request (no change asked) in at most two statements, for 1 region as for 63", async () => {
     const variables = (regions: string[]) => ({ indicator: 'fdi_projects_new', regions, ...range, lang, asOf: null, change: false });
     const one = await countStatements(SERIES_QUERY, variables(codes.slice(0, 1)));

@@ -49,7 +49,8 @@ interface WindowRow {
   observations: unknown[][];
   regions: Array<Record<string, unknown>>;
   sources: Array<Record<string, unknown>>;
-  values: Array<[number, number, string, string, string]>;
+  /** The fetched values not among `observations` (the year before, predecessors, a ratio's parts): indicator, unit, start, end, value, recordedAt, id. */
+  values: Array<[number, number, string, string, string, string, number]>;
 }
 
 /**
@@ -99,8 +100,8 @@ export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest)
       (SELECT coalesce(json_agg(${observationArraySql} ORDER BY o."periodStart", o."periodEnd", o.id), '[]') FROM shown o) AS observations,
       (SELECT coalesce(json_agg(r), '[]') FROM "Region" r WHERE r.id IN (SELECT "regionId" FROM shown)) AS regions,
       (SELECT coalesce(json_agg(s), '[]') FROM "Source" s WHERE s.id IN (SELECT "sourceId" FROM shown)) AS sources,
-      (SELECT coalesce(json_agg(json_build_array(o."indicatorId", o."regionId", o."periodStart", o."periodEnd", o.value::text) ORDER BY o."recordedAt" DESC, o.id DESC), '[]')
-        FROM obs o) AS "values") answer`;
+      (SELECT coalesce(json_agg(json_build_array(o."indicatorId", o."regionId", o."periodStart", o."periodEnd", o.value::text, o."recordedAt", o.id)), '[]')
+        FROM obs o WHERE o.id NOT IN (SELECT id FROM shown)) AS "values") answer`;
 
   const indicators = new Map<string, WindowIndicator>();
   for (const i of row!.indicators) indicators.set(i.slug as string, indicatorFromJson(i));
@@ -115,12 +116,19 @@ export async function loadSeriesWindow(prisma: PrismaClient, req: WindowRequest)
     return o;
   });
   const territoryOf = territoriesFrom(row!.units.map((u): UnitLinks => ({ id: u.id, validFrom: date(u.validFrom), predecessorIds: u.predecessorIds })));
-  // The newest vintage of each key comes first: keep the first, as lookupValues does.
+  // Every fetched value: the rows shown travel once, in `observations`. Where a key has several
+  // vintages the newest wins, as in lookupValues.
+  const vintages: Array<{ key: string; value: Prisma.Decimal | string; recordedAt: number; id: number }> = observations.map((o) => ({
+    key: valueKey({ indicatorId: o.indicatorId, regionId: o.regionId, start: o.periodStart, end: o.periodEnd }),
+    value: o.value,
+    recordedAt: o.recordedAt.getTime(),
+    id: o.id,
+  }));
+  for (const [indicatorId, regionId, start, end, value, recordedAt, id] of row!.values)
+    vintages.push({ key: valueKey({ indicatorId, regionId, start: new Date(start), end: new Date(end) }), value, recordedAt: Date.parse(recordedAt), id });
+  vintages.sort((a, b) => b.recordedAt - a.recordedAt || b.id - a.id);
   const found = new Map<string, Prisma.Decimal>();
-  for (const [indicatorId, regionId, start, end, value] of row!.values) {
-    const key = valueKey({ indicatorId, regionId, start: new Date(start), end: new Date(end) });
-    if (!found.has(key)) found.set(key, new Prisma.Decimal(value));
-  }
+  for (const v of vintages) if (!found.has(v.key)) found.set(v.key, typeof v.value === 'string' ? new Prisma.Decimal(v.value) : v.value);
   return {
     indicators,
     observations,
