@@ -22,7 +22,7 @@ type Request = Pick<Target, 'method' | 'path' | 'headers' | 'body'>;
 const yearEarlier = (date: string) => `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
 
 /** Adds a variable no document declares (GraphQL ignores it) so that each request is new to a response cache. */
-function withNonce(request: { path: string; body?: string }, n: number): { path: string; body?: string } {
+export function withNonce(request: { path: string; body?: string }, n: number): { path: string; body?: string } {
   const url = new URL(request.path, 'http://x');
   const variables = url.searchParams.get('variables');
   if (variables !== null) {
