@@ -55,7 +55,7 @@ try {
   if (!(await isSeeded(db.prisma))) await seedDatabase(db.prisma);
   await generateSynthetic(db.prisma, { provinces: 63, districts: 0, indicators: 100, years: 10, frequency: 'MONTHLY', seed: 1, reuse: true });
   const app = createApp({ prisma: db.prisma, logger: pino({ level: 'silent' }) });
-  const inProcess: typeof fetch = (input, init) => app.fetch(String(input), init);
+  const inProcess: typeof fetch = async (input, init) => app.fetch(new Request(String(input), init));
 
   // The chart widget's own request, as <chiso-chart> sends it (bench:serve's question).
   let widgetPath = '';
