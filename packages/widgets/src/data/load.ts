@@ -62,8 +62,7 @@ export async function loadSeries(req: SeriesRequest & { change?: boolean }): Pro
   const found = answer.indicatorSeries;
   if (!found) return null;
   const series = found.series.map((s) => ({ key: s.code, name: s.region?.name ?? s.code, points: s.observations.map(point) }));
-  const sources = uniqueSources(found.series.flatMap((s) => s.observations.map((o) => o.source)));
-  return { indicator: meta(found.indicator), series, sources, change: found.series[0]?.latest?.change ?? null };
+  return { indicator: meta(found.indicator), series, sources: uniqueSources(found.sources), change: found.series[0]?.latest?.change ?? null };
 }
 
 export interface RankingRequest {

@@ -43,7 +43,6 @@ graphql(`
     value
     qualifier
     period { ...ChisoPeriod }
-    source { ...ChisoSource }
   }
 `);
 graphql(`
@@ -52,11 +51,15 @@ graphql(`
   }
 `);
 
-/** One indicator for several regions (chart, table): every value, and the latest value's change. */
+/**
+ * One indicator for several regions (chart, table): every value, and the latest value's change.
+ * The sources come once for the whole answer (the source line), not with each value.
+ */
 export const SERIES_QUERY = graphql(`
   query ChisoSeries($indicator: String!, $regions: [String!]!, $from: Date, $to: Date, $lang: Lang, $asOf: DateTime, $change: Boolean!) {
     indicatorSeries(indicator: $indicator, regions: $regions, from: $from, to: $to, asOf: $asOf) {
       indicator { ...ChisoIndicator }
+      sources { ...ChisoSource }
       series {
         code
         region { name(lang: $lang) }
@@ -73,7 +76,7 @@ export const VALUES_QUERY = graphql(`
     indicatorValues(indicators: $indicators, region: $region, period: $period, from: $from, to: $to, asOf: $asOf) {
       indicator { ...ChisoIndicator }
       region { name(lang: $lang) }
-      observation { ...ChisoPoint ...ChisoChange }
+      observation { ...ChisoPoint ...ChisoChange source { ...ChisoSource } }
     }
   }
 `);
