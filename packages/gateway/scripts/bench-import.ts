@@ -323,7 +323,8 @@ async function main(): Promise<void> {
 
     const indicators = indicatorsFor(options.rows, provinces.length);
     const catalogue = catalogueText(Math.max(indicators, indicatorsFor(options.smallRows, provinces.length)));
-    await db.prisma.$transaction((tx) => applyCatalogue(tx, 'bench-catalogue.json', parseCatalogue('bench-catalogue.json', catalogue)));
+    const parsed = await parseCatalogue('bench-catalogue.json', catalogue);
+    await db.prisma.$transaction((tx) => applyCatalogue(tx, 'bench-catalogue.json', parsed));
 
     const t0 = performance.now();
     const small = writeCsv(options.smallRows, provinces, false);

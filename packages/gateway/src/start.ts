@@ -95,7 +95,7 @@ export async function startGateway(
   }
   const publicOrigin = publicOriginResolver(config, () => listeningOrigin(config.HOST, port));
   const responseCache = await openResponseCache({ redisUrl: config.REDIS_URL, databaseUrl: config.DATABASE_URL, prisma: db.prisma, logger });
-  const rateLimits = rateLimitFromConfig(config);
+  const rateLimits = await rateLimitFromConfig(config);
   const yoga = createApp({
     prisma: db.prisma,
     logger,

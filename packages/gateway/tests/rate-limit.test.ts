@@ -135,13 +135,13 @@ describe('rate limit per client', () => {
     expect(((await v6.json()) as any).errors[0].message).toContain('this address (2001:db8:1:2::/64)');
   });
 
-  it('reads its limits from the configuration, and RATE_LIMIT=off turns it off', () => {
-    const on = rateLimitFromConfig(loadConfig({ RATE_LIMIT: '100', RATE_LIMIT_KEY: '1000', RATE_LIMIT_WINDOW: '10', TRUST_PROXY: '2' }));
+  it('reads its limits from the configuration, and RATE_LIMIT=off turns it off', async () => {
+    const on = await rateLimitFromConfig(loadConfig({ RATE_LIMIT: '100', RATE_LIMIT_KEY: '1000', RATE_LIMIT_WINDOW: '10', TRUST_PROXY: '2' }));
     expect(on.rateLimit?.limiters.settings).toEqual({ anonymous: 100, key: 1000, windowSeconds: 10 });
     expect(on.rateLimit?.trustProxy).toBe(2);
     on.close();
-    expect(rateLimitFromConfig(loadConfig({})).rateLimit?.limiters.settings).toEqual({ anonymous: 600, key: 6000, windowSeconds: 60 });
-    expect(rateLimitFromConfig(loadConfig({ RATE_LIMIT: 'off' })).rateLimit).toBeUndefined();
+    expect((await rateLimitFromConfig(loadConfig({}))).rateLimit?.limiters.settings).toEqual({ anonymous: 600, key: 6000, windowSeconds: 60 });
+    expect((await rateLimitFromConfig(loadConfig({ RATE_LIMIT: 'off' }))).rateLimit).toBeUndefined();
     expect(() => loadConfig({ RATE_LIMIT: '0' })).toThrow(
       /RATE_LIMIT: must be off or the number of requests one client may send per window without a key, e\.g\. RATE_LIMIT=600/,
     );

@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { publicationLog } from './publication-log.ts';
 import { listenForPublications } from './publication-listener.ts';
-import { createRedisClient } from './redis.ts';
 import { createSharedCache, type SharedCache } from './shared-cache.ts';
 
 /**
@@ -18,7 +17,8 @@ export async function openResponseCache(options: {
   prisma: PrismaClient;
   logger: Logger;
 }): Promise<{ cache: SharedCache; close(): Promise<void> }> {
-  const redis = options.redisUrl ? createRedisClient(options.redisUrl) : null;
+  // ioredis is loaded only when there is a Redis to talk to (redis.ts).
+  const redis = options.redisUrl ? (await import('./redis.ts')).createRedisClient(options.redisUrl) : null;
   const cache = createSharedCache({ redis, logger: options.logger, publications: publicationLog(options.prisma) });
   const listener = options.databaseUrl ? listenForPublications(options.databaseUrl, cache, options.logger) : null;
   await listener?.ready;

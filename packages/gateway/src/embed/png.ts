@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { Piscina } from 'piscina';
+import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js';
+import type { Piscina } from 'piscina';
 
 type FontOptions = NonNullable<ResvgRenderOptions['font']>;
 
@@ -78,6 +79,8 @@ function resvgOptions(scale = 2): ResvgRenderOptions {
   return { fitTo: { mode: 'zoom', value: scale }, font: imageFonts(), logLevel: 'off' };
 }
 
+let Resvg: typeof ResvgClass | undefined;
+
 /**
  * The SVG as a PNG, rasterised by resvg at `scale` (2 by default, sharp on social cards and
  * high-density screens), in the fonts of {@link imageFonts}. Blocks the calling thread while it
@@ -85,6 +88,9 @@ function resvgOptions(scale = 2): ResvgRenderOptions {
  * @throws when `svg` is not well-formed XML (resvg parses strictly)
  */
 export function svgToPng(svg: string, options: { scale?: number } = {}): Buffer {
+  // Required here, at the first image drawn on this thread (tests, benchmarks), not at start: the
+  // server draws on the pool below, whose threads load resvg themselves (png-worker.mjs).
+  Resvg ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
   return new Resvg(svg, resvgOptions(options.scale)).render().asPng();
 }
 
@@ -99,6 +105,8 @@ let pool: Piscina | undefined;
  * @throws (rejects) when `svg` is not well-formed XML
  */
 export async function svgToPngAsync(svg: string, options: { scale?: number } = {}): Promise<Buffer> {
+  // piscina is loaded with the first image too, not at start.
+  const { Piscina } = await import('piscina');
   pool ??= new Piscina({
     filename: new URL('./png-worker.mjs', import.meta.url).href,
     minThreads: 0,

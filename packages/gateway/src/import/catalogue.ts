@@ -67,7 +67,7 @@ export type Catalogue = z.infer<typeof catalogueFile>;
 export type SourceEntry = z.infer<typeof sourceEntry>;
 
 /** Parses a catalogue file (JSON or YAML) and checks it; every problem names its place. */
-export function parseCatalogue(name: string, text: string): Catalogue {
+export function parseCatalogue(name: string, text: string): Promise<Catalogue> {
   return parseDocument(name, text, catalogueFile, 'catalogue');
 }
 

@@ -143,12 +143,12 @@ export async function importInTransaction(tx: Tx, input: ImportInput, options: {
   // arrays of thousands of rows a generic plan (the gateway's setting, database.ts) would misjudge.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}), set_config('plan_cache_mode', 'auto', true)`;
   const [{ now }] = await tx.$queryRaw<[{ now: Date }]>`SELECT date_trunc('milliseconds', clock_timestamp()) AS now`;
-  const mapping: Mapping = input.mapping ? parseMapping(input.mapping.name, input.mapping.text) : ownFormatMapping(input.numbers ?? 'plain');
+  const mapping: Mapping = input.mapping ? await parseMapping(input.mapping.name, input.mapping.text) : ownFormatMapping(input.numbers ?? 'plain');
   // A vintage stated by the caller or the mapping (figures known since a date); else this moment.
   const statedVintage =
     input.recordedAt ?? (mapping.recordedAt ? new Date(mapping.recordedAt.length === 10 ? `${mapping.recordedAt}T00:00:00.000Z` : mapping.recordedAt) : null);
   const recordedAt = statedVintage ?? now;
-  const catalogue = input.catalogue ? parseCatalogue(input.catalogue.name, input.catalogue.text) : null;
+  const catalogue = input.catalogue ? await parseCatalogue(input.catalogue.name, input.catalogue.text) : null;
   const changes =
     catalogue && !isEmptyCatalogue(catalogue) ? await applyCatalogue(tx, input.catalogue!.name, catalogue) : { units: 0, indicators: 0, sources: 0 };
   const lookups = await loadLookups(tx);

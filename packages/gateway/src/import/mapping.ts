@@ -98,7 +98,7 @@ export function ownFormatMapping(numbers: Mapping['numbers'] = 'plain'): Mapping
 }
 
 /** Parses a mapping file (YAML or JSON; JSON is YAML) and checks it; errors name the field. */
-export function parseMapping(name: string, text: string): Mapping {
+export function parseMapping(name: string, text: string): Promise<Mapping> {
   return parseDocument(name, text, mappingSchema, 'mapping');
 }
 

@@ -1,12 +1,13 @@
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ImportFileError } from './problems.ts';
 
 /**
  * Reads a YAML or JSON document (JSON is YAML) and checks it against a schema; a problem names the
- * file and each field that is wrong.
+ * file and each field that is wrong. The YAML parser is loaded with the first document (an import
+ * with a mapping or a catalogue), not at start.
  */
-export function parseDocument<T extends z.ZodType>(name: string, text: string, schema: T, what: string): z.infer<T> {
+export async function parseDocument<T extends z.ZodType>(name: string, text: string, schema: T, what: string): Promise<z.infer<T>> {
+  const { parse: parseYaml } = await import('yaml');
   let raw: unknown;
   try {
     raw = parseYaml(text);

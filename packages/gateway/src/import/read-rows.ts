@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type { parse as csvParse } from 'csv-parse';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs.ts';
 import { ImportFileError } from './problems.ts';
 
 /** A cell as read: text from CSV; text, number or date from a spreadsheet; null when empty. */
@@ -39,7 +40,13 @@ export async function readRows(
   input: Readable,
   options: { fileName: string; format: FileFormat; headerRow: number; delimiter: string; sheet?: string | null | undefined },
 ): Promise<RowSource> {
-  const rows = options.format === 'CSV' ? csvRows(input, options.delimiter) : xlsxRows(input, options.fileName, options.sheet ?? null);
+  // The parser is loaded with the first file of its format, not at start (exceljs.ts): meanwhile the
+  // input waits (piping it to the parser resumes it) rather than flowing past unread.
+  input.pause();
+  const rows =
+    options.format === 'CSV'
+      ? csvRows(input, options.delimiter, (await import('csv-parse')).parse)
+      : xlsxRows(input, options.fileName, options.sheet ?? null, await loadExcelJS());
   const iterator = rows[Symbol.asyncIterator]();
   // Rows above the header are skipped; the header row gives the column names.
   for (;;) {
@@ -57,7 +64,7 @@ export async function readRows(
   }
 }
 
-async function* csvRows(input: Readable, delimiter: string): AsyncGenerator<RawRow> {
+async function* csvRows(input: Readable, delimiter: string, parseCsv: typeof csvParse): AsyncGenerator<RawRow> {
   // Rows are numbered as a spreadsheet shows the file: one row per record, a quoted line break
   // staying inside its cell, and an empty line an empty row (csv-parse gives it as a record of one
   // empty cell; it is skipped below with the other blank rows). Counted here rather than taken from
@@ -89,8 +96,8 @@ async function* csvRows(input: Readable, delimiter: string): AsyncGenerator<RawR
 
 const NOT_BLANK = /\S/;
 
-async function* xlsxRows(input: Readable, fileName: string, sheet: string | null): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+async function* xlsxRows(input: Readable, fileName: string, sheet: string | null, excel: typeof ExcelJS): AsyncGenerator<RawRow> {
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import { loadExcelJS } from './exceljs.ts';
 import { ownColumns } from './mapping.ts';
 
 /** What each column of chiso's own format holds (the template's second sheet and the docs say the same). */
@@ -41,7 +41,8 @@ export function templateCsv(): string {
 
 /** The template as XLSX: a sheet to fill in (header and examples, codes and periods as text) and a sheet that explains each column. */
 export async function templateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = 'chiso';
   const data = workbook.addWorksheet('observations');
   data.columns = ownColumns.map((c) => ({

@@ -1,7 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type pg from 'pg';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+// From their own files, not prom-client's main module (deep-imports.d.ts); that one is loaded at the
+// first scrape, for the process's metrics.
+import Counter from 'prom-client/lib/counter.js';
+import Gauge from 'prom-client/lib/gauge.js';
+import Histogram from 'prom-client/lib/histogram.js';
+import Registry from 'prom-client/lib/registry.js';
 import { parseEmbedPath } from '../embed/embed-snippets.ts';
 import { classify } from '../errors.ts';
 import { requestRecord } from './use-request-log.ts';
@@ -12,7 +17,7 @@ const MAX_OPERATIONS = 100;
 /** The gateway's Prometheus instruments, on a registry of its own (one per app, so tests can build several). */
 export function createMetrics() {
   const registry = new Registry();
-  let processMetrics = false;
+  let processMetrics: Promise<void> | undefined;
   const labelNames = ['route', 'operation'] as const;
   const metrics = {
     registry,
@@ -49,10 +54,9 @@ export function createMetrics() {
     }),
     operations: new Set<string>(),
     /** The process's own metrics (event-loop lag, memory, CPU, GC), followed from the first scrape on: an app never scraped (tests) starts no monitors. */
-    followProcess() {
-      if (processMetrics) return;
-      processMetrics = true;
-      collectDefaultMetrics({ register: registry, prefix: 'chiso_' });
+    followProcess(): Promise<void> {
+      processMetrics ??= import('prom-client').then(({ collectDefaultMetrics }) => collectDefaultMetrics({ register: registry, prefix: 'chiso_' }));
+      return processMetrics;
     },
     /** One SQL statement (Prisma's query event; duration in ms). */
     observeStatement(ms: number) {
@@ -119,7 +123,7 @@ export function useMetrics(metrics: Metrics, endpoint: { token?: string } | fals
           }),
         );
       }
-      metrics.followProcess();
+      await metrics.followProcess();
       endResponse(
         new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' } }),
       );

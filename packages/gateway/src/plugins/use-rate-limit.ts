@@ -2,9 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import ipaddr from 'ipaddr.js';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+// From their own files, not the package's main module, which loads a limiter for every database (deep-imports.d.ts).
+import RateLimiterMemory from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+import RateLimiterRedis from 'rate-limiter-flexible/lib/RateLimiterRedis.js';
+import RateLimiterRes from 'rate-limiter-flexible/lib/RateLimiterRes.js';
 import type { Principal } from '../auth/principal.ts';
-import { createRedisClient } from '../cache/redis.ts';
 import type { Config } from '../config.ts';
 import { clientAddress } from '../http/public-origin.ts';
 
@@ -37,12 +40,13 @@ export function createRateLimiters(settings: RateLimitSettings, redis?: Redis | 
 }
 
 /** The rate limit a configuration asks for (none with RATE_LIMIT=off), counted in REDIS_URL when set; `close` ends its Redis connection. */
-export function rateLimitFromConfig(config: Pick<Config, 'RATE_LIMIT' | 'RATE_LIMIT_KEY' | 'RATE_LIMIT_WINDOW' | 'REDIS_URL' | 'TRUST_PROXY'>): {
+export async function rateLimitFromConfig(config: Pick<Config, 'RATE_LIMIT' | 'RATE_LIMIT_KEY' | 'RATE_LIMIT_WINDOW' | 'REDIS_URL' | 'TRUST_PROXY'>): Promise<{
   rateLimit?: { limiters: RateLimiters; trustProxy: number };
   close(): void;
-} {
+}> {
   if (config.RATE_LIMIT === null) return { close() {} };
-  const redis = config.REDIS_URL ? createRedisClient(config.REDIS_URL, 'chiso:rate:') : null;
+  // ioredis is loaded only when there is a Redis to talk to (redis.ts).
+  const redis = config.REDIS_URL ? (await import('../cache/redis.ts')).createRedisClient(config.REDIS_URL, 'chiso:rate:') : null;
   // While Redis is away the counters are in memory; the response cache's client (same server) says so in the log.
   redis?.on('error', () => {});
   const limiters = createRateLimiters({ anonymous: config.RATE_LIMIT, key: config.RATE_LIMIT_KEY, windowSeconds: config.RATE_LIMIT_WINDOW }, redis);
