@@ -13,6 +13,10 @@ try {
   say(config.DATABASE_URL ? 'using PostgreSQL (DATABASE_URL)' : `using the embedded database in ${config.CHISO_DATA_DIR}`);
   // The embedded database's thread starts first: PGlite's WebAssembly compiles there while this
   // thread loads the rest of the gateway (graphql-yoga, Pothos, Prisma: a chunk of its own, below).
+  // The loading waits until the thread exists: started at once, it held back the few file steps
+  // before the thread (the folder's lock) by half a second of compiling.
+  let threadStarted: () => void = () => {};
+  const started = new Promise<void>((resolve) => (threadStarted = resolve));
   const embedded = config.DATABASE_URL
     ? undefined
     : startEmbeddedPostgres(config.CHISO_DATA_DIR, {
@@ -20,9 +24,18 @@ try {
           const { defaultImageDir, findImage } = await import('./db/image.ts');
           return (await findImage(defaultImageDir))?.dir;
         },
+        onThreadStarted: threadStarted,
       });
   // Reported by startGateway, which waits for it; until then a failure must not end the process unheard.
   embedded?.catch(() => {});
+  if (embedded)
+    await Promise.race([
+      started,
+      embedded.then(
+        () => {},
+        () => {},
+      ),
+    ]);
   const { startGateway } = await import('./start.ts');
   const gateway = await startGateway(config, { say, ...(embedded ? { embedded } : {}) });
   if (config.METRICS)

@@ -34,11 +34,13 @@ export async function superviseEmbeddedThread(
   options: {
     beforeRestart?: () => Promise<void> /** False for an in-memory database, which a new thread would bring back empty. @default true */;
     restart?: boolean;
+    /** Called once the first thread exists (before its database is open). */
+    onStarted?: () => void;
   } = {},
 ): Promise<EmbeddedThread> {
   let worker: Worker;
   let port: number;
-  ({ worker, port } = await launch({ ...data, port: 0 }));
+  ({ worker, port } = await launch({ ...data, port: 0 }, options.onStarted));
   let state: EmbeddedState = 'up';
   let restarts = 0;
   let stopping = false;
@@ -133,8 +135,9 @@ export async function superviseEmbeddedThread(
 }
 
 /** Starts a thread and waits until its socket server listens; the thread is ended if it does not. */
-async function launch(data: EmbeddedWorkerData): Promise<{ worker: Worker; port: number }> {
+async function launch(data: EmbeddedWorkerData, onStarted?: () => void): Promise<{ worker: Worker; port: number }> {
   const worker = startWorker(data);
+  onStarted?.();
   // EventEmitter's own listener type.
   const listeners: Record<string, (...args: any[]) => void> = {};
   try {

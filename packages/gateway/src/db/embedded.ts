@@ -26,6 +26,12 @@ export interface EmbeddedOptions {
    * folder holds no database yet, and may answer that there is no image.
    */
   image?: string | (() => Promise<string | undefined>);
+  /**
+   * Called once the database's thread exists, before its database is open: a caller that loads
+   * other code meanwhile waits for this, so that its loading (synchronous compiling) does not hold
+   * back the few steps that start the thread. Not called when the start fails before.
+   */
+  onThreadStarted?: () => void;
 }
 
 /**
@@ -66,7 +72,13 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
   const stats = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   let thread: EmbeddedThread;
   try {
-    thread = await superviseEmbeddedThread({ dataDir, stats }, inMemory ? { restart: false } : { beforeRestart: () => removeOrphanTempFiles(dataDir) });
+    const onStarted = options.onThreadStarted;
+    thread = await superviseEmbeddedThread(
+      { dataDir, stats },
+      inMemory
+        ? { restart: false, ...(onStarted ? { onStarted } : {}) }
+        : { beforeRestart: () => removeOrphanTempFiles(dataDir), ...(onStarted ? { onStarted } : {}) },
+    );
   } catch (error) {
     await unlock();
     throw error;
