@@ -61,8 +61,9 @@ export function drawShare({ data, width, lang, type }: { data: WidgetData; width
   const size = t.body + 1;
   // One group per part, its name wrapped onto as many lines as it needs; all of them one legend.
   const legend: Mark[] = [];
-  const legendLine = (label: string, swatch: Mark) => {
-    const item: Mark[] = [swatch];
+  // A line of the legend: its swatch, painted with `colours`, and its label.
+  const legendLine = (label: string, colours: Pick<Extract<Mark, { type: 'rect' }>, 'fill' | 'stroke' | 'hatch'>) => {
+    const item: Mark[] = [{ type: 'rect', className: 'swatch', x: 0, y: y + 2, width: size, height: size, strokeWidth: 1, ...colours }];
     for (const line of wrap(label, width - size * 1.6, size)) {
       item.push({ type: 'text', className: 'legend-label', x: size * 1.6, y: y + size, text: line, size, fill: 'text' });
       y += size * 1.45;
@@ -71,30 +72,10 @@ export function drawShare({ data, width, lang, type }: { data: WidgetData; width
     y += 4;
   };
   stack.segments.forEach((s, i) => {
-    legendLine(text(s.key, s.value), {
-      type: 'rect',
-      className: 'swatch',
-      x: 0,
-      y: y + 2,
-      width: size,
-      height: size,
-      ...paint(i),
-      stroke: seriesColour(i),
-      strokeWidth: 1,
-    });
+    legendLine(text(s.key, s.value), { ...paint(i), stroke: seriesColour(i) });
   });
   if (stack.remainder > 0 && !stack.overlap && parts[0]) {
-    legendLine(`${WORDS[lang].remainder}: ${formatValue(stack.remainder, parts[0].indicator.format, lang)}`, {
-      type: 'rect',
-      className: 'swatch',
-      x: 0,
-      y: y + 2,
-      width: size,
-      height: size,
-      fill: 'background',
-      stroke: 'muted',
-      strokeWidth: 1,
-    });
+    legendLine(`${WORDS[lang].remainder}: ${formatValue(stack.remainder, parts[0].indicator.format, lang)}`, { fill: 'background', stroke: 'muted' });
   }
   marks.push({ type: 'group', className: 'legend', marks: legend });
   if (stack.overlap) {

@@ -122,6 +122,11 @@ export abstract class ChisoElement extends LitElement {
     return this.lang === 'en' ? 'en' : 'vi';
   }
 
+  /** What every element's request carries: the gateway, the language, the vintage, and whether to skip caches. */
+  protected request(fresh: boolean) {
+    return { api: this.api, lang: this.language, asOf: this.asOf, fresh };
+  }
+
   protected get t(): Messages {
     return messages[this.language];
   }

@@ -53,14 +53,11 @@ export class ChisoChart extends ChisoElement {
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
     return loadSeries({
-      api: this.api,
+      ...this.request(fresh),
       indicator: this.indicator!,
       regions: [...list(this.region), ...list(this.compare)],
       from: this.from,
       to: this.to,
-      lang: this.language,
-      asOf: this.asOf,
-      fresh,
     });
   }
 

@@ -36,17 +36,7 @@ export class ChisoKpi extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadKpi({
-      api: this.api,
-      indicator: this.indicator!,
-      region: this.region!,
-      period: this.period,
-      from: this.from,
-      to: this.to,
-      lang: this.language,
-      asOf: this.asOf,
-      fresh,
-    });
+    return loadKpi({ ...this.request(fresh), indicator: this.indicator!, region: this.region!, period: this.period, from: this.from, to: this.to });
   }
 
   protected renderData(data: WidgetData): TemplateResult {

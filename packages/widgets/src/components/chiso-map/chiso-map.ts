@@ -84,7 +84,7 @@ export class ChisoMap extends ChisoElement {
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
     void drawing();
-    return loadMap({ api: this.api, indicator: this.indicator!, period: this.period!, at: this.day, lang: this.language, asOf: this.asOf, fresh });
+    return loadMap({ ...this.request(fresh), indicator: this.indicator!, period: this.period!, at: this.day });
   }
 
   protected override willUpdate(changed: PropertyValues): void {

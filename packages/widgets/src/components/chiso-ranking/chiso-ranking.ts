@@ -27,7 +27,7 @@ export class ChisoRanking extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadRanking({ api: this.api, indicator: this.indicator!, period: this.period!, level: this.level, lang: this.language, asOf: this.asOf, fresh });
+    return loadRanking({ ...this.request(fresh), indicator: this.indicator!, period: this.period!, level: this.level });
   }
 
   protected renderData(data: WidgetData): TemplateResult {

@@ -32,17 +32,7 @@ export class ChisoShare extends ChisoElement {
   }
 
   protected fetchData(fresh: boolean): Promise<WidgetData | null> {
-    return loadParts({
-      api: this.api,
-      indicators: list(this.indicator),
-      region: this.region!,
-      period: this.period,
-      from: this.from,
-      to: this.to,
-      lang: this.language,
-      asOf: this.asOf,
-      fresh,
-    });
+    return loadParts({ ...this.request(fresh), indicators: list(this.indicator), region: this.region!, period: this.period, from: this.from, to: this.to });
   }
 
   protected renderData(data: WidgetData): TemplateResult {
